@@ -1,0 +1,3 @@
+from pbxdesk.cli import main
+
+raise SystemExit(main())
