@@ -9,7 +9,7 @@ of SPEC §4, so ``model_dump`` already writes keys canonically.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
@@ -60,7 +60,7 @@ def _prompt_tag(value: Any) -> str | None:
 
 
 Prompt = Annotated[
-    Union[Annotated[TtsPrompt, Tag("<tts>")], Annotated[AudioPrompt, Tag("<audio>")]],
+    Annotated[TtsPrompt, Tag("<tts>")] | Annotated[AudioPrompt, Tag("<audio>")],
     Discriminator(_prompt_tag),
 ]
 
@@ -84,7 +84,7 @@ def _recipient_tag(value: Any) -> str | None:
 
 
 Recipient = Annotated[
-    Union[Annotated[EmployeeRecipient, Tag("<employee>")], Annotated[DepartmentRecipient, Tag("<department>")]],
+    Annotated[EmployeeRecipient, Tag("<employee>")] | Annotated[DepartmentRecipient, Tag("<department>")],
     Discriminator(_recipient_tag),
 ]
 
@@ -151,23 +151,15 @@ def _node_tag(value: Any) -> str | None:
 
 
 Node = Annotated[
-    Union[
-        Annotated[MessageNode, Tag("<message>")],
-        Annotated[MenuNode, Tag("<menu>")],
-        Annotated[ForwardExternalNode, Tag("<forward_external>")],
-        Annotated[ForwardEmployeeNode, Tag("<forward_employee>")],
-        Annotated[ForwardDepartmentNode, Tag("<forward_department>")],
-        Annotated[VoicemailNode, Tag("<voicemail>")],
-        Annotated[FaxNode, Tag("<fax>")],
-    ],
+    Annotated[MessageNode, Tag("<message>")] | Annotated[MenuNode, Tag("<menu>")] | Annotated[ForwardExternalNode, Tag("<forward_external>")] | Annotated[ForwardEmployeeNode, Tag("<forward_employee>")] | Annotated[ForwardDepartmentNode, Tag("<forward_department>")] | Annotated[VoicemailNode, Tag("<voicemail>")] | Annotated[FaxNode, Tag("<fax>")],
     Discriminator(_node_tag),
 ]
 
-AnyNode = Union[
-    MessageNode, MenuNode, ForwardExternalNode, ForwardEmployeeNode, ForwardDepartmentNode, VoicemailNode, FaxNode
-]
-ForwardNode = Union[ForwardExternalNode, ForwardEmployeeNode, ForwardDepartmentNode]
-MailNode = Union[VoicemailNode, FaxNode]
+AnyNode = (
+    MessageNode | MenuNode | ForwardExternalNode | ForwardEmployeeNode | ForwardDepartmentNode | VoicemailNode | FaxNode
+)
+ForwardNode = ForwardExternalNode | ForwardEmployeeNode | ForwardDepartmentNode
+MailNode = VoicemailNode | FaxNode
 NODE_CLASSES: dict[str, type[BaseModel]] = {
     "message": MessageNode, "menu": MenuNode, "forward_external": ForwardExternalNode,
     "forward_employee": ForwardEmployeeNode, "forward_department": ForwardDepartmentNode,
@@ -208,7 +200,7 @@ class Schedule(_Model):
 
 
 class RoutingDocument(_Model):
-    format: Literal["pbxdesk.routing/1"] = FORMAT
+    format: Literal["pbxdesk.routing/1"] = "pbxdesk.routing/1"
     number: str
     name: str
     timezone: str = DEFAULT_TIMEZONE

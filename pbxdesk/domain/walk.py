@@ -21,7 +21,7 @@ def child_slots(node: AnyNode) -> list[tuple[tuple[str, ...], AnyNode | None]]:
         slots.append((("no_input",), node.no_input))
         return slots
     if hasattr(node, "next"):
-        return [(("next",), getattr(node, "next"))]
+        return [(("next",), node.next)]
     return []
 
 
