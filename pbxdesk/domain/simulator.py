@@ -1,0 +1,254 @@
+"""The call simulator (SPEC §6): what an incoming call does at an instant, step by step.
+
+``simulate`` picks the interval (:mod:`pbxdesk.domain.schedule`), runs its scenario from the root and
+returns a :class:`CallResult` whose ``to_json()`` is the ``pbxdesk simulate`` output of SPEC §7.
+Ring windows are laid out by :mod:`pbxdesk.domain.simulator_department`.
+
+Choices where the spec is silent:
+* a menu step's ``input`` is the caller's input as given, or ``"none"`` when the caller does nothing;
+* voicemail/fax without a greeting play the system one: ``{"kind": "play", "prompt": {"system": "voicemail"}}``
+  (or ``"fax"``); taking the message is ``{"kind": "record", "medium": "voicemail"|"fax", ...}``;
+* when somebody answers a department forward, the other phones still ringing stop at that moment;
+* a call reaching a branch that is not built (a null node or a missing scenario) stops there:
+  ``broken`` holds that branch's pointer and the outcome is ``{"kind": "broken", "pointer": ...}``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from pbxdesk.domain.models import (
+    AnyNode,
+    AudioPrompt,
+    DepartmentRecipient,
+    Directory,
+    FaxNode,
+    ForwardDepartmentNode,
+    ForwardEmployeeNode,
+    ForwardExternalNode,
+    MenuNode,
+    MessageNode,
+    RoutingDocument,
+    TtsPrompt,
+    VoicemailNode,
+)
+from pbxdesk.domain.phone import PhoneNumberError, normalize_number
+from pbxdesk.domain.problems import join, pointer
+from pbxdesk.domain.schedule import interval_at
+from pbxdesk.domain.simulator_department import Window, ring_windows, settle
+
+EXTENSION_RING_S = 30
+NO_INPUT = "none"
+_INPUT = re.compile(r"^(none|[0-9*#]|[0-9]{2,})$")
+
+
+class SimulationError(ValueError):
+    """The call cannot be simulated (no directory where it is needed, bad input). ``pointer``: the node."""
+
+    def __init__(self, message: str, pointer: str = "") -> None:
+        super().__init__(message)
+        self.pointer = pointer
+
+
+def seconds(value: float) -> int | float:
+    """Whole seconds as int, others as float."""
+    return int(value) if float(value).is_integer() else float(value)
+
+
+@dataclass
+class CallResult:
+    interval: str
+    outcome: dict[str, Any]
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    broken: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"interval", "outcome", "steps"}`` (plus ``"broken"`` for a call that hit an unbuilt branch)."""
+        data: dict[str, Any] = {"interval": self.interval, "outcome": self.outcome, "steps": self.steps}
+        if self.broken is not None:
+            data["broken"] = self.broken
+        return data
+
+
+def parse_answer(text: str) -> tuple[str | None, float]:
+    """``WHO[@SECONDS]`` of ``--answer`` -> (target or None for nobody, seconds). ValueError when malformed."""
+    who, sep, after = text.rpartition("@") if "@" in text else (text, "", "")
+    after_s = 0.0
+    if sep:
+        try:
+            after_s = float(after)
+        except ValueError:
+            raise ValueError(f"bad --answer {text!r}: SECONDS must be a number") from None
+    check_answer(who, after_s)
+    return (None if who == "nobody" else who), after_s
+
+
+def check_answer(who: str | None, after_s: float) -> None:
+    if not math.isfinite(after_s) or after_s < 0:
+        raise ValueError(f"bad answer delay {after_s!r}: expected seconds >= 0")
+    if who is not None and (who == "" or who == "external:"):
+        raise ValueError("bad answer target: expected an employee id, external:NUMBER or nobody")
+
+
+def check_input(value: str) -> None:
+    if not _INPUT.match(value):
+        raise ValueError(f"bad input {value!r}: expected a key 0-9 * #, several digits or 'none'")
+
+
+def _prompt(prompt: TtsPrompt | AudioPrompt) -> dict[str, Any]:
+    return prompt.model_dump(mode="json")
+
+
+def _external_target(who: str) -> str:
+    number = who[len("external:"):]
+    try:
+        return "external:" + normalize_number(number)
+    except PhoneNumberError:
+        return who
+
+
+class _Call:
+    def __init__(self, directory: Directory | None, inputs: Sequence[str], busy: Collection[str],
+                 answer: str | None, after_s: float) -> None:
+        self.directory = directory
+        self.inputs = list(inputs)
+        self.busy = set(busy)
+        self.answer = _external_target(answer) if answer and answer.startswith("external:") else answer
+        self.after_s = after_s
+        self.steps: list[dict[str, Any]] = []
+
+    def need_directory(self, ptr: str, what: str) -> Directory:
+        if self.directory is None:
+            raise SimulationError(f"the call reaches {ptr} ({what}), which needs the company directory", ptr)
+        return self.directory
+
+    def play(self, prompt: dict[str, Any], ptr: str) -> None:
+        self.steps.append({"kind": "play", "prompt": prompt, "node": ptr})
+
+    def ring(self, windows: Sequence[Window], ptr: str) -> str | None:
+        rung, answered = settle(windows, self.answer, self.after_s)
+        for target, start, end in rung:
+            self.steps.append({"kind": "ring", "target": target.removeprefix("external:"),
+                               "from_s": seconds(start), "to_s": seconds(end), "node": ptr})
+        return answered
+
+    # --- nodes: each returns (next node, its pointer) or an outcome dict -----------------------------
+    def run(self, root: AnyNode | None, ptr: str) -> tuple[dict[str, Any], str | None]:
+        node, at = root, ptr
+        while True:
+            if node is None:
+                return {"kind": "broken", "pointer": at}, at
+            step = self.node(node, at)
+            if isinstance(step, dict):
+                return step, None
+            node, at = step
+
+    def node(self, node: AnyNode, ptr: str) -> dict[str, Any] | tuple[AnyNode | None, str]:
+        if isinstance(node, MessageNode):
+            self.play(_prompt(node.prompt), ptr)
+            return self.then(node.next, ptr)
+        if isinstance(node, MenuNode):
+            return self.menu(node, ptr)
+        if isinstance(node, VoicemailNode | FaxNode):
+            return self.mail(node, ptr)
+        if node.announcement is not None:
+            self.play(_prompt(node.announcement), ptr)
+        if isinstance(node, ForwardExternalNode):
+            if self.ring([("external:" + node.number, 0, node.timeout_s)], ptr):
+                return {"kind": "connected", "external": node.number}
+        elif isinstance(node, ForwardEmployeeNode):
+            if node.employee not in self.busy and self.ring([(node.employee, 0, node.timeout_s)], ptr):
+                return {"kind": "connected", "employee": node.employee}
+        elif isinstance(node, ForwardDepartmentNode):
+            answered = self.department(node, ptr)
+            if answered:
+                return {"kind": "connected", "employee": answered}
+        return self.then(node.next, ptr)
+
+    @staticmethod
+    def then(nxt: AnyNode | None, ptr: str) -> dict[str, Any] | tuple[AnyNode | None, str]:
+        return {"kind": "hangup"} if nxt is None else (nxt, join(ptr, "next"))
+
+    def menu(self, node: MenuNode, ptr: str) -> dict[str, Any] | tuple[AnyNode | None, str]:
+        no_input = (node.no_input, join(ptr, "no_input"))
+        for _play in range(max(1, node.repeats)):
+            self.play(_prompt(node.prompt), ptr)
+            value = self.inputs.pop(0) if self.inputs else NO_INPUT
+            self.steps.append({"kind": "menu", "input": value, "node": ptr})
+            if value == NO_INPUT:
+                return no_input
+            if value in node.keys:
+                return node.keys[value], join(ptr, "keys", value)
+            if len(value) > 1 and node.extension_dialing:
+                directory = self.need_directory(ptr, f"extension dialing of {value}")
+                employee = next((e for e in directory.employees if e.extension == value), None)
+                if employee is not None:
+                    if employee.id not in self.busy and self.ring([(employee.id, 0, EXTENSION_RING_S)], ptr):
+                        return {"kind": "connected", "employee": employee.id}
+                    return no_input
+        return no_input
+
+    def department(self, node: ForwardDepartmentNode, ptr: str) -> str | None:
+        directory = self.need_directory(ptr, f"forward to department '{node.department}'")
+        dept = directory.department(node.department)
+        if dept is None:
+            raise SimulationError(f"department '{node.department}' at {ptr} is not in the directory", ptr)
+        free = [m for m in dept.members if m not in self.busy]
+        try:
+            windows = ring_windows(node.distribution, free, node.step_s, node.timeout_s)
+        except ValueError as exc:
+            raise SimulationError(f"{ptr}: {exc}", ptr) from None
+        return self.ring(windows, ptr)
+
+    def mail(self, node: VoicemailNode | FaxNode, ptr: str) -> dict[str, Any]:
+        self.play(_prompt(node.greeting) if node.greeting else {"system": node.type}, ptr)
+        self.steps.append({"kind": "record", "medium": node.type, "node": ptr})
+        emails: set[str] = set()
+        for index, recipient in enumerate(node.recipients):
+            rptr = join(ptr, "recipients", index)
+            directory = self.need_directory(rptr, "e-mail recipients")
+            if isinstance(recipient, DepartmentRecipient):
+                dept = directory.department(recipient.department)
+                if dept is None:
+                    raise SimulationError(f"department '{recipient.department}' at {rptr} is not in the directory",
+                                          rptr)
+                ids = list(dept.members)
+            else:
+                ids = [recipient.employee]
+            for employee_id in ids:
+                employee = directory.employee(employee_id)
+                if employee is None:
+                    raise SimulationError(f"employee '{employee_id}' at {rptr} is not in the directory", rptr)
+                if employee.email:
+                    emails.add(employee.email)
+        if node.external_email:
+            emails.add(node.external_email)
+        return {"kind": node.type, "emails": sorted(emails)}
+
+
+def simulate(doc: RoutingDocument, at: datetime, directory: Directory | None = None,
+             inputs: Sequence[str] = (), busy: Collection[str] = (), answer: str | None = None,
+             answer_after_s: float = 0) -> CallResult:
+    """Simulate one incoming call at ``at`` (naive = the number's local time). See the module docstring.
+
+    ``inputs``: what the caller does each time a menu waits (a key, several digits, ``"none"``);
+    ``busy``: employee ids that are busy; ``answer``: an employee id, ``"external:NUMBER"``, ``"nobody"``
+    or None, picking up ``answer_after_s`` after each of its ring windows starts.
+    Raises SimulationError when the call needs the directory and none was given, or for bad arguments;
+    UnknownTimezoneError (a ValueError) for a timezone this system does not know.
+    """
+    try:
+        for value in inputs:
+            check_input(value)
+        check_answer(answer, answer_after_s)
+    except ValueError as exc:
+        raise SimulationError(str(exc)) from None
+    interval = interval_at(doc, at)
+    call = _Call(directory, inputs, busy, None if answer == "nobody" else answer, answer_after_s)
+    outcome, broken = call.run(doc.scenarios.get(interval), pointer("scenarios", interval))
+    return CallResult(interval, outcome, call.steps, broken)
