@@ -1,0 +1,100 @@
+"""Reading and atomically writing the 16-bit PCM WAV files of the audio package."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import wave
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+MASTER_RATE = 8000
+MASTER_CHANNELS = 1
+MASTER_WIDTH = 2
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+@dataclass(frozen=True)
+class AudioInfo:
+    """What a master (or any PCM WAV) holds."""
+
+    duration_s: float
+    sample_rate: int
+    channels: int
+    sample_width: int
+
+
+@contextlib.contextmanager
+def atomic_path(dst: Path) -> Iterator[Path]:
+    """A temporary path beside ``dst`` that replaces ``dst`` only when the block ends without an error."""
+    dst = Path(dst)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".part", dir=dst.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, dst)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def to_pcm16(x: np.ndarray) -> bytes:
+    return np.clip(np.round(x * 32767.0), -32768, 32767).astype("<i2").tobytes()
+
+
+def write_wav(path: Path, samples: np.ndarray, rate: int = MASTER_RATE) -> AudioInfo:
+    """Write mono float samples (−1..1) as 16-bit PCM WAV, atomically."""
+    with atomic_path(path) as tmp:
+        with wave.open(str(tmp), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(rate)
+            w.writeframes(to_pcm16(samples))
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+    return AudioInfo(len(samples) / rate, rate, 1, 2)
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically."""
+    with atomic_path(path) as tmp:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+
+def wav_info(path: Path) -> AudioInfo:
+    with wave.open(str(path), "rb") as w:
+        frames, rate = w.getnframes(), w.getframerate()
+        return AudioInfo(frames / rate if rate else 0.0, rate, w.getnchannels(), w.getsampwidth())
+
+
+def read_wav(path: Path) -> tuple[np.ndarray, AudioInfo]:
+    """Samples of a 16-bit PCM WAV as float64 (−1..1), channels averaged, with its info."""
+    with wave.open(str(path), "rb") as w:
+        info = AudioInfo(w.getnframes() / w.getframerate(), w.getframerate(), w.getnchannels(), w.getsampwidth())
+        raw = w.readframes(w.getnframes())
+    if info.sample_width != 2:
+        raise ValueError(f"{path}: {8 * info.sample_width}-bit WAV, expected 16-bit")
+    data = np.frombuffer(raw, dtype="<i2").astype(np.float64) / 32768.0
+    if info.channels > 1:
+        data = data.reshape(-1, info.channels).mean(axis=1)
+    return data, info
+
+
+def is_master(path: Path) -> bool:
+    """True when ``path`` is a readable 8 kHz mono 16-bit PCM WAV."""
+    try:
+        info = wav_info(path)
+    except (wave.Error, EOFError, OSError):
+        return False
+    return (info.sample_rate, info.channels, info.sample_width) == (MASTER_RATE, MASTER_CHANNELS, MASTER_WIDTH)
