@@ -1,0 +1,73 @@
+"""Plain records the store hands to the GUI, the CLI and the sync engine (no SQLAlchemy objects leak)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSummary:
+    """One line of the numbers list. ``name``/``schedule_mode`` are those of the saved document."""
+
+    number: str
+    name: str
+    schedule_mode: str
+    sync_state: str  # synced | changed | conflict | error
+    has_draft: bool
+    revision: int | None
+    sync_message: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One changed part of a document, in words. ``unit`` is the merge unit (``name``, ``ranges:mon``...)."""
+
+    unit: str
+    text_ru: str
+    text_en: str
+
+    def text(self, lang: str = "ru") -> str:
+        return self.text_en if lang.startswith("en") else self.text_ru
+
+
+@dataclass(frozen=True, slots=True)
+class PendingChange:
+    """A number whose saved document is not on the server yet, with what changed since the last sync."""
+
+    number: str
+    name: str
+    sync_state: str
+    base_revision: int | None
+    changes: list[FieldChange] = field(default_factory=list)
+    attempts: int = 0
+    last_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """The one pending operation of a number. ``payload`` is the saved document as JSON data; push it with
+    ``If-Match: "r<base_revision>"`` and ``Idempotency-Key: idempotency_key``."""
+
+    number: str
+    operation: str  # "put"
+    payload: dict[str, Any]
+    base_revision: int | None
+    idempotency_key: str
+    attempts: int
+    next_retry_at: float | None
+    last_error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MediaEntry:
+    id: str
+    duration_s: float | None
+    local_path: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileInfo:
+    server_url: str | None
+    company: str | None
+    is_demo: bool

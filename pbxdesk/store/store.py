@@ -1,0 +1,246 @@
+"""The local store of a profile: the operations the Qt layer and the CLI call.
+
+Every change of a number's saved document, draft and outbox row happens in one SQLite transaction
+(``BEGIN IMMEDIATE`` ... ``COMMIT`` with ``synchronous=FULL``), so when a method returns, the change is on
+disk, and a crash at any moment leaves either all of it or none of it. Methods are safe to call from any
+one thread at a time per ``Store`` (the GUI should call them off its main thread); several processes may
+open the same profile. Sync-engine operations are in :class:`~pbxdesk.store.sync_ops.SyncOps`, profile,
+directory, media and cursor in :class:`~pbxdesk.store.meta_ops.MetaOps`.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from pbxdesk.domain.defaults import copy_settings as copy_document_settings
+from pbxdesk.domain.document import load_path
+from pbxdesk.domain.models import Directory, RoutingDocument
+from pbxdesk.domain.phone import normalize_number
+from pbxdesk.domain.problems import Problem, has_errors
+from pbxdesk.domain.validation import validate_data
+from pbxdesk.store.base import StoreBase
+from pbxdesk.store.codec import as_data, as_doc, doc_text, raw_text, search_text, text_doc
+from pbxdesk.store.errors import SaveRefusedError, UnknownNumberError
+from pbxdesk.store.meta_ops import MetaOps
+from pbxdesk.store.records import NumberSummary, PendingChange
+from pbxdesk.store.summary import describe_changes
+from pbxdesk.store.sync_ops import SyncOps
+from pbxdesk.store.tables import NumberRow, OutboxRow
+
+N = NumberRow.__table__
+O = OutboxRow.__table__  # noqa: E741
+
+
+class Store(SyncOps, MetaOps, StoreBase):
+    """A profile's database. ``Store(profile_dir)`` or ``Store.open(profile_dir)`` creates the directory
+    and file if needed, backs the file up and migrates it (``StoreVersionError`` for a newer file).
+
+    Numbers are passed in any form an administrator types (``+7 (495) 230-22-22``) and stored as 10 digits.
+    """
+
+    # ----------------------------------------------------------------- reading
+    def list_numbers(self, search: str | None = None, state: str | None = None) -> list[NumberSummary]:
+        """All numbers ordered by number; ``search`` matches number or name, case-insensitively (digits of
+        a typed number such as ``+7 495`` match too); ``state`` is one of synced/changed/conflict/error."""
+        q = select(N.c.number, N.c.name, N.c.schedule_mode, N.c.sync_state, N.c.draft_json.is_not(None),
+                   N.c.revision, N.c.sync_message).order_by(N.c.number)
+        if state:
+            q = q.where(N.c.sync_state == state)
+        if search and search.strip():
+            needle = search.strip().casefold()
+            digits = "".join(ch for ch in needle if ch.isdigit())
+            cond = func.instr(N.c.search_text, needle) > 0
+            if digits and len(digits) >= 3 and not any(ch.isalpha() for ch in needle):
+                cond = cond | (func.instr(N.c.number, digits[1:] if len(digits) == 11 else digits) > 0)
+            q = q.where(cond)
+        with self._read() as conn:
+            rows = conn.execute(q).all()
+        return [NumberSummary(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows]
+
+    def summary(self, number: str) -> NumberSummary:
+        """The list line of one number (``UnknownNumberError`` if absent)."""
+        num = self._num(number)
+        found = [s for s in self.list_numbers(search=num) if s.number == num]
+        if not found:
+            raise UnknownNumberError(num)
+        return found[0]
+
+    def has_number(self, number: str) -> bool:
+        with self._read() as conn:
+            return conn.execute(select(N.c.number).where(N.c.number == self._num(number))).first() is not None
+
+    def get_saved(self, number: str) -> RoutingDocument | None:
+        """The saved document (what is or will be on the server); None for an unknown number."""
+        return text_doc(self._column(number, N.c.saved_json))
+
+    def load_draft(self, number: str) -> Any | None:
+        """The draft as raw JSON data (it may be invalid or incomplete); None when there is no draft."""
+        import json
+
+        text = self._column(number, N.c.draft_json)
+        return None if text is None else json.loads(text)
+
+    # ----------------------------------------------------------------- drafts
+    def save_draft(self, number: str, data: Any) -> None:
+        """Autosave: store the working copy as it is, valid or not. Durable when this returns."""
+        num, text = self._num(number), raw_text(as_data(data))
+        with self._write() as conn:
+            self._require(conn, num)
+            conn.execute(update(N).where(N.c.number == num).values(draft_json=text, draft_updated_at=time.time()))
+
+    def discard_draft(self, number: str) -> None:
+        """Drop the working copy; the saved document is unchanged."""
+        num = self._num(number)
+        with self._write() as conn:
+            self._require(conn, num)
+            conn.execute(update(N).where(N.c.number == num).values(draft_json=None, draft_updated_at=None))
+
+    # ----------------------------------------------------------------- saving
+    def save(self, number: str, doc_or_data: RoutingDocument | Any, directory: Directory | None = None,
+             *, create: bool = False) -> list[Problem]:
+        """"Save changes" (R14): validate; with errors nothing is written and the problems are returned.
+        Otherwise, in one transaction: the saved document becomes the canonical form, the draft is cleared,
+        the state becomes ``changed`` (``conflict`` stays) and the outbox holds one ``put`` with this
+        document (a new idempotency key whenever the payload changes). Saving back exactly the last synced
+        document clears the pending change instead. ``directory`` defaults to the cached one.
+        ``create=True`` adds a number that is not in the profile. Returns the problems (warnings only
+        when saved); use ``has_errors(result)`` to tell."""
+        num = self._num(number)
+        data = as_data(doc_or_data)
+        problems, doc = self._check(num, data, directory)
+        if has_errors(problems):
+            return problems
+        assert doc is not None
+        with self._write() as conn:
+            if not create:
+                self._require(conn, num)
+            self._promote(conn, num, doc)
+        return problems
+
+    def _check(self, num: str, data: Any, directory: Directory | None) -> tuple[list[Problem], RoutingDocument | None]:
+        problems = validate_data(data, directory or self.get_directory(), self.media_ids() or None)
+        doc = None if has_errors(problems) else as_doc(data)
+        if doc is None:
+            return problems or self._mismatch(num, "?"), None
+        if doc.number != num:
+            return problems + self._mismatch(num, doc.number), None
+        return problems, doc
+
+    @staticmethod
+    def _mismatch(num: str, found: str) -> list[Problem]:
+        return [Problem("error", "/number", "number.mismatch",
+                        f"Документ относится к номеру {found}, а сохраняется в номер {num}",
+                        f"The document is for number {found} but is being saved to {num}")]
+
+    def _promote(self, conn: Connection, num: str, doc: RoutingDocument) -> None:
+        text, now = doc_text(doc), time.time()
+        row = conn.execute(select(N.c.base_json, N.c.revision, N.c.sync_state).where(N.c.number == num)).first()
+        values = dict(saved_json=text, name=doc.name, schedule_mode=doc.schedule.mode, draft_json=None,
+                      draft_updated_at=None, updated_at=now, search_text=search_text(num, doc.name))
+        if row is None:
+            conn.execute(insert(N).values(number=num, sync_state="changed", **values))
+            base_json, revision, state = None, None, "changed"
+        else:
+            base_json, revision, state = row
+        if state != "conflict" and base_json == text:
+            conn.execute(update(N).where(N.c.number == num).values(sync_state="synced", sync_message=None, **values))
+            conn.execute(delete(O).where(O.c.number == num))
+            return
+        new_state = "conflict" if state == "conflict" else "changed"
+        conn.execute(update(N).where(N.c.number == num).values(sync_state=new_state, sync_message=None, **values))
+        self._queue(conn, num, text, revision, now)
+
+    def copy_settings(self, source: str, targets: list[str],
+                      directory: Directory | None = None) -> dict[str, NumberSummary]:
+        """R2: copy everything but the number and its name from ``source``'s saved document to each target
+        and save them (drafts of the targets are replaced), all in one transaction. Raises
+        ``UnknownNumberError`` for a missing number and ``SaveRefusedError`` (nothing written) when a
+        result has errors. Returns the new list line of each target."""
+        src = self.get_saved(source)
+        if src is None:
+            raise UnknownNumberError(self._num(source))
+        results: dict[str, RoutingDocument] = {}
+        refused: dict[str, list[Problem]] = {}
+        for target in targets:
+            num = self._num(target)
+            current = self.get_saved(num)
+            if current is None:
+                raise UnknownNumberError(num)
+            copied = copy_document_settings(src, current)
+            problems, doc = self._check(num, copied.model_dump(mode="json"), directory)
+            if doc is None:
+                refused[num] = problems
+            else:
+                results[num] = doc
+        if refused:
+            raise SaveRefusedError(refused)
+        with self._write() as conn:
+            for num, doc in results.items():
+                self._promote(conn, num, doc)
+        return {num: self.summary(num) for num in results}
+
+    def revert(self, number: str) -> None:
+        """Back to the last synced document: saved = base, draft and outbox row dropped, state synced.
+        A number never synced (no base) is removed from the profile."""
+        num = self._num(number)
+        with self._write() as conn:
+            self._require(conn, num)
+            base = conn.execute(select(N.c.base_json).where(N.c.number == num)).scalar_one()
+            conn.execute(delete(O).where(O.c.number == num))
+            if base is None:
+                conn.execute(delete(N).where(N.c.number == num))
+                return
+            doc = text_doc(base)
+            assert doc is not None
+            conn.execute(update(N).where(N.c.number == num).values(
+                saved_json=base, draft_json=None, draft_updated_at=None, sync_state="synced", sync_message=None,
+                theirs_json=None, theirs_revision=None, name=doc.name, schedule_mode=doc.schedule.mode,
+                search_text=search_text(num, doc.name), updated_at=time.time()))
+
+    def pending_changes(self) -> list[PendingChange]:
+        """Numbers not in sync (changed, conflict, error) with a per-field summary against the base."""
+        q = (select(N.c.number, N.c.name, N.c.sync_state, N.c.revision, N.c.base_json, N.c.saved_json,
+                    O.c.attempts, O.c.last_error)
+             .select_from(N.outerjoin(O, O.c.number == N.c.number))
+             .where(N.c.sync_state != "synced").order_by(N.c.number))
+        with self._read() as conn:
+            rows = conn.execute(q).all()
+        out = []
+        for num, name, state, rev, base, saved, attempts, last_error in rows:
+            mine = text_doc(saved)
+            changes = describe_changes(text_doc(base), mine) if mine is not None else []
+            out.append(PendingChange(num, name, state, rev, changes, attempts or 0, last_error))
+        return out
+
+    # ----------------------------------------------------------------- files
+    def import_json(self, path: str | Path, directory: Directory | None = None) -> tuple[str, list[Problem]]:
+        """Read a routing document file and save it to the number it names (created when new).
+        Returns (number, problems); with errors nothing is written. ``DocumentReadError`` for a file that
+        is not JSON."""
+        result = load_path(str(path))
+        data = result.data
+        number = data.get("number") if isinstance(data, dict) else None
+        try:
+            num = self._num(str(number))
+        except ValueError:
+            return str(number), result.problems or self._mismatch("?", str(number))
+        return num, self.save(num, data, directory, create=True)
+
+    def export_json(self, number: str, path: str | Path) -> None:
+        """Write the saved document, canonical (SPEC §4), to ``path`` (atomically: temp file + rename)."""
+        doc = self.get_saved(number)
+        if doc is None:
+            raise UnknownNumberError(self._num(number))
+        target = Path(path)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_text(doc_text(doc), encoding="utf-8")
+        tmp.replace(target)
+
+    @staticmethod
+    def _num(number: str) -> str:
+        return normalize_number(number)

@@ -1,0 +1,92 @@
+"""SQLAlchemy 2.x models of the local store, as of the newest schema revision (alembic ``head``).
+
+The migrations under ``pbxdesk/store/migrations/versions`` create and change these tables; this module
+only describes the current shape for queries.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SYNC_STATES = ("synced", "changed", "conflict", "error")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ProfileRow(Base):
+    """The one row of the profile: which server and company this local store mirrors."""
+
+    __tablename__ = "profile"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    server_url: Mapped[str | None] = mapped_column(Text)
+    company: Mapped[str | None] = mapped_column(Text)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+
+
+class NumberRow(Base):
+    """A phone number: saved document, draft (raw JSON, valid or not), base for merges, sync state."""
+
+    __tablename__ = "numbers"
+    number: Mapped[str] = mapped_column(String(10), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    schedule_mode: Mapped[str] = mapped_column(String(16), default="always", nullable=False)
+    saved_json: Mapped[str | None] = mapped_column(Text)
+    draft_json: Mapped[str | None] = mapped_column(Text)
+    draft_updated_at: Mapped[float | None] = mapped_column(Float)
+    revision: Mapped[int | None] = mapped_column(Integer)
+    base_json: Mapped[str | None] = mapped_column(Text)
+    sync_state: Mapped[str] = mapped_column(String(16), default="synced", nullable=False)
+    sync_message: Mapped[str | None] = mapped_column(Text)
+    theirs_json: Mapped[str | None] = mapped_column(Text)
+    theirs_revision: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[float] = mapped_column(Float, default=0.0, nullable=False)
+    # revision 0002: lower-cased "number name" for case-insensitive search (SQLite lower() is ASCII only)
+    search_text: Mapped[str] = mapped_column(Text, default="", nullable=False)
+
+    __table_args__ = (Index("ix_numbers_sync_state", "sync_state"),)
+
+
+class OutboxRow(Base):
+    """An unsynced operation; at most one per number (unique), carrying the latest saved document."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    operation: Mapped[str] = mapped_column(String(16), nullable=False)
+    number: Mapped[str] = mapped_column(String(10), ForeignKey("numbers.number", ondelete="CASCADE"),
+                                        unique=True, nullable=False)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)
+    base_revision: Mapped[int | None] = mapped_column(Integer)
+    idempotency_key: Mapped[str] = mapped_column(String(36), nullable=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    next_retry_at: Mapped[float | None] = mapped_column(Float)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[float] = mapped_column(Float, nullable=False)
+
+
+class DirectoryRow(Base):
+    """The one row of the directory cache (employees and departments as the server sent them)."""
+
+    __tablename__ = "directory_cache"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data_json: Mapped[str] = mapped_column(Text, nullable=False)
+    updated_at: Mapped[float] = mapped_column(Float, nullable=False)
+
+
+class MediaRow(Base):
+    """A known media file: id (SHA-256 of the original), duration, local master copy if any."""
+
+    __tablename__ = "media_index"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    duration_s: Mapped[float | None] = mapped_column(Float)
+    local_path: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncCursorRow(Base):
+    """The one row holding the cursor of ``GET /changes`` the sync engine continues from."""
+
+    __tablename__ = "sync_cursor"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(Text)
