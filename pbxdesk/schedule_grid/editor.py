@@ -1,0 +1,133 @@
+"""ScheduleEditor: mode switch, intervals panel, the grid, granularity, timezone, manual and exception editors."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pbxdesk.schedule_grid import commands
+from pbxdesk.schedule_grid.dialogs import Confirm, Inform, message_box_confirm, message_box_inform
+from pbxdesk.schedule_grid.geometry import DEFAULT_GRANULARITY, GRANULARITIES
+from pbxdesk.schedule_grid.grid import ScheduleGrid
+from pbxdesk.schedule_grid.intervals_panel import IntervalsPanel
+from pbxdesk.schedule_grid.timezone_picker import TimezonePicker, dst_warnings
+from pbxdesk.widgets.session import AREA_ALL, AREA_SCHEDULE, DocumentSession
+
+
+class ScheduleEditor(QWidget):
+    """The whole schedule of one number; every edit is a command on ``session.undo_stack``."""
+
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scheduleEditor")
+        self.session = session
+        self.confirm: Confirm = message_box_confirm(self)
+        self.inform: Inform = message_box_inform(self)
+
+        self.always_radio = QRadioButton(self.tr("Around the clock"), self)
+        self.weekly_radio = QRadioButton(self.tr("By schedule"), self)
+        self.always_radio.setObjectName("modeAlways")
+        self.weekly_radio.setObjectName("modeWeekly")
+        self._mode_group = QButtonGroup(self)
+        self._mode_group.addButton(self.always_radio)
+        self._mode_group.addButton(self.weekly_radio)
+        self.always_radio.toggled.connect(lambda on: on and commands.push_mode(session, "always"))
+        self.weekly_radio.toggled.connect(lambda on: on and commands.push_mode(session, "weekly"))
+
+        self.intervals = IntervalsPanel(session, self)
+        self.grid = ScheduleGrid(session, self)
+        self.intervals.brushSelected.connect(self.grid.set_brush)
+        self.grid.set_brush(self.intervals.brush())
+
+        self.granularity = QComboBox(self)
+        self.granularity.setObjectName("granularity")
+        self.granularity.setAccessibleName(self.tr("Drag step"))
+        for minutes in GRANULARITIES:
+            self.granularity.addItem(self.tr("%1 min").replace("%1", str(minutes)), minutes)
+        self.granularity.setCurrentIndex(GRANULARITIES.index(DEFAULT_GRANULARITY))
+        self.granularity.currentIndexChanged.connect(
+            lambda i: self.grid.set_granularity(int(self.granularity.itemData(i))))
+
+        self.timezone = TimezonePicker(self)
+        self.timezone.timezoneChosen.connect(lambda tz: commands.push_timezone(session, tz))
+
+        self.manual_button = QPushButton(self.tr("Manual entry…"), self)
+        self.manual_button.setObjectName("manualEntry")
+        self.manual_button.clicked.connect(self.open_manual_editor)
+        self.exceptions_button = QPushButton(self.tr("Exceptions…"), self)
+        self.exceptions_button.setObjectName("exceptionsButton")
+        self.exceptions_button.clicked.connect(self.open_exceptions_editor)
+
+        self.warning = QLabel(self)
+        self.warning.setObjectName("dstWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b71c1c;")
+
+        mode_row = QHBoxLayout()
+        mode_row.addWidget(QLabel(self.tr("Schedule of the number:"), self))
+        mode_row.addWidget(self.always_radio)
+        mode_row.addWidget(self.weekly_radio)
+        mode_row.addStretch(1)
+        tools = QHBoxLayout()
+        step_label = QLabel(self.tr("Step:"), self)
+        step_label.setBuddy(self.granularity)
+        tools.addWidget(step_label)
+        tools.addWidget(self.granularity)
+        tz_label = QLabel(self.tr("Timezone:"), self)
+        tz_label.setBuddy(self.timezone)
+        tools.addWidget(tz_label)
+        tools.addWidget(self.timezone)
+        tools.addStretch(1)
+        tools.addWidget(self.manual_button)
+        tools.addWidget(self.exceptions_button)
+        body = QHBoxLayout()
+        body.addWidget(self.intervals)
+        body.addWidget(self.grid, 1)
+        main = QVBoxLayout(self)
+        main.addLayout(mode_row)
+        main.addLayout(tools)
+        main.addLayout(body, 1)
+        main.addWidget(self.warning)
+        session.changed.connect(self._on_changed)
+        self._refresh()
+
+    def _on_changed(self, area: str, _pointer: str) -> None:
+        if area in (AREA_SCHEDULE, AREA_ALL):
+            self._refresh()
+
+    def _refresh(self) -> None:
+        doc = self.session.document
+        weekly = doc.schedule.mode == "weekly"
+        for radio, on in ((self.weekly_radio, weekly), (self.always_radio, not weekly)):
+            radio.blockSignals(True)
+            radio.setChecked(on)
+            radio.blockSignals(False)
+        self.intervals.setEnabled(weekly)
+        self.manual_button.setEnabled(weekly)
+        self.exceptions_button.setEnabled(weekly)
+        self.timezone.set_timezone(doc.timezone)
+        lines = dst_warnings(doc)
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
+
+    def open_manual_editor(self) -> None:
+        from pbxdesk.schedule_grid.manual_editor import ManualEditorDialog
+
+        dialog = ManualEditorDialog(self.session, self)
+        dialog.confirm, dialog.inform = self.confirm, self.inform
+        dialog.open()
+
+    def open_exceptions_editor(self) -> None:
+        from pbxdesk.schedule_grid.exceptions_editor import ExceptionsDialog
+
+        dialog = ExceptionsDialog(self.session, self)
+        dialog.confirm, dialog.inform = self.confirm, self.inform
+        dialog.open()
