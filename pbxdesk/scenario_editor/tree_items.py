@@ -1,0 +1,62 @@
+"""The rows of the scenario tree, as a light mirror of the domain tree (no copies of node data).
+
+Row kinds: ``interval`` (top level; the slot of a scenario root), ``slot`` (a menu key, "nothing
+pressed", or the continuation of a message / forward), ``node`` (an action) and ``plus`` (where R5/R13
+allow a node and there is none). A slot has exactly one child (its node, or "+"); a node's children
+are its slots (``walk.child_slots``). Items of a slot and of the node in it share the pointer.
+"""
+
+from __future__ import annotations
+
+from itertools import count
+from typing import Any
+
+ROOT, INTERVAL, SLOT, NODE, PLUS = "root", "interval", "slot", "node", "plus"
+_uids = count(1)
+
+
+class Item:
+    __slots__ = ("uid", "kind", "key", "pointer", "parent", "children")
+
+    def __init__(self, kind: str, key: Any, pointer: str, parent: Item | None) -> None:
+        self.uid = next(_uids)
+        self.kind = kind
+        self.key = key
+        self.pointer = pointer
+        self.parent = parent
+        self.children: list[Item] = []
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent is not None else 0
+
+    def is_slot(self) -> bool:
+        return self.kind in (INTERVAL, SLOT)
+
+    def is_empty_slot(self) -> bool:
+        return self.is_slot() and (not self.children or self.children[0].kind == PLUS)
+
+    def node_item(self) -> Item | None:
+        """The node row of a slot (or the node itself)."""
+        if self.kind == NODE:
+            return self
+        if self.is_slot() and self.children and self.children[0].kind == NODE:
+            return self.children[0]
+        return None
+
+    def slot_item(self) -> Item | None:
+        """The slot row a node or "+" sits in (or the slot itself)."""
+        if self.is_slot():
+            return self
+        if self.kind in (NODE, PLUS):
+            return self.parent
+        return None
+
+    def walk(self) -> list[Item]:
+        """This item and all below it, pre-order."""
+        out: list[Item] = []
+        stack = [self]
+        while stack:
+            item = stack.pop()
+            out.append(item)
+            stack.extend(reversed(item.children))
+        return out

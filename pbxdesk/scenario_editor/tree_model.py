@@ -1,0 +1,419 @@
+"""``ScenarioTreeModel``: a thin ``QAbstractItemModel`` adapter over the scenarios of a document.
+
+The model holds only row items (kind, key, pointer); everything shown is read from the domain tree
+when asked. On ``session.changed`` it re-reads the branch the pointer names and applies the difference
+with proper begin/end insert/remove signals, so expansion and selection elsewhere survive edits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from pbxdesk.domain.models import AnyNode, RoutingDocument
+from pbxdesk.domain.problems import Problem, join, pointer, split
+from pbxdesk.domain.schedule import occurring_intervals
+from pbxdesk.domain.walk import child_slots, get_at
+from pbxdesk.scenario_editor import clipboard, commands, icons, labels
+from pbxdesk.scenario_editor.tree_items import INTERVAL, NODE, PLUS, ROOT, SLOT, Item
+from pbxdesk.widgets.session import AREA_NAME, AREA_SCENARIOS, AREA_SCHEDULE, DocumentSession
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
+POINTER_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+NODE_TYPE_ROLE = Qt.ItemDataRole.UserRole + 3
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+class ScenarioTreeModel(QAbstractItemModel):
+    def __init__(self, session: DocumentSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._root = Item(ROOT, None, "", None)
+        self._items: dict[int, Item] = {}
+        self._slots: dict[str, Item] = {}
+        self._marks: dict[tuple[str, bool], list[Problem]] = {}
+        self._occurring: set[str] = set()
+        self._build_all()
+        session.changed.connect(self._on_changed)
+        session.documentReplaced.connect(self.reload)
+
+    # ---- domain reading -------------------------------------------------------------------------
+    @property
+    def document(self) -> RoutingDocument:
+        return self.session.document
+
+    def node_at(self, ptr: str) -> AnyNode | None:
+        try:
+            found = get_at(self.document, ptr)
+        except (KeyError, IndexError, ValueError):
+            return None
+        return found if hasattr(found, "type") else None
+
+    def _top_keys(self) -> list[str]:
+        doc = self.document
+        self._occurring = set(occurring_intervals(doc))
+        declared = [iv.id for iv in doc.schedule.intervals]
+        keys = [i for i in declared if i in self._occurring or doc.scenarios.get(i) is not None]
+        keys += [i for i, node in doc.scenarios.items() if i not in declared and node is not None]
+        return keys
+
+    def _plus_allowed(self, item: Item) -> bool:
+        return item.kind == SLOT or (item.kind == INTERVAL and item.key in self._occurring)
+
+    def _desired(self, item: Item) -> list[Any]:
+        if item.kind == ROOT:
+            return self._top_keys()
+        if item.is_slot():
+            if self.node_at(item.pointer) is not None:
+                return [NODE]
+            return [PLUS] if self._plus_allowed(item) else []
+        if item.kind == NODE:
+            node = self.node_at(item.pointer)
+            return [tokens for tokens, _child in child_slots(node)] if node is not None else []
+        return []
+
+    def _new_item(self, parent: Item, key: Any) -> Item:
+        if parent.kind == ROOT:
+            return Item(INTERVAL, key, pointer("scenarios", key), parent)
+        if parent.is_slot():
+            return Item(key, key, parent.pointer, parent)
+        return Item(SLOT, key, join(parent.pointer, *key), parent)
+
+    def _grow(self, item: Item) -> None:
+        """Build every row below a fresh item and register them."""
+        stack = [item]
+        while stack:
+            current = stack.pop()
+            self._items[current.uid] = current
+            if current.is_slot():
+                self._slots[current.pointer] = current
+            current.children = [self._new_item(current, key) for key in self._desired(current)]
+            stack.extend(current.children)
+
+    def _forget(self, item: Item) -> None:
+        for gone in item.walk():
+            self._items.pop(gone.uid, None)
+            if gone.is_slot() and self._slots.get(gone.pointer) is gone:
+                del self._slots[gone.pointer]
+
+    def _build_all(self) -> None:
+        self._items.clear()
+        self._slots.clear()
+        self._root = Item(ROOT, None, "", None)
+        self._grow(self._root)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._build_all()
+        self._marks.clear()
+        self.endResetModel()
+
+    # ---- applying changes -----------------------------------------------------------------------
+    def _on_changed(self, area: str, ptr: str) -> None:
+        if area == AREA_NAME:
+            return
+        if area == AREA_SCENARIOS and ptr.startswith("/scenarios/"):
+            self._sync(self._root, deep=False)
+            slot = self.slot_for_pointer(ptr)
+            if slot is not None:
+                self._sync(slot, deep=True)
+        elif area == AREA_SCHEDULE:
+            self._sync(self._root, deep=False)
+            for item in list(self._root.children):
+                self._sync(item, deep=False)
+        else:
+            self._sync(self._root, deep=True)
+
+    def _sync(self, start: Item, deep: bool) -> None:
+        stack = [start]
+        while stack:
+            item = stack.pop()
+            if item is not self._root and item.uid not in self._items:
+                continue
+            kept = self._reconcile(item)
+            if item is not self._root:
+                index = self._index_of(item)
+                self.dataChanged.emit(index, index)
+            if deep:
+                stack.extend(kept)
+            elif item is start and item.kind != ROOT:
+                for child in kept:
+                    child_index = self._index_of(child)
+                    self.dataChanged.emit(child_index, child_index)
+
+    def _reconcile(self, item: Item) -> list[Item]:
+        """Make the children of ``item`` match the document; returns the children that were kept."""
+        desired = self._desired(item)
+        wanted = set(desired)
+        parent_index = self._index_of(item)
+        for row in range(len(item.children) - 1, -1, -1):
+            if item.children[row].key not in wanted:
+                self._remove_rows(item, parent_index, row, row)
+        kept_keys = [c.key for c in item.children]
+        if kept_keys != [k for k in desired if k in set(kept_keys)]:
+            self._remove_rows(item, parent_index, 0, len(item.children) - 1)
+        kept = list(item.children)
+        for pos, key in enumerate(desired):
+            if pos < len(item.children) and item.children[pos].key == key:
+                continue
+            child = self._new_item(item, key)
+            self._grow(child)
+            self.beginInsertRows(parent_index, pos, pos)
+            item.children.insert(pos, child)
+            self.endInsertRows()
+        return kept
+
+    def _remove_rows(self, item: Item, parent_index: QModelIndex, first: int, last: int) -> None:
+        if last < first:
+            return
+        self.beginRemoveRows(parent_index, first, last)
+        gone = item.children[first:last + 1]
+        del item.children[first:last + 1]
+        for child in gone:
+            self._forget(child)
+        self.endRemoveRows()
+
+    # ---- lookups --------------------------------------------------------------------------------
+    def item(self, index: ModelIndex) -> Item | None:
+        if not index.isValid():
+            return self._root
+        return self._items.get(index.internalId())
+
+    def _index_of(self, item: Item) -> QModelIndex:
+        if item.kind == ROOT or item.parent is None:
+            return QModelIndex()
+        return self.createIndex(item.row(), 0, item.uid)
+
+    def index_of(self, item: Item) -> QModelIndex:
+        return self._index_of(item)
+
+    def slot_for_pointer(self, ptr: str) -> Item | None:
+        """The deepest slot row whose pointer is ``ptr`` or a prefix of it."""
+        tokens = split(ptr)
+        for n in range(len(tokens), 1, -1):
+            found = self._slots.get(pointer(*tokens[:n]))
+            if found is not None:
+                return found
+        return None
+
+    def index_for_pointer(self, ptr: str, prefer_node: bool = True) -> QModelIndex:
+        """The node row at ``ptr`` (or its "+" / slot row when the slot is empty)."""
+        slot = self.slot_for_pointer(ptr)
+        if slot is None:
+            return QModelIndex()
+        target = slot.node_item() if prefer_node else None
+        if target is None and prefer_node and slot.children:
+            target = slot.children[0]
+        return self._index_of(target or slot)
+
+    def top_level_intervals(self) -> list[str]:
+        return [c.key for c in self._root.children]
+
+    def all_items(self) -> list[Item]:
+        return self._root.walk()[1:]
+
+    def is_occurring(self, interval_id: str) -> bool:
+        return interval_id in self._occurring
+
+    # ---- Qt model interface ---------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: ModelIndex = _NO_PARENT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        owner = self.item(parent)
+        if owner is None or row >= len(owner.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, owner.children[row].uid)
+
+    def parent(self, child: ModelIndex | None = None) -> Any:  # type: ignore[override]
+        if child is None:
+            return super().parent()
+        item = self.item(child)
+        if item is None or item.parent is None or item.parent.kind == ROOT:
+            return QModelIndex()
+        return self._index_of(item.parent)
+
+    def rowCount(self, parent: ModelIndex = _NO_PARENT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        owner = self.item(parent)
+        return len(owner.children) if owner is not None else 0
+
+    def columnCount(self, parent: ModelIndex = _NO_PARENT) -> int:
+        return 1
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        item = self.item(index)
+        if item is None or not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if item.kind == NODE:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        elif item.kind == PLUS or item.is_empty_slot():
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.item(index)
+        if item is None or not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(item)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item)
+        if role == POINTER_ROLE:
+            return item.pointer
+        if role == KIND_ROLE:
+            return item.kind
+        if role == NODE_TYPE_ROLE:
+            node = self.node_at(item.pointer) if item.kind == NODE else None
+            return node.type if node is not None else None
+        if role == SEVERITY_ROLE:
+            return self._severity(item)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._text(item)
+        if role == Qt.ItemDataRole.FontRole and item.kind in (INTERVAL, PLUS):
+            return icons.bold_font()
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if item.kind == PLUS:
+                return icons.plus_brush()
+            if item.kind == INTERVAL and item.key not in self._occurring:
+                return icons.muted_brush()
+        return None
+
+    def _text(self, item: Item) -> str:
+        if item.kind == INTERVAL:
+            name = labels.interval_label(self.document, item.key)
+            return name if item.key in self._occurring else f"{name} {labels.never_occurs_suffix()}"
+        if item.kind == SLOT:
+            owner = self.node_at(item.parent.pointer) if item.parent is not None else None
+            return labels.slot_label(item.key, owner.type if owner is not None else "")
+        if item.kind == NODE:
+            node = self.node_at(item.pointer)
+            return labels.node_label(node, self.session.directory) if node is not None else ""
+        return labels.plus_label()
+
+    def _marks_of(self, item: Item) -> list[Problem]:
+        if item.kind == NODE:
+            return self._marks.get((item.pointer, True), [])
+        if item.is_slot():
+            return self._marks.get((item.pointer, False), [])
+        return []
+
+    def _severity(self, item: Item) -> str | None:
+        marks = self._marks_of(item)
+        if not marks:
+            return None
+        return "error" if any(p.is_error for p in marks) else "warning"
+
+    def _decoration(self, item: Item) -> Any:
+        severity = self._severity(item)
+        if item.kind == INTERVAL:
+            return icons.swatch(item.key, severity)
+        return icons.problem_icon(severity) if severity else None
+
+    def _tooltip(self, item: Item) -> str | None:
+        marks = self._marks_of(item)
+        if marks:
+            return "\n".join(p.message(labels.ui_language()) for p in marks)
+        if item.kind == PLUS:
+            return labels.add_action_hint()
+        return self._text(item)
+
+    # ---- problems -------------------------------------------------------------------------------
+    def mark_key(self, ptr: str) -> tuple[str, bool] | None:
+        slot = self.slot_for_pointer(ptr)
+        if slot is None:
+            return None
+        return (slot.pointer, slot.node_item() is not None)
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        marks: dict[tuple[str, bool], list[Problem]] = {}
+        for problem in problems:
+            key = self.mark_key(problem.pointer)
+            if key is not None:
+                marks.setdefault(key, []).append(problem)
+        touched = set(marks) | set(self._marks)
+        self._marks = marks
+        for ptr, on_node in touched:
+            slot = self._slots.get(ptr)
+            target = (slot.node_item() if on_node else slot) if slot is not None else None
+            if target is not None:
+                index = self._index_of(target)
+                self.dataChanged.emit(index, index)
+
+    def empty_required_branches(self) -> list[Item]:
+        """Slots that must hold a scenario and do not (R5, R7, R14): occurring intervals, keys, no_input."""
+        found = []
+        for item in self.all_items():
+            if item.is_empty_slot() and self._plus_allowed(item):
+                if item.kind == INTERVAL or item.key[0] in ("keys", "no_input"):
+                    found.append(item)
+        return found
+
+    def branch_path(self, ptr: str) -> str:
+        """The branch in words: «Рабочее время › Кнопка 1 › если не ответили»."""
+        slot = self.slot_for_pointer(ptr)
+        parts: list[str] = []
+        while slot is not None and slot.kind != ROOT:
+            if slot.is_slot():
+                parts.append(self._text(slot))
+            slot = slot.parent
+        return " › ".join(reversed(parts)) if parts else ptr
+
+    # ---- drag and drop --------------------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [clipboard.NODE_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
+        for index in indexes:
+            item = self.item(index)
+            node = self.node_at(item.pointer) if item is not None and item.kind == NODE else None
+            if item is not None and node is not None:
+                return clipboard.node_to_mime(node, id(self.session), item.pointer)
+        return None
+
+    def drop_target(self, parent: ModelIndex) -> Item | None:
+        """The empty slot a drop on ``parent`` fills, or None."""
+        item = self.item(parent) if parent.isValid() else None
+        if item is None:
+            return None
+        slot = item.slot_item() if item.kind == PLUS else item
+        if slot is None or not slot.is_empty_slot() or not self._plus_allowed(slot):
+            return None
+        return slot
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: ModelIndex) -> bool:
+        if row != -1 or clipboard.node_from_mime(data) is None:
+            return False
+        slot = self.drop_target(parent)
+        if slot is None:
+            return False
+        source = clipboard.source_of(data)
+        if source is not None and source[0] == id(self.session):
+            return not (slot.pointer == source[1] or slot.pointer.startswith(source[1] + "/"))
+        return True
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: ModelIndex) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        slot = self.drop_target(parent)
+        node = clipboard.node_from_mime(data)
+        assert slot is not None and node is not None
+        source = clipboard.source_of(data)
+        if action == Qt.DropAction.MoveAction and source is not None and source[0] == id(self.session):
+            return commands.move_node(self.session, source[1], slot.pointer, self.tr("Move action"))
+        commands.set_node(self.session, slot.pointer, node, self.tr("Paste action"))
+        return True

@@ -1,0 +1,91 @@
+"""The scenario tree view and its delegate: interval rows in their colour, "+" rows as buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+from pbxdesk.scenario_editor.tree_items import INTERVAL, PLUS
+from pbxdesk.scenario_editor.tree_model import KIND_ROLE, POINTER_ROLE, ScenarioTreeModel
+from pbxdesk.widgets.palette import interval_color
+
+
+class ScenarioDelegate(QStyledItemDelegate):
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        kind = index.data(KIND_ROLE)
+        if kind == INTERVAL:
+            ptr = str(index.data(POINTER_ROLE))
+            tint = QColor(interval_color(ptr.rsplit("/", 1)[-1]))
+            tint.setAlpha(60)
+            painter.fillRect(option.rect, tint)
+        if kind == PLUS:
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            if selected:
+                painter.fillRect(option.rect, option.palette.highlight())
+            rect = QRect(option.rect.left() + 2, option.rect.top() + 2, 28, option.rect.height() - 4)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor("#1565c0"), 1.5))
+            painter.setBrush(QColor("#e3f2fd"))
+            painter.drawRoundedRect(rect, 6, 6)
+            font = painter.font()
+            font.setBold(True)
+            painter.setFont(font)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+")
+            painter.restore()
+            return
+        super().paint(painter, option, index)
+
+
+class ScenarioTreeView(QTreeView):
+    """Emits ``plusActivated(index)`` when a "+" row is clicked or Enter is pressed on it."""
+
+    plusActivated = Signal(QModelIndex)
+
+    def __init__(self, model: ScenarioTreeModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scenarioTree")
+        self.setAccessibleName(self.tr("Call scenario"))
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setAnimated(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setItemDelegate(ScenarioDelegate(self))
+        self.setModel(model)
+        model.rowsInserted.connect(self._expand_inserted)
+        model.modelReset.connect(self.expandAll)
+        self.clicked.connect(self._clicked)
+        self.expandAll()
+
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        model = self.model()
+        self.expand(parent)
+        for row in range(first, last + 1):
+            index = model.index(row, 0, parent)
+            self.expandRecursively(index)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.data(KIND_ROLE) == PLUS:
+            self.plusActivated.emit(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.data(KIND_ROLE) == PLUS:
+            self.plusActivated.emit(index)
+            event.accept()
+            return
+        super().keyPressEvent(event)
