@@ -1,0 +1,110 @@
+"""``pbxdesk admin ...``: companies, tokens, directory and numbers of the reference server.
+
+Every command takes ``--data DIR`` (the server's data directory) and optionally ``--database URL``.
+``revoke-token`` takes either a TOKEN (that token) or ``--company NAME`` (every token of the company).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pbxdesk.domain.document import DocumentReadError, load_directory
+from pbxdesk.server import accounts, storage
+from pbxdesk.server.accounts import AccountError
+from pbxdesk.server.context import ServerConfig
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="the server's data directory")
+    common.add_argument("--database", default=argparse.SUPPRESS,
+                        help="database URL (default: SQLite under --data), e.g. postgresql+psycopg://...")
+    parser = argparse.ArgumentParser(prog="pbxdesk admin", parents=[common],
+                                     description="Administer the reference provisioning server.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("create-company", parents=[common], help="create a company; prints its API token last")
+    p.add_argument("name")
+    p.add_argument("--label", help="who the token is (revision author); default: the company name")
+    p = sub.add_parser("create-token", parents=[common], help="issue another API token for a company")
+    p.add_argument("--company", required=True)
+    p.add_argument("--label", help="who the token is (revision author); default: the company name")
+    p = sub.add_parser("import-directory", parents=[common], help="replace a company's employees and departments")
+    p.add_argument("--company", required=True)
+    p.add_argument("file", type=Path)
+    p = sub.add_parser("add-number", parents=[common], help="provision a number with the default routing (R1)")
+    p.add_argument("--company", required=True)
+    p.add_argument("number")
+    p = sub.add_parser("revoke-token", parents=[common], help="revoke TOKEN, or every token of --company")
+    p.add_argument("token", nargs="?")
+    p.add_argument("--company")
+    sub.add_parser("list-companies", parents=[common], help="the names of all companies")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args_in = argv[1:] if argv and argv[0] == "admin" else argv
+    parser = _parser()
+    try:
+        args = parser.parse_args(args_in)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    data = getattr(args, "data", None)
+    if data is None:
+        print("pbxdesk admin: --data DIR is required", file=sys.stderr)
+        return 2
+    try:
+        return _run(args, ServerConfig(Path(data), getattr(args, "database", None)))
+    except (AccountError, DocumentReadError) as exc:
+        print(f"pbxdesk admin: {exc}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace, config: ServerConfig) -> int:
+    from pbxdesk.server.app import build_context
+
+    ctx = build_context(config)
+    engine = ctx.engine
+    if args.command == "create-company":
+        cid, token = accounts.create_company(engine, args.name)
+        if args.label:
+            accounts.revoke_token(engine, token)
+            token = accounts.issue_token(engine, cid, args.label)
+        print(f"created company '{args.name.strip()}'; its API token (shown once):")
+        print(token)
+    elif args.command == "create-token":
+        cid = accounts.company_id(engine, args.company)
+        print(accounts.issue_token(engine, cid, args.label or args.company.strip()))
+    elif args.command == "import-directory":
+        cid = accounts.company_id(engine, args.company)
+        try:
+            raw = args.file.read_bytes()
+        except OSError as exc:
+            raise DocumentReadError(f"cannot read {args.file}: {exc.strerror or exc}") from exc
+        directory = load_directory(raw)
+        revision = storage.set_directory(engine, cid, directory)
+        print(f"imported {len(directory.employees)} employees and {len(directory.departments)} departments "
+              f"(directory revision {revision})")
+        if ctx.deployer is not None:
+            ctx.deployer.deploy_company(cid)
+    elif args.command == "add-number":
+        cid = accounts.company_id(engine, args.company)
+        doc = storage.add_number(engine, cid, args.number)
+        if ctx.deployer is not None:
+            ctx.deployer.deploy(cid, doc["number"])
+        print(f"added {doc['number']} ({doc['name']}) with the default routing, revision 1")
+    elif args.command == "revoke-token":
+        if bool(args.token) == bool(args.company):
+            print("pbxdesk admin revoke-token: give either TOKEN or --company NAME", file=sys.stderr)
+            return 2
+        count = accounts.revoke_token(engine, args.token) if args.token \
+            else accounts.revoke_company_tokens(engine, args.company)
+        if count == 0:
+            print("pbxdesk admin: no live token matched", file=sys.stderr)
+            return 1
+        print(f"revoked {count} token(s)")
+    elif args.command == "list-companies":
+        for name in accounts.company_names(engine):
+            print(name)
+    return 0

@@ -1,0 +1,80 @@
+"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo]``.
+
+Prints ``pbxdesk server listening on URL`` (and, with ``--demo``, ``demo token: TOKEN``) on stdout;
+logs one line per request on stderr. ``--port 0`` picks a free port.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shlex
+import socket
+import sys
+from pathlib import Path
+
+import uvicorn
+
+from pbxdesk.server.context import ServerConfig
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pbxdesk serve", description="Run the reference provisioning server.")
+    parser.add_argument("--data", type=Path, required=True, help="data directory (SQLite, media, asterisk/)")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080, help="TCP port (0: any free port)")
+    parser.add_argument("--database", help="database URL, e.g. postgresql+psycopg://user:pw@host/db "
+                                           "(default: SQLite under --data)")
+    parser.add_argument("--demo", action="store_true", help="create a demo company when the data is empty")
+    parser.add_argument("--reload-command", help="run after each deployment, e.g. 'asterisk -rx \"dialplan reload\"'")
+    parser.add_argument("--no-deploy", action="store_true", help="do not write Asterisk configuration")
+    return parser
+
+
+def setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("pbxdesk")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    root.propagate = False
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def main(argv: list[str]) -> int:
+    args_in = argv[1:] if argv and argv[0] == "serve" else argv
+    try:
+        args = _parser().parse_args(args_in)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    setup_logging()
+    from pbxdesk.server.app import create_app
+    from pbxdesk.server.demo import ensure_demo
+
+    config = ServerConfig(args.data, args.database, deploy=not args.no_deploy,
+                          reload_command=shlex.split(args.reload_command) if args.reload_command else None)
+    try:
+        app = create_app(config)
+        token = ensure_demo(app.state.ctx) if args.demo else None
+        sock = bind_socket(args.host, args.port)
+    except OSError as exc:
+        print(f"pbxdesk serve: {exc}", file=sys.stderr)
+        return 1
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    print(f"pbxdesk server listening on http://{shown}:{port}", flush=True)
+    if token:
+        print(f"demo token: {token}", flush=True)
+    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, log_level="warning",
+                                           timeout_keep_alive=30))
+    server.run(sockets=[sock])
+    return 0

@@ -1,0 +1,78 @@
+"""RFC 9457 problem details: every error of the service is ``application/problem+json``."""
+
+from __future__ import annotations
+
+import json
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_JSON = "application/problem+json"
+TYPE_BASE = "https://pbxdesk.example/problems/"
+log = logging.getLogger("pbxdesk.server")
+
+
+class ProblemError(Exception):
+    """Raise to answer with a problem document; ``extra`` members are added to it."""
+
+    def __init__(self, status: int, detail: str, slug: str | None = None, *,
+                 headers: dict[str, str] | None = None, **extra: Any) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.slug = slug
+        self.headers = headers or {}
+        self.extra = extra
+
+
+def problem_body(status: int, detail: str, slug: str | None = None, **extra: Any) -> dict[str, Any]:
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    body: dict[str, Any] = {
+        "type": TYPE_BASE + (slug or phrase.lower().replace(" ", "-").replace("'", "")),
+        "title": phrase, "status": status, "detail": detail,
+    }
+    body.update(extra)
+    return body
+
+
+def problem_response(status: int, detail: str, slug: str | None = None, *,
+                     headers: dict[str, str] | None = None, **extra: Any) -> Response:
+    content = json.dumps(problem_body(status, detail, slug, **extra), ensure_ascii=False).encode("utf-8")
+    return Response(content, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _describe_validation(exc: RequestValidationError) -> tuple[str, list[dict[str, Any]]]:
+    errors = []
+    for err in exc.errors():
+        loc = [str(x) for x in err.get("loc", ())]
+        errors.append({"location": "/".join(loc), "message": str(err.get("msg", ""))})
+    detail = "; ".join(f"{e['location']}: {e['message']}" for e in errors) or "invalid request"
+    return detail, errors
+
+
+def install_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ProblemError)
+    async def _problem(_request: Request, exc: ProblemError) -> Response:
+        return problem_response(exc.status, exc.detail, exc.slug, headers=exc.headers, **exc.extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> Response:
+        detail, errors = _describe_validation(exc)
+        return problem_response(422, f"invalid request: {detail}", "invalid-request", errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+        detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = "no such resource"
+        return problem_response(exc.status_code, detail, headers=dict(exc.headers or {}))
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> Response:
+        log.exception("internal error on %s %s", request.method, request.url.path)
+        return problem_response(500, f"internal error: {type(exc).__name__}", "internal-error")

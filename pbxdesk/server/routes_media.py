@@ -1,0 +1,76 @@
+"""``/media`` (upload and download of prompts, through pbxdesk.audio) and ``/tts`` (preview)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated
+
+from fastapi import APIRouter, File, Header, Request, UploadFile
+from fastapi.responses import FileResponse, Response
+
+from pbxdesk.audio.errors import AudioError
+from pbxdesk.audio.media import is_media_id
+from pbxdesk.server import idempotency, storage
+from pbxdesk.server.context import Auth, Ctx, language
+from pbxdesk.server.database import read_connection, write_transaction
+from pbxdesk.server.mediafiles import store_master
+from pbxdesk.server.openapi import errors
+from pbxdesk.server.problems import ProblemError, problem_response
+from pbxdesk.server.schemas import MediaInfo, TtsRequest
+
+router = APIRouter(tags=["media"])
+WAV = {"description": "8 kHz mono 16-bit WAV", "content": {"audio/wav": {"schema": {"type": "string",
+                                                                                     "format": "binary"}}}}
+
+
+def _media_json(info: dict[str, object]) -> Response:
+    return Response(MediaInfo.model_validate(info).model_dump_json().encode(), media_type="application/json")
+
+
+@router.post("/media", response_model=MediaInfo, responses=errors(400, 401, 413, 422))
+def upload_media(principal: Auth, ctx: Ctx, request: Request,
+                 file: Annotated[UploadFile, File(description="the audio file")],
+                 idempotency_key: Annotated[str | None, Header()] = None) -> Response:
+    key = idempotency.check_key(idempotency_key)
+    data = file.file.read()
+    fp = idempotency.fingerprint("POST", request.url.path, hashlib.sha256(data).hexdigest().encode())
+    if key is not None:
+        with read_connection(ctx.engine) as conn:
+            replayed = idempotency.replay(conn, principal.company_id, key, fp)
+        if replayed is not None:
+            return replayed
+    try:
+        response = _media_json(store_master(ctx, data, file.filename, language(request)))
+        info = MediaInfo.model_validate_json(response.body)
+    except ProblemError as exc:
+        response, info = problem_response(exc.status, exc.detail, exc.slug, **exc.extra), None
+    with write_transaction(ctx.engine, principal.company_id) as writer:
+        replayed = idempotency.replay(writer.conn, principal.company_id, key, fp)
+        if replayed is not None:
+            return replayed
+        if info is not None:
+            storage.add_media(writer, info.id, info.duration_s, file.filename)
+        idempotency.remember(writer.conn, principal.company_id, key, fp, response)
+    return response
+
+
+@router.get("/media/{media_id}", responses={200: WAV, **errors(401, 404)}, response_class=Response)
+def download_media(principal: Auth, ctx: Ctx, media_id: str) -> Response:
+    known = None
+    if is_media_id(media_id):
+        with read_connection(ctx.engine) as conn:
+            known = storage.get_media(conn, principal.company_id, media_id)
+    path = ctx.media_path(media_id) if known else None
+    if path is None:
+        raise ProblemError(404, f"no media {media_id[:80]} in your company", "unknown-media")
+    return FileResponse(path, media_type="audio/wav", filename=f"{media_id}.wav")
+
+
+@router.post("/tts", responses={200: WAV, **errors(401, 413, 422)}, response_class=Response)
+def tts(principal: Auth, ctx: Ctx, request: Request, body: TtsRequest) -> Response:
+    try:
+        path = ctx.tts.synthesize(body.text, body.voice)
+    except AudioError as exc:
+        raise ProblemError(422, exc.message(language(request)), "tts-failed", code=exc.code) from exc
+    return Response(path.read_bytes(), media_type="audio/wav")
+

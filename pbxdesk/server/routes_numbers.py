@@ -1,0 +1,190 @@
+"""``/numbers``: list, get, put (ETag / If-Match, validation, idempotency), revisions, deployment."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Request
+from fastapi.responses import Response
+
+from pbxdesk.domain.document import from_dict, to_canonical_dict
+from pbxdesk.domain.problems import Problem
+from pbxdesk.domain.validation import validate_data
+from pbxdesk.server import idempotency, storage
+from pbxdesk.server.accounts import Principal
+from pbxdesk.server.context import Auth, Ctx, ServerContext, language
+from pbxdesk.server.database import Writer, read_connection, write_transaction
+from pbxdesk.server.openapi import DOCUMENT_REF, errors
+from pbxdesk.server.problems import ProblemError, problem_response
+from pbxdesk.server.schemas import DeployStatus, NumberList, RevisionList
+
+router = APIRouter(tags=["numbers"])
+MAX_DEPTH = 200
+_ETAG = re.compile(r'^(?:W/)?"r(\d+)"$')
+
+
+async def raw_body(request: Request) -> bytes:
+    return await request.body()
+
+
+def etag(revision: int) -> str:
+    return f'"r{revision}"'
+
+
+def _json(data: Any, status: int = 200, revision: int | None = None) -> Response:
+    headers = {"ETag": etag(revision)} if revision is not None else None
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return Response(body, status_code=status, media_type="application/json", headers=headers)
+
+
+def _not_found(number: str) -> ProblemError:
+    return ProblemError(404, f"the number {number} is not one of your company's numbers", "unknown-number")
+
+
+@router.get("/numbers", response_model=NumberList, responses=errors(401))
+def list_numbers(principal: Auth, ctx: Ctx) -> Response:
+    with read_connection(ctx.engine) as conn:
+        return _json({"items": storage.list_numbers(conn, principal.company_id)})
+
+
+@router.get("/numbers/{number}", responses={200: DOCUMENT_REF, **errors(401, 404)},
+            response_description="the routing document; its revision is in the ETag header")
+def get_number(principal: Auth, ctx: Ctx, number: str) -> Response:
+    with read_connection(ctx.engine) as conn:
+        stored = storage.get_number(conn, principal.company_id, number)
+    if stored is None:
+        raise _not_found(number)
+    return Response(stored.text.encode("utf-8"), media_type="application/json",
+                    headers={"ETag": etag(stored.revision)})
+
+
+def _matches(if_match: str, revision: int) -> bool:
+    for part in if_match.split(","):
+        part = part.strip()
+        if part == "*":
+            return True
+        found = _ETAG.match(part)
+        if found and int(found.group(1)) == revision:
+            return True
+    return False
+
+
+def _depth(data: Any) -> int:
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > MAX_DEPTH:
+            break
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _decode(body: bytes) -> Any:
+    if not body.strip():
+        raise ProblemError(400, "the request body is empty: send the routing document as JSON", "bad-json")
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise ProblemError(400, f"the request body is not valid JSON: {str(exc)[:200]}", "bad-json") from exc
+    if _depth(data) > MAX_DEPTH:
+        raise ProblemError(400, f"the JSON is nested more than {MAX_DEPTH} levels deep", "bad-json")
+    return data
+
+
+def _mismatch(body_number: Any, number: str) -> Problem:
+    en = f"The number in the document ({body_number!r}) differs from the number in the URL ({number})"
+    ru = f"Номер в документе ({body_number!r}) не совпадает с номером в адресе ({number})"
+    return Problem("error", "/number", "number.mismatch", ru, en)
+
+
+def _put(ctx: ServerContext, writer: Writer, principal: Principal, number: str, body: bytes,
+         if_match: str | None, lang: str) -> tuple[Response, int | None]:
+    """The answer to a PUT inside the company's write transaction, and the new revision if accepted."""
+    conn = writer.conn
+    current = storage.get_number(conn, principal.company_id, number)
+    if current is None:
+        raise _not_found(number)
+    if if_match is None:
+        raise ProblemError(428, f"If-Match is required: send the ETag of the revision you edited "
+                                f"(the current one is {etag(current.revision)})", "if-match-required")
+    data = _decode(body)
+    directory, _rev = storage.get_directory(conn, principal.company_id)
+    problems = list(validate_data(data, directory, storage.known_media(conn, principal.company_id)))
+    if isinstance(data, dict) and data.get("number") != number:
+        problems.insert(0, _mismatch(data.get("number"), number))
+    found = [p for p in problems if p.is_error]
+    if found:
+        first = found[0]
+        detail = f"the routing document has {len(found)} error(s); first: {first.pointer or '/'} " \
+                 f"{first.code}: {first.message(lang)}"
+        return problem_response(422, detail, "invalid-document",
+                                errors=[p.as_dict(lang) for p in problems]), None
+    if not _matches(if_match, current.revision):
+        return problem_response(
+            412, f"the document was changed by someone else: the current revision is "
+                 f"{etag(current.revision)}, you sent If-Match: {if_match[:100]}",
+            "stale-revision", headers={"ETag": etag(current.revision)},
+            current=current.document, revision=current.revision), None
+    document = to_canonical_dict(from_dict(data))
+    revision = storage.save_document(writer, number, document, principal.label, current.revision)
+    return _json(document, 200, revision), revision
+
+
+@router.put(
+    "/numbers/{number}", responses={200: DOCUMENT_REF, **errors(400, 401, 404, 412, 413, 422, 428)},
+    openapi_extra={"requestBody": {"required": True, "content": {"application/json": DOCUMENT_REF["content"][
+        "application/json"]}}},
+)
+def put_number(principal: Auth, ctx: Ctx, number: str, request: Request,
+               body: Annotated[bytes, Depends(raw_body)],
+               if_match: Annotated[str | None, Header(description='the ETag you edited, e.g. "r3"')] = None,
+               idempotency_key: Annotated[str | None, Header()] = None) -> Response:
+    key = idempotency.check_key(idempotency_key)
+    fp = idempotency.fingerprint("PUT", request.url.path, body)
+    revision = None
+    with write_transaction(ctx.engine, principal.company_id) as writer:
+        replayed = idempotency.replay(writer.conn, principal.company_id, key, fp)
+        if replayed is not None:
+            return replayed
+        try:
+            response, revision = _put(ctx, writer, principal, number, body, if_match, language(request))
+        except ProblemError as exc:
+            response = problem_response(exc.status, exc.detail, exc.slug, headers=exc.headers, **exc.extra)
+        idempotency.remember(writer.conn, principal.company_id, key, fp, response)
+    if revision is not None and ctx.deployer is not None:
+        result = ctx.deployer.deploy(principal.company_id, number)  # type: ignore[attr-defined]
+        response.headers["X-Pbxdesk-Deploy"] = "ok" if result.ok else "failed"
+    return response
+
+
+@router.get("/numbers/{number}/revisions", response_model=RevisionList, responses=errors(401, 404))
+def list_revisions(principal: Auth, ctx: Ctx, number: str) -> Response:
+    with read_connection(ctx.engine) as conn:
+        items = storage.list_revisions(conn, principal.company_id, number)
+    if not items:
+        raise _not_found(number)
+    return _json({"items": items})
+
+
+@router.get("/numbers/{number}/revisions/{revision}", responses={200: DOCUMENT_REF, **errors(401, 404)})
+def get_revision(principal: Auth, ctx: Ctx, number: str, revision: int) -> Response:
+    with read_connection(ctx.engine) as conn:
+        document = storage.get_revision(conn, principal.company_id, number, revision) \
+            if -2**31 <= revision < 2**31 else None
+    if document is None:
+        raise ProblemError(404, f"the number {number} has no revision {revision} in your company",
+                           "unknown-revision")
+    return _json(document, 200, revision)
+
+
+@router.get("/numbers/{number}/deploy", response_model=DeployStatus, responses=errors(401, 404))
+def get_deploy(principal: Auth, ctx: Ctx, number: str) -> Response:
+    with read_connection(ctx.engine) as conn:
+        status = storage.deploy_status(conn, principal.company_id, number)
+    if status is None:
+        raise _not_found(number)
+    return _json(status)

@@ -1,0 +1,93 @@
+"""Response and request models of the API (they make the OpenAPI document)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Problem(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    type: str
+    title: str
+    status: int
+    detail: str
+
+
+class NumberItem(BaseModel):
+    number: str
+    name: str
+    revision: int
+
+
+class NumberList(BaseModel):
+    items: list[NumberItem]
+
+
+class DeployInfo(BaseModel):
+    ok: bool
+    message: str
+    deployed_at: str | None
+
+
+class RevisionItem(BaseModel):
+    revision: int
+    saved_at: str
+    author: str
+    deploy: DeployInfo | None
+
+
+class RevisionList(BaseModel):
+    items: list[RevisionItem]
+
+
+class DeployStatus(BaseModel):
+    number: str
+    revision: int
+    status: Literal["pending", "ok", "failed"]
+    message: str
+    deployed_at: str | None
+
+
+class Change(BaseModel):
+    seq: int
+    kind: Literal["number", "directory", "media"]
+    id: str
+    revision: int | None
+    deleted: bool
+
+
+class ChangesPage(BaseModel):
+    changes: list[Change]
+    next: int = Field(description="the cursor to pass as `since` for the next page")
+    has_more: bool
+
+
+class MediaInfo(BaseModel):
+    id: str
+    duration_s: float
+
+
+class TtsRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=1000)
+    voice: Literal["ru", "en"] = "ru"
+
+
+class EmployeeBody(BaseModel):
+    id: str
+    name: str
+    extension: str | None = None
+    email: str | None = None
+
+
+class DepartmentBody(BaseModel):
+    id: str
+    name: str
+    members: list[str]
+
+
+class DirectoryBody(BaseModel):
+    employees: list[EmployeeBody]
+    departments: list[DepartmentBody]

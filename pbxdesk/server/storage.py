@@ -1,0 +1,180 @@
+"""Numbers, revisions, the directory, media and the change feed of each company."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from pbxdesk.domain.defaults import default_document
+from pbxdesk.domain.document import to_canonical_dict
+from pbxdesk.domain.models import Directory
+from pbxdesk.domain.phone import PhoneNumberError, normalize_number
+from pbxdesk.server.accounts import AccountError
+from pbxdesk.server.database import Writer, write_transaction
+from pbxdesk.server.tables import changes, companies, media, numbers, revisions, utcnow
+
+
+@dataclass(frozen=True)
+class StoredNumber:
+    number: str
+    revision: int
+    document: dict[str, Any]
+    text: str
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# -- numbers -----------------------------------------------------------------------------------------
+
+def list_numbers(conn: Connection, company_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(select(numbers.c.number, numbers.c.name, numbers.c.revision)
+                        .where(numbers.c.company_id == company_id).order_by(numbers.c.number))
+    return [{"number": r.number, "name": r.name, "revision": r.revision} for r in rows]
+
+
+def get_number(conn: Connection, company_id: int, number: str) -> StoredNumber | None:
+    row = conn.execute(select(numbers.c.number, numbers.c.revision, numbers.c.document)
+                       .where(numbers.c.number == number, numbers.c.company_id == company_id)).first()
+    if row is None:
+        return None
+    return StoredNumber(row.number, int(row.revision), json.loads(row.document), row.document)
+
+
+def save_document(writer: Writer, number: str, document: dict[str, Any], author: str,
+                  current_revision: int) -> int:
+    """Store a new revision of an existing number (the caller checked the precondition under the lock)."""
+    revision = current_revision + 1
+    text, now = dump_json(document), utcnow()
+    writer.conn.execute(update(numbers).where(numbers.c.number == number).values(
+        name=str(document.get("name", "")), revision=revision, document=text, updated_at=now))
+    writer.conn.execute(insert(revisions).values(
+        number=number, revision=revision, company_id=writer.company_id, document=text, saved_at=now,
+        author=author))
+    writer.add_change("number", number, revision)
+    return revision
+
+
+def add_number(engine: Engine, company_id: int, number: str, author: str = "admin") -> dict[str, Any]:
+    """Provision a number with the default routing of R1 (revision 1). Numbers are unique server-wide."""
+    try:
+        digits = normalize_number(number)
+    except PhoneNumberError as exc:
+        raise AccountError(exc.message_en) from exc
+    with write_transaction(engine, company_id) as writer:
+        owner = writer.conn.execute(select(numbers.c.company_id).where(numbers.c.number == digits)).scalar()
+        if owner is not None:
+            raise AccountError(f"the number {digits} is already provisioned")
+        company = writer.conn.execute(select(companies.c.name, companies.c.directory)
+                                      .where(companies.c.id == company_id)).one()
+        directory = Directory.model_validate_json(company.directory)
+        doc = to_canonical_dict(default_document(digits, company.name, directory))
+        text, now = dump_json(doc), utcnow()
+        writer.conn.execute(insert(numbers).values(number=digits, company_id=company_id, name=doc["name"],
+                                                   revision=1, document=text, updated_at=now))
+        writer.conn.execute(insert(revisions).values(number=digits, revision=1, company_id=company_id,
+                                                     document=text, saved_at=now, author=author))
+        writer.add_change("number", digits, 1)
+    return doc
+
+
+def list_revisions(conn: Connection, company_id: int, number: str) -> list[dict[str, Any]]:
+    rows = conn.execute(select(revisions).where(revisions.c.number == number,
+                                                revisions.c.company_id == company_id)
+                        .order_by(revisions.c.revision.desc()))
+    return [{"revision": r.revision, "saved_at": r.saved_at, "author": r.author, "deploy": _deploy(r)}
+            for r in rows]
+
+
+def _deploy(row: Any) -> dict[str, Any] | None:
+    if row.deploy_ok is None:
+        return None
+    return {"ok": bool(row.deploy_ok), "message": row.deploy_message or "", "deployed_at": row.deployed_at}
+
+
+def get_revision(conn: Connection, company_id: int, number: str, revision: int) -> dict[str, Any] | None:
+    text = conn.execute(select(revisions.c.document).where(
+        revisions.c.number == number, revisions.c.company_id == company_id,
+        revisions.c.revision == revision)).scalar()
+    return None if text is None else json.loads(text)
+
+
+def deploy_status(conn: Connection, company_id: int, number: str) -> dict[str, Any] | None:
+    """The deployment of the current revision: ``{"number", "revision", "status", ...}``."""
+    current = get_number(conn, company_id, number)
+    if current is None:
+        return None
+    row = conn.execute(select(revisions).where(revisions.c.number == number,
+                                               revisions.c.revision == current.revision)).one()
+    info = _deploy(row)
+    status = "pending" if info is None else ("ok" if info["ok"] else "failed")
+    return {"number": number, "revision": current.revision, "status": status,
+            "message": "" if info is None else info["message"],
+            "deployed_at": None if info is None else info["deployed_at"]}
+
+
+def record_deploy(engine: Engine, number: str, revision: int, ok: bool, message: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(revisions).where(revisions.c.number == number, revisions.c.revision == revision)
+                     .values(deploy_ok=ok, deploy_message=message, deployed_at=utcnow()))
+
+
+# -- directory ---------------------------------------------------------------------------------------
+
+def get_directory(conn: Connection, company_id: int) -> tuple[Directory, int]:
+    row = conn.execute(select(companies.c.directory, companies.c.directory_revision)
+                       .where(companies.c.id == company_id)).one()
+    return Directory.model_validate_json(row.directory), int(row.directory_revision)
+
+
+def set_directory(engine: Engine, company_id: int, directory: Directory) -> int:
+    """Replace the company's directory; returns its new revision."""
+    with write_transaction(engine, company_id) as writer:
+        current = writer.conn.execute(select(companies.c.directory_revision)
+                                      .where(companies.c.id == company_id)).scalar_one()
+        revision = int(current) + 1
+        writer.conn.execute(update(companies).where(companies.c.id == company_id).values(
+            directory=dump_json(directory.model_dump(mode="json")), directory_revision=revision))
+        writer.add_change("directory", "directory", revision)
+    return revision
+
+
+# -- media -------------------------------------------------------------------------------------------
+
+def known_media(conn: Connection, company_id: int) -> set[str]:
+    return set(conn.execute(select(media.c.id).where(media.c.company_id == company_id)).scalars())
+
+
+def get_media(conn: Connection, company_id: int, media_id: str) -> dict[str, Any] | None:
+    row = conn.execute(select(media.c.id, media.c.duration_s).where(
+        media.c.company_id == company_id, media.c.id == media_id)).first()
+    return None if row is None else {"id": row.id, "duration_s": row.duration_s}
+
+
+def add_media(writer: Writer, media_id: str, duration_s: float, filename: str | None) -> None:
+    """Record an uploaded file for the company (a second upload of the same bytes changes nothing)."""
+    exists = writer.conn.execute(select(media.c.id).where(media.c.company_id == writer.company_id,
+                                                          media.c.id == media_id)).first()
+    if exists is not None:
+        return
+    writer.conn.execute(insert(media).values(company_id=writer.company_id, id=media_id,
+                                             duration_s=duration_s, filename=filename, created_at=utcnow()))
+    writer.add_change("media", media_id, 1)
+
+
+# -- change feed -------------------------------------------------------------------------------------
+
+def changes_page(conn: Connection, company_id: int, since: int, limit: int) -> dict[str, Any]:
+    rows = list(conn.execute(select(changes.c.seq, changes.c.kind, changes.c.item_id, changes.c.revision,
+                                    changes.c.deleted)
+                             .where(changes.c.company_id == company_id, changes.c.seq > since)
+                             .order_by(changes.c.seq).limit(limit + 1)))
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    items = [{"seq": int(r.seq), "kind": r.kind, "id": r.item_id, "revision": r.revision,
+              "deleted": bool(r.deleted)} for r in rows]
+    return {"changes": items, "next": items[-1]["seq"] if items else since, "has_more": has_more}
