@@ -1,0 +1,238 @@
+"""The sync run: pull the server's changes, then push the outbox (issue 7).
+
+* Pull reads the change feed from the stored cursor, page by page (the cursor is stored after each page,
+  so a crash repeats at most one page, and every step below is idempotent). A number with no local change
+  is replaced; a number with a local change is merged three-way against its base
+  (:mod:`pbxdesk.domain.merge`); a conflict keeps both versions (state ``conflict``).
+* Push sends each outbox operation with ``If-Match`` and its idempotency key; media referenced by a document
+  are uploaded first, once per id. 412 -> merge with the server's document and push the merge (with a new
+  key); 422 -> the number is marked ``error`` with the server's problems; a network failure schedules a
+  retry and ends the push (the server is away); 401/403 stops the run (log in again).
+* Progress goes to a callback ``(done, total, current item)``; ``cancel`` (a ``threading.Event``) is checked
+  between items.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pbxdesk.domain.document import from_dict, to_canonical_dict
+from pbxdesk.domain.merge import merge
+from pbxdesk.domain.models import AudioPrompt, RoutingDocument
+from pbxdesk.domain.walk import iter_nodes
+from pbxdesk.store import Store
+from pbxdesk.sync.client import ApiClient
+from pbxdesk.sync.errors import (
+    ApiError,
+    MalformedResponse,
+    NetworkError,
+    NotFound,
+    PreconditionFailed,
+    Unprocessable,
+)
+
+Progress = Callable[[int, int, str], None]
+PAGE = 500
+MAX_RETRY_DELAY_S = 300.0
+
+
+@dataclass
+class SyncReport:
+    pulled: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    pushed: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+    media_uploaded: list[str] = field(default_factory=list)
+    offline: str | None = None
+    cancelled: bool = False
+    directory_updated: bool = False
+
+
+class Cancelled(Exception):
+    pass
+
+
+def referenced_media(doc: RoutingDocument) -> list[str]:
+    ids: list[str] = []
+    for _ptr, node in iter_nodes(doc):
+        for field_name in ("prompt", "announcement", "greeting"):
+            prompt = getattr(node, field_name, None)
+            if isinstance(prompt, AudioPrompt) and prompt.audio not in ids:
+                ids.append(prompt.audio)
+    return ids
+
+
+def problems_text(message: str, errors: list[dict[str, object]]) -> str:
+    """The sync message stored on a refused number: a summary line, then ``ERROR /pointer code: text`` lines."""
+    lines = [message]
+    for e in errors:
+        lines.append(f"{str(e.get('severity', 'error')).upper()} {e.get('pointer', '')} {e.get('code', '')}: "
+                     f"{e.get('message', '')}")
+    return "\n".join(lines)
+
+
+class SyncEngine:
+    def __init__(self, store: Store, client: ApiClient,
+                 media_original: Callable[[str], Path | None] | None = None) -> None:
+        self.store, self.client = store, client
+        self.media_original = media_original or (lambda _id: None)
+        self._uploaded: set[str] = set()
+
+    # ------------------------------------------------------------------------------------------------
+    def run(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> SyncReport:
+        report = SyncReport()
+        tick = _Ticker(progress, cancel)
+        try:
+            self.pull(report, tick)
+            self.push(report, tick)
+        except Cancelled:
+            report.cancelled = True
+        except NetworkError as exc:
+            report.offline = str(exc)
+        tick.finish()
+        return report
+
+    # -- pull ----------------------------------------------------------------------------------------------
+    def pull(self, report: SyncReport, tick: _Ticker) -> None:
+        cursor = self.store.get_cursor()
+        while True:
+            page = self.client.changes(since=cursor, limit=PAGE)
+            latest: dict[str, int | None] = {}
+            directory_changed = False
+            for change in page.changes:
+                if change.kind == "number" and not change.deleted:
+                    latest[change.id] = change.revision
+                elif change.kind == "directory":
+                    directory_changed = True
+            known = {s.number: s.revision for s in self.store.list_numbers()}
+            todo = [n for n, rev in latest.items() if rev is None or known.get(n) is None or rev > (known[n] or 0)]
+            tick.add(len(todo) + (1 if directory_changed else 0))
+            if directory_changed:
+                tick.step("directory")
+                self.store.set_directory(self.client.directory())
+                report.directory_updated = True
+            for number in todo:
+                tick.step(number)
+                try:
+                    doc, revision = self.client.get_number(number)
+                except (NotFound, MalformedResponse) as exc:
+                    report.errors[number] = str(exc)
+                    continue
+                self.integrate(number, doc, revision, report)
+            cursor = page.next if page.next is not None else cursor
+            self.store.set_cursor(cursor)
+            if not page.has_more:
+                return
+
+    def integrate(self, number: str, theirs: RoutingDocument, revision: int, report: SyncReport) -> None:
+        """Take the server's ``theirs`` at ``revision`` into the store (replace, merge or conflict)."""
+        if self.store.apply_server_document(number, theirs, revision):
+            report.pulled.append(number)
+            return
+        summary = self.store.summary(number)
+        if summary.revision is not None and revision <= summary.revision:
+            return  # already have it (e.g. our own push coming back through the feed)
+        mine = self.store.get_saved(number)
+        if mine is None:
+            return
+        if to_canonical_dict(mine) == to_canonical_dict(theirs):
+            self.store.mark_conflict(number, theirs, revision)
+            self.store.resolve_conflict(number, theirs)
+            report.pulled.append(number)
+            return
+        result = merge(self.store.get_base(number), mine, theirs, self.store.get_directory())
+        self.store.mark_conflict(number, theirs, revision)
+        if result.ok and result.merged is not None:
+            self.store.resolve_conflict(number, result.merged)  # saved + queued against theirs, new key
+            report.merged.append(number)
+        else:
+            report.conflicts.append(number)
+
+    # -- push ----------------------------------------------------------------------------------------------
+    def push(self, report: SyncReport, tick: _Ticker) -> None:
+        items = self.store.outbox_items(due_at=time.time())
+        tick.add(len(items))
+        for item in items:
+            tick.step(item.number)
+            self._push_one(item.number, report, attempts_left=3)
+
+    def _push_one(self, number: str, report: SyncReport, attempts_left: int) -> None:
+        item = next((i for i in self.store.outbox_items() if i.number == number), None)
+        if item is None:
+            return
+        doc = from_dict(item.payload)
+        try:
+            self._upload_media(doc, report)
+            stored, revision = self.client.put_number(doc, item.base_revision, item.idempotency_key)
+        except PreconditionFailed as exc:
+            try:
+                theirs = from_dict(exc.current)
+            except ValueError:
+                report.errors[number] = "the server sent a malformed current document"
+                return
+            self.integrate(number, theirs, exc.revision, report)
+            if number in report.merged and attempts_left > 1:
+                self._push_one(number, report, attempts_left - 1)
+            return
+        except Unprocessable as exc:
+            text = problems_text(str(exc), exc.errors)
+            self.store.mark_error(number, text)
+            report.errors[number] = text
+            return
+        except NotFound as exc:
+            self.store.mark_error(number, str(exc))
+            report.errors[number] = str(exc)
+            return
+        except NetworkError as exc:
+            delay = min(MAX_RETRY_DELAY_S, 5.0 * 2 ** min(item.attempts, 6))
+            self.store.mark_retry(number, str(exc), time.time() + delay)
+            raise
+        except ApiError as exc:
+            if exc.status in (401, 403):
+                raise
+            self.store.mark_error(number, str(exc))
+            report.errors[number] = str(exc)
+            return
+        self.store.mark_pushed(number, revision, stored, item.idempotency_key)
+        report.pushed.append(number)
+
+    def _upload_media(self, doc: RoutingDocument, report: SyncReport) -> None:
+        for media_id in referenced_media(doc):
+            if media_id in self._uploaded:
+                continue
+            original = self.media_original(media_id)
+            if original is None or not original.is_file():
+                continue  # not ours to upload: the server has it, or validation there says it is unknown
+            uploaded_id, duration = self.client.upload_media(original.read_bytes(), original.name)
+            if uploaded_id != media_id:
+                raise MalformedResponse(f"the server stored media {media_id} as {uploaded_id}")
+            self.store.add_media(media_id, duration)
+            self._uploaded.add(media_id)
+            report.media_uploaded.append(media_id)
+
+
+class _Ticker:
+    """Progress bookkeeping: the total grows as the feed reveals work; cancel is checked on every step."""
+
+    def __init__(self, progress: Progress | None, cancel: threading.Event | None) -> None:
+        self.progress, self.cancel = progress, cancel
+        self.done = self.total = 0
+
+    def add(self, n: int) -> None:
+        self.total += n
+
+    def step(self, item: str) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled()
+        if self.progress is not None:
+            self.progress(self.done, self.total, item)
+        self.done += 1
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, max(self.total, self.done), "")
