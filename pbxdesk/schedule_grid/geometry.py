@@ -6,6 +6,7 @@ and its inverse are what the widget, the painter and the tests share.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 DAYS = 7
@@ -92,3 +93,10 @@ def span_rect(geom: GridGeometry, day0: int, day1: int, start: int, end: int) ->
     lo, hi = min(day0, day1), max(day0, day1)
     x0, x1 = geom.x_of(start), geom.x_of(end)
     return x0, geom.y_of(lo), x1 - x0, geom.y_of(hi + 1) - geom.y_of(lo)
+
+
+def pixel_of(geom: GridGeometry, day: int, minute: int) -> tuple[int, int]:
+    """The first whole pixel whose hit is ``minute`` or (when a minute is narrower than a pixel) the
+    next minute covered by a pixel, in the middle of the row of ``day``: the inverse used to aim at cells."""
+    x = math.ceil(geom.x_of(minute))
+    return min(x, int(geom.right) - 1), int(geom.y_of(day) + geom.row_h / 2.0)

@@ -18,8 +18,8 @@ from pbxdesk.schedule_grid.geometry import (
     DEFAULT_GRANULARITY,
     GRANULARITIES,
     GridGeometry,
-    cell_center,
     hit,
+    pixel_of,
     snap_span,
     span_rect,
 )
@@ -97,10 +97,10 @@ class ScheduleGrid(QWidget):
     def grid_geometry(self) -> GridGeometry:
         return GridGeometry(self.width(), self.height())
 
-    def cell_point(self, day: int, minute: float) -> QPoint:
-        """The widget pixel in the middle of ``minute`` of weekday row ``day`` (for tests and tools)."""
-        x, y = cell_center(self.grid_geometry(), day, minute)
-        return QPoint(int(x), int(y))
+    def cell_point(self, day: int, minute: int) -> QPoint:
+        """The widget pixel at ``minute`` of weekday row ``day`` (see ``geometry.pixel_of``)."""
+        x, y = pixel_of(self.grid_geometry(), day, minute)
+        return QPoint(x, y)
 
     def sizeHint(self) -> QSize:
         return QSize(120 + 24 * 34 + 10, 26 + 7 * 34 + 34)
@@ -193,7 +193,9 @@ class ScheduleGrid(QWidget):
             for s, e, iv in self._spans.get(WEEKDAYS[day], ()):
                 if s <= minute < e:
                     interval = iv
-            text = f"{day_long(WEEKDAYS[day])} {format_hhmm(minute)} — {interval_label(self._session.document, interval)}"
+            start, end = snap_span(minute, minute, self._granularity)
+            text = (f"{day_long(WEEKDAYS[day])} {format_hhmm(start)}–{format_hhmm(end)} — "
+                    f"{interval_label(self._session.document, interval)}")
         if text != self.hover_text:
             self.hover_text = text
             self.setToolTip(text)

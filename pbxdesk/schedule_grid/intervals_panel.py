@@ -146,7 +146,7 @@ class IntervalsPanel(QWidget):
                     row.trash.clicked.connect(lambda _=False, i=interval_id: self.delete_interval(i))
         for interval_id, row in self._rows.items():
             label = interval_label(doc, interval_id)
-            if row.name is not None and not row.name.hasFocus():
+            if row.name is not None and not row.name.isModified():
                 row.name.setText(label)
             if row.trash is not None:
                 row.trash.setToolTip(self.tr("Delete the interval “%1”").replace("%1", label))
@@ -179,6 +179,7 @@ class IntervalsPanel(QWidget):
         if edit is None:
             return
         text = edit.text().strip()
+        edit.setModified(False)
         current = interval_label(self._session.document, interval_id)
         if text == current:
             return
