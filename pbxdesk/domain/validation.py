@@ -93,4 +93,13 @@ def validate_data(data: Any, directory: Directory | None = None,
         reported = {p.pointer for p in problems}
         _check_header(data.get("number"), data.get("name"), data.get("timezone"), out)
         problems.extend(p for p in out.problems if p.pointer not in reported)
+        problems.sort(key=_member_rank)  # stable: document order of the top-level members
     return problems
+
+
+_MEMBER_RANK = {name: i for i, name in enumerate(RoutingDocument.model_fields)}
+
+
+def _member_rank(problem: Problem) -> int:
+    first = problem.pointer[1:].split("/", 1)[0]
+    return _MEMBER_RANK.get(first, len(_MEMBER_RANK))
