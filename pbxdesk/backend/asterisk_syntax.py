@@ -1,0 +1,145 @@
+"""Building blocks of ``extensions.conf`` text that can never be broken by user data.
+
+User text (names, TTS text, e-mails, ids) never goes into an application argument: names only into
+comments, after :func:`comment_text` keeps letters, digits and a few harmless characters; TTS text only
+as the content hash of its sound file; numbers, extensions, dates, e-mails and time zones only after a
+strict pattern check (:func:`is_number`, :func:`is_extension`, :func:`is_email`, ...).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_NUMBER = re.compile(r"^[0-9]{10}$")
+_EXTENSION = re.compile(r"^[0-9]{1,15}$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_TIMEZONE = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_COMMENT_PUNCT = set(" .,_:/@+*#~=()")
+COMMENT_MAX = 100
+
+
+def is_number(text: object) -> bool:
+    """A national 10-digit number (context names and trunk dial strings are built from it)."""
+    return isinstance(text, str) and bool(_NUMBER.match(text))
+
+
+def is_extension(text: object) -> bool:
+    return isinstance(text, str) and bool(_EXTENSION.match(text))
+
+
+def is_email(text: object) -> bool:
+    """An e-mail safe on a shell command line and inside application arguments."""
+    return isinstance(text, str) and len(text) <= 254 and bool(_EMAIL.match(text))
+
+
+def is_media_id(text: object) -> bool:
+    return isinstance(text, str) and bool(_HEX64.match(text))
+
+
+def is_timezone(text: object) -> bool:
+    """An IANA zone name zoneinfo knows, spelled with safe characters only."""
+    if not isinstance(text, str) or not _TIMEZONE.match(text) or ".." in text:
+        return False
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def comment_text(text: str) -> str:
+    """Text safe after ``;`` on one line: letters, digits, spaces and ``._:/@+*#~=()``; no ``--``."""
+    out = []
+    for ch in str(text):
+        cat = unicodedata.category(ch)
+        if ch in _COMMENT_PUNCT or (cat[0] in "LN" and ch.isprintable()):
+            out.append(ch)
+        elif ch == "-":
+            out.append("-")
+        else:
+            out.append("_")
+    cleaned = re.sub(r"-{2,}", "-", "".join(out)).strip()
+    return cleaned[:COMMENT_MAX]
+
+
+def context_name(number: str, suffix: str = "") -> str:
+    """``pbxdesk-4952302222`` (the number's main context) or ``pbxdesk-4952302222-menu1``."""
+    if not is_number(number):
+        raise ValueError(f"not a 10-digit number: {number!r}")
+    return f"pbxdesk-{number}" + (f"-{suffix}" if suffix else "")
+
+
+def free_expr(device: str | None) -> str:
+    """An expression that is 1 when the device can be rung now (``NOT_INUSE`` or ``UNKNOWN``), else 0.
+
+    A device in use, busy, ringing, on hold, unavailable (not registered) or invalid is busy: SPEC §6 does
+    not ring a busy employee. Without a device (setting ``employee_device`` empty) the member is free.
+    """
+    if not device:
+        return "1"
+    return f'${{REGEX("^(NOT_INUSE|UNKNOWN)$" ${{DEVICE_STATE({device})}})}}'
+
+
+def any_free_expr(devices: list[str | None]) -> str:
+    """``$[...]`` that is 1 when at least one of the devices is free."""
+    if not devices:
+        return "0"
+    return "$[" + " | ".join(free_expr(d) for d in devices) + "]"
+
+
+def busy_expr(device: str | None) -> str:
+    return f"$[{free_expr(device)} = 0]"
+
+
+@dataclass
+class Extension:
+    """One extension: its priorities in order, each an application with optional label and comment."""
+
+    name: str
+    lines: list[tuple[str | None, str, str | None]] = field(default_factory=list)
+
+    def add(self, app: str, label: str | None = None, comment: str | None = None) -> None:
+        self.lines.append((label, app, comment))
+
+    def render(self) -> list[str]:
+        out: list[str] = []
+        for i, (label, app, comment) in enumerate(self.lines):
+            if comment:
+                out.append(f"; {comment_text(comment)}")
+            prio = "1" if i == 0 else "n"
+            if label:
+                prio += f"({label})"
+            out.append(f"exten => {self.name},{prio},{app}" if i == 0 else f" same => {prio},{app}")
+        return out
+
+
+@dataclass
+class Context:
+    name: str
+    comments: list[str] = field(default_factory=list)
+    extensions: list[Extension] = field(default_factory=list)
+
+    def extension(self, name: str) -> Extension:
+        ext = Extension(name)
+        self.extensions.append(ext)
+        return ext
+
+    def render(self) -> list[str]:
+        out = [f"; {comment_text(c)}" for c in self.comments]
+        out.append(f"[{self.name}]")
+        for ext in self.extensions:
+            out.extend(ext.render())
+        out.append("")
+        return out
+
+
+class CompileError(ValueError):
+    """A routing document the Asterisk backend cannot compile (bad number or time zone)."""
+
+
+class DirectoryRequired(CompileError):
+    """The document rings or mails employees or departments, and no directory was given."""
