@@ -13,7 +13,7 @@ from pathlib import Path
 from pbxdesk.domain.document import DocumentReadError, load_directory
 from pbxdesk.server import accounts, storage
 from pbxdesk.server.accounts import AccountError
-from pbxdesk.server.context import ServerConfig
+from pbxdesk.server.context import ServerConfig, ServerContext
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,6 +65,13 @@ def _run(args: argparse.Namespace, config: ServerConfig) -> int:
     from pbxdesk.server.app import build_context
 
     ctx = build_context(config)
+    try:
+        return _command(args, ctx)
+    finally:
+        ctx.engine.dispose()
+
+
+def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
     engine = ctx.engine
     if args.command == "create-company":
         cid, token = accounts.create_company(engine, args.name)
