@@ -1,0 +1,78 @@
+"""UI languages: Russian (default) and English.
+
+Source strings are English (``tr()``); Russian lives in ``resources/i18n/*_ru.ts`` (one file per Qt package),
+compiled to ``.qm`` by ``scripts/build_translations.py`` at setup. If a ``.qm`` is missing or older than its
+``.ts`` (a fresh checkout run without setup), it is compiled here on first use. Switching the language swaps
+the translators; Qt then sends ``LanguageChange`` to every widget, which relabels itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+LANGUAGES = ("ru", "en")
+DEFAULT_LANGUAGE = "ru"
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+
+log = logging.getLogger(__name__)
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def lrelease_path() -> str:
+    exe = Path(sys.executable).with_name("pyside6-lrelease")
+    return str(exe) if exe.exists() else "pyside6-lrelease"
+
+
+def compile_ts(ts: Path) -> Path:
+    qm = ts.with_suffix(".qm")
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        subprocess.run([lrelease_path(), "-silent", str(ts), "-qm", str(qm)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return qm
+
+
+def translation_files(lang: str) -> list[Path]:
+    return sorted(I18N_DIR.glob(f"*_{lang}.ts"))
+
+
+def current_language() -> str:
+    return _current
+
+
+def set_language(lang: str) -> str:
+    """Install the translators of ``lang`` (``ru`` or ``en``) on the running application."""
+    global _current
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("set_language needs a QApplication")
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        base = QTranslator(app)
+        if base.load(QLocale(lang), "qtbase", "_", qt_dir):
+            app.installTranslator(base)
+            _installed.append(base)
+        for ts in translation_files(lang):
+            try:
+                qm = compile_ts(ts)
+            except (OSError, subprocess.CalledProcessError) as exc:
+                log.warning("cannot compile %s: %s", ts, exc)
+                continue
+            translator = QTranslator(app)
+            if translator.load(str(qm)):
+                app.installTranslator(translator)
+                _installed.append(translator)
+            else:
+                log.warning("cannot load %s", qm)
+    QLocale.setDefault(QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English))
+    _current = lang
+    return lang

@@ -1,0 +1,112 @@
+"""Opening a profile: the local store, the settings, media and TTS, and the server to sync with.
+
+With no server configured in the profile, the app uses a separate demo profile (``<profile>/demo``) and an
+embedded reference server with the demo company on a free loopback port; nothing from the demo profile is
+ever pushed to a real server, because a real server gets its own profile (the base one). The embedded
+server starts in the background (``start_server_async``) so the window shows at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pbxdesk.app.options import Settings
+from pbxdesk.audio.library import MediaLibrary
+from pbxdesk.audio.tts import EspeakEngine, TtsEngine
+from pbxdesk.store import Store, resolve_profile_dir
+from pbxdesk.sync.client import ApiClient
+
+log = logging.getLogger(__name__)
+DEMO_SUBDIR = "demo"
+
+
+@dataclass
+class AppContext:
+    base_dir: Path
+    profile_dir: Path
+    store: Store
+    settings: Settings
+    is_demo: bool
+    library: MediaLibrary
+    tts: TtsEngine
+    server_url: str | None = None
+    token: str | None = None
+    embedded: Any = None
+    server_error: str | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def open_store(self) -> Store:
+        """Another connection to the same profile, for a worker thread (one Store per thread)."""
+        return Store.open(self.profile_dir)
+
+    def make_client(self) -> ApiClient | None:
+        with self._lock:
+            if not self.server_url or not self.token:
+                return None
+            return ApiClient(self.server_url, self.token)
+
+    def start_server_async(self, done: Callable[[], None]) -> None:
+        """In demo mode start the embedded server in a thread and call ``done`` (from that thread)."""
+        if not self.is_demo or self.embedded is not None:
+            done()
+            return
+
+        def work() -> None:
+            try:
+                from pbxdesk.server.embedded import start_embedded
+
+                server = start_embedded(self.profile_dir / "server", demo=True)
+                with self._lock:
+                    self.embedded, self.server_url, self.token = server, server.url, server.token
+                self.store.set_profile(server_url=server.url, is_demo=True)
+            except Exception as exc:  # the app still works offline on the local store
+                log.exception("embedded server failed")
+                self.server_error = str(exc)
+            done()
+
+        threading.Thread(target=work, name="pbxdesk-demo-server", daemon=True).start()
+
+    def close(self) -> None:
+        if self.embedded is not None:
+            self.embedded.stop()
+            self.embedded = None
+        self.store.close()
+
+
+def _real_server(base: Path) -> tuple[str | None, str | None]:
+    """The configured server of the base profile and its token (keyring or $PBXDESK_TOKEN)."""
+    if not (base / "pbxdesk.sqlite3").exists():
+        return None, None
+    with Store.open(base) as store:
+        info = store.get_profile()
+    if not info.server_url or info.is_demo:
+        return None, None
+    token = os.environ.get("PBXDESK_TOKEN")
+    if not token:
+        try:
+            from pbxdesk.sync.credentials import load_token
+
+            token = load_token(info.server_url)
+        except ImportError:
+            token = None
+    return info.server_url, token
+
+
+def open_profile(cli_value: str | None) -> AppContext:
+    base = resolve_profile_dir(cli_value)
+    base.mkdir(parents=True, exist_ok=True)
+    url, token = _real_server(base)
+    is_demo = url is None
+    profile = base / DEMO_SUBDIR if is_demo else base
+    store = Store.open(profile)
+    return AppContext(
+        base_dir=base, profile_dir=profile, store=store, settings=Settings(profile), is_demo=is_demo,
+        library=MediaLibrary(profile / "media"), tts=EspeakEngine(profile / "tts-cache"),
+        server_url=url, token=token,
+    )
