@@ -1,0 +1,108 @@
+"""Exception dates, the import of Russian public holidays, the timezone picker and its DST warning."""
+
+from __future__ import annotations
+
+import holidays
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from pbxdesk.domain.models import Range
+from pbxdesk.schedule_grid import ScheduleEditor
+from pbxdesk.schedule_grid.commands import push_ranges
+from pbxdesk.schedule_grid.exceptions_editor import ExceptionsDialog
+from pbxdesk.schedule_grid.timezone_picker import dst_warnings
+
+
+@pytest.fixture
+def editor(qtbot, session):
+    widget = ScheduleEditor(session)
+    qtbot.addWidget(widget)
+    widget.told = []
+    widget.inform = lambda _t, text: widget.told.append(text)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def dialog(qtbot, editor):
+    qtbot.mouseClick(editor.exceptions_button, Qt.MouseButton.LeftButton)
+    dlg = editor.findChild(QDialog, "exceptionsEditor")
+    assert isinstance(dlg, ExceptionsDialog) and dlg.isVisible()
+    return dlg
+
+
+def _exceptions(session) -> dict[str, list[tuple[str, str, str]]]:
+    return {e.date: [(r.start, r.end, r.interval) for r in e.ranges] for e in session.document.schedule.exceptions}
+
+
+def test_an_exception_date_gets_its_own_ranges(qtbot, dialog, session):
+    from datetime import date
+
+    dialog.add_date(date(2027, 3, 7))
+    assert _exceptions(session)["2027-03-07"] == []                  # a new date starts as a day off
+    assert dialog.selected_date() == "2027-03-07" and dialog.day_off.isChecked()
+    qtbot.mouseClick(dialog.add_range_button, Qt.MouseButton.LeftButton)
+    assert not dialog.day_off.isChecked()
+    row = dialog.rows.rows()[0]
+    row.start.setText("10:00")
+    row.end.setText("15:30")
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert _exceptions(session)["2027-03-07"] == [("10:00", "15:30", "working")]
+    assert list(_exceptions(session)) == sorted(_exceptions(session))
+    dialog.day_off.setChecked(True)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert _exceptions(session)["2027-03-07"] == []
+    session.undo_stack.undo()
+    assert _exceptions(session)["2027-03-07"] == [("10:00", "15:30", "working")]
+    assert [r.values() for r in dialog.rows.rows()] == [(600, 930, "working")]   # the dialog follows undo
+
+
+def test_delete_an_exception_date(qtbot, dialog, session):
+    dialog.select_date("2026-12-31")
+    qtbot.mouseClick(dialog.delete_date_button, Qt.MouseButton.LeftButton)
+    assert "2026-12-31" not in _exceptions(session)
+    session.undo_stack.undo()
+    assert _exceptions(session)["2026-12-31"] == [("09:00", "15:00", "working")]
+
+
+def test_import_a_year_of_russian_holidays_as_one_command(qtbot, dialog, editor, session):
+    dialog.year.setValue(2026)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    expected = {d.isoformat() for d in holidays.country_holidays("RU", years=2026)}
+    got = _exceptions(session)
+    assert expected <= set(got)
+    assert "2026-01-07" in got and got["2026-01-07"] == []
+    if "2026-12-31" in expected:
+        assert got["2026-12-31"] == [("09:00", "15:00", "working")]   # an existing exception is kept
+    assert session.undo_stack.count() == 1
+    assert editor.told and str(len(expected - {"2026-12-31"})) in editor.told[-1]
+    assert dialog.dates.count() == len(got)
+    session.undo_stack.undo()
+    assert set(_exceptions(session)) == {"2026-12-31"}
+
+
+def test_timezone_picker_sets_the_documents_zone(qtbot, editor, session):
+    picker = editor.timezone
+    assert picker.currentText() == "Europe/Moscow"
+    picker.setCurrentIndex(picker.findText("Asia/Yekaterinburg"))
+    picker.activated.emit(picker.currentIndex())
+    assert session.document.timezone == "Asia/Yekaterinburg"
+    session.undo_stack.undo()
+    assert picker.currentText() == "Europe/Moscow"
+    picker.setEditText("Not/AZone")
+    picker.lineEdit().editingFinished.emit()
+    assert session.document.timezone == "Europe/Moscow"
+
+
+def test_a_range_starting_in_a_skipped_dst_hour_is_warned_about(qtbot, editor, session):
+    assert editor.warning.isHidden()                     # Moscow has no DST
+    ranges = list(session.document.schedule.ranges) + [Range(day="sun", start="02:30", end="05:00",
+                                                             interval="working")]
+    push_ranges(session, ranges, "night shift")
+    assert editor.warning.isHidden()
+    editor.timezone.setCurrentIndex(editor.timezone.findText("Europe/Berlin"))
+    editor.timezone.activated.emit(editor.timezone.currentIndex())
+    assert not editor.warning.isHidden()
+    assert "Sun 02:30" in editor.warning.text() and "Europe/Berlin" in editor.warning.text()
+    assert any("2026-03-29" in w for w in dst_warnings(session.document, 2026))
