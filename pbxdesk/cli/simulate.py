@@ -1,7 +1,8 @@
 """``pbxdesk simulate ROUTING.json --at DATETIME [--directory DIR.json] [--input X]... [--busy ID]...
 [--answer WHO[@SECONDS]]`` (SPEC §7): print what an incoming call does as one JSON object.
 
-Exit 0 with the JSON; 1 when the document has errors (printed as ``pbxdesk validate`` prints them);
+Exit 0 with the JSON; 1 when the document has errors (then its problems are printed on stdout exactly as
+``pbxdesk validate`` prints them, warnings included, and nothing is simulated);
 2 with one line on stderr for an unreadable file, a bad argument, or a call that needs the directory
 when none was given.
 """
@@ -14,9 +15,10 @@ import sys
 from datetime import datetime
 from typing import NoReturn
 
-from pbxdesk.domain.document import DocumentReadError, load_directory, load_path
+from pbxdesk.domain.document import DocumentReadError, LoadResult, load_directory, load_path
+from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.models import Directory
-from pbxdesk.domain.problems import errors
+from pbxdesk.domain.problems import has_errors
 from pbxdesk.domain.simulator import SimulationError, check_input, parse_answer, simulate
 from pbxdesk.domain.validation import validate_data
 
@@ -66,7 +68,24 @@ def _read_directory(path: str) -> Directory:
             raw = fh.read()
     except OSError as exc:
         raise DocumentReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return load_directory(raw)
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        data = None  # load_directory below says what is wrong
+    if isinstance(data, dict) and not ({"employees", "departments"} & data.keys()):
+        raise DocumentReadError(f"{path}: not a valid directory: it has neither 'employees' nor 'departments'")
+    try:
+        return load_directory(raw)
+    except DocumentReadError as exc:
+        raise DocumentReadError(f"{path}: {exc}") from exc
+
+
+def _read_routing(path: str) -> LoadResult:
+    try:
+        return load_path(path)
+    except DocumentReadError as exc:
+        message = str(exc)
+        raise DocumentReadError(message if path in message else f"{path}: {message}") from exc
 
 
 def main(argv: list[str]) -> int:
@@ -80,13 +99,16 @@ def main(argv: list[str]) -> int:
         return _fail(str(exc))
     try:
         directory = _read_directory(args.directory) if args.directory else None
-        loaded = load_path(args.routing)
+        loaded = _read_routing(args.routing)
+        problems = validate_data(loaded.data, directory)
     except DocumentReadError as exc:
         return _fail(str(exc))
-    found = errors(validate_data(loaded.data, directory))
-    if found or loaded.document is None:
-        for problem in found or loaded.problems:
-            print(problem.line("en"))
+    except RecursionError:
+        return _fail(f"{args.routing}: the document is nested too deeply to read")
+    if has_errors(problems) or loaded.document is None:
+        lang = cli_language()
+        for problem in problems or loaded.problems:
+            print(problem.line(lang))
         return 1
     try:
         result = simulate(loaded.document, at, directory, inputs=args.input, busy=args.busy,
