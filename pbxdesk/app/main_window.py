@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
             document = saved.model_copy(deep=True)
         editor = NumberEditor(self.context, self.worker, number, document, saved, directory, self.player())
         editor.saved.connect(lambda _n: (self.refresh_numbers(), self._update_tab(editor)))
+        editor.copied.connect(lambda _numbers: self.refresh_numbers())
         editor.session.changed.connect(lambda *_a: self._update_tab(editor))
         editor.session.undo_stack.cleanChanged.connect(lambda *_a: self._update_tab(editor))
         self.editors[number] = editor
