@@ -197,3 +197,19 @@ def calls(draw: st.DrawFn, doc: RoutingDocument, directory: Directory) -> dict[s
                            st.floats(0, 70, allow_nan=False).map(lambda x: round(x, 1))))
     return {"at": draw(instants()), "directory": directory, "inputs": inputs, "busy": busy, "answer": answer,
             "answer_after_s": after}
+
+
+def make_document(scenarios: dict[str, Any], *, mode: str = "weekly", ranges: list[dict[str, str]] | None = None,
+                  exceptions: list[dict[str, Any]] | None = None, timezone_name: str = "Europe/Moscow",
+                  extra: tuple[str, ...] = ()) -> RoutingDocument:
+    """A hand-written document for example tests: the given scenarios (JSON data) and schedule.
+
+    ``extra`` names extra intervals (``custom1``...). Built through the real loader (structure checked).
+    """
+    intervals = [{"id": i, "name": n} for i, n in FIXED_NAMES.items()]
+    intervals += [{"id": f"custom{k + 1}", "name": name} for k, name in enumerate(extra)]
+    return from_dict({
+        "format": "pbxdesk.routing/1", "number": "4952302222", "name": "Тест", "timezone": timezone_name,
+        "schedule": {"mode": mode, "intervals": intervals, "ranges": ranges or [], "exceptions": exceptions or []},
+        "scenarios": scenarios,
+    })
