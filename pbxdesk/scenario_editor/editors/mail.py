@@ -78,9 +78,9 @@ class MailEditor(NodeEditor):
     def _fill_picker(self) -> None:
         self.picker.clear()
         for person in self.directory.employees:
-            self.picker.addItem(self._label(("employee", person.id)), ("employee", person.id))
+            self.picker.addItem(self._label(("employee", person.id)), "employee:" + person.id)
         for dept in self.directory.departments:
-            self.picker.addItem(self._label(("department", dept.id)), ("department", dept.id))
+            self.picker.addItem(self._label(("department", dept.id)), "department:" + dept.id)
 
     def _keys(self) -> list[Key]:
         return [tuple(self.recipients.item(i).data(Qt.ItemDataRole.UserRole))  # type: ignore[misc]
@@ -95,7 +95,8 @@ class MailEditor(NodeEditor):
         data = self.picker.currentData()
         if data is None:
             return
-        key: Key = (str(data[0]), str(data[1]))
+        kind, _sep, ident = str(data).partition(":")
+        key: Key = (kind, ident)
         if key in self._keys():
             self.show_error(self.tr("%1 is already a recipient.").replace("%1", self._label(key)))
             return
