@@ -1,0 +1,376 @@
+"""Playback of masters and the background jobs that prepare them — the only Qt module of the package.
+
+:class:`PromptPlayer` plays through Qt Multimedia (``QMediaPlayer`` + ``QAudioOutput``) when Qt reports an
+audio output; when it reports none but ALSA opens, simpleaudio plays instead; with neither,
+:meth:`PromptPlayer.available` is False and :meth:`PromptPlayer.unavailable_reason` says why.
+:class:`AudioJob` runs conversion, synthesis or decoding on a ``QThreadPool`` with progress and
+cancellation, so nothing slow happens on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import sys
+import tempfile
+import threading
+import time
+import wave
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtMultimedia import QAudioBufferOutput, QAudioOutput, QMediaDevices, QMediaPlayer
+
+from pbxdesk.audio.errors import AudioCancelled, AudioError
+from pbxdesk.audio.wavfile import atomic_path
+
+IDLE, PREPARING, PLAYING = "idle", "preparing", "playing"
+JobFunction = Callable[[Callable[[float], None], threading.Event], Any]
+
+
+class _Probe(QObject):
+    ping = Signal()
+
+
+def _emit_drops_bool_reference() -> bool:
+    """PySide6 6.12.0's ``SignalInstance.emit`` returns its bool without a reference, so every emit from
+    Python lowers the refcount of True and the process aborts (``bool_dealloc``) after a few hundred.
+    6.11.3 is fine. Detected once, so a fixed PySide needs no workaround."""
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(16):
+        probe.ping.emit()
+    dropped = sys.getrefcount(True) <= before - 16
+    for _ in range(16 if dropped else 0):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+    return dropped
+
+
+_EMIT_DROPS_REF = _emit_drops_bool_reference()
+
+
+def emit(signal: Any, *args: Any) -> None:
+    """``signal.emit(*args)``, giving back the reference PySide 6.12.0 takes from True/False."""
+    result = signal.emit(*args)
+    if _EMIT_DROPS_REF and isinstance(result, bool):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: AudioJob) -> None:
+        super().__init__()
+        self.job = job
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self.job._run()
+
+
+class AudioJob(QObject):
+    """``fn(progress, cancel_event)`` run on a worker thread; signals arrive on the job's (GUI) thread.
+
+    ``succeeded(result)``, ``failed(AudioError)`` or ``cancelled()`` is emitted exactly once, then
+    ``finished()``.
+    """
+
+    progress = Signal(float)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+    _report = Signal(str, object)
+
+    _running: set[AudioJob] = set()
+
+    def __init__(self, fn: JobFunction, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._cancel = threading.Event()
+        self._report.connect(self._on_report)  # queued: emitted on the worker, received here
+        self.done = False
+
+    def start(self, pool: QThreadPool | None = None) -> AudioJob:
+        AudioJob._running.add(self)
+        (pool or QThreadPool.globalInstance()).start(_Runnable(self))
+        return self
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _run(self) -> None:
+        def progress(value: float) -> None:
+            emit(self._report, "progress", float(value))
+
+        try:
+            result = self._fn(progress, self._cancel)
+        except AudioCancelled:
+            emit(self._report, "cancelled", None)
+        except AudioError as exc:
+            emit(self._report, "cancelled" if self._cancel.is_set() else "failed", exc)
+        except Exception as exc:  # a bug must not kill the worker thread silently
+            emit(self._report, "failed", AudioError(f"Unexpected error: {exc}", f"Непредвиденная ошибка: {exc}"))
+        else:
+            emit(self._report, "cancelled" if self._cancel.is_set() else "succeeded", result)
+
+    @Slot(str, object)
+    def _on_report(self, kind: str, value: object) -> None:
+        if self.done:
+            return
+        if kind == "progress":
+            emit(self.progress, value)
+            return
+        self.done = True
+        if kind == "succeeded":
+            emit(self.succeeded, value)
+        elif kind == "failed":
+            emit(self.failed, value)
+        else:
+            emit(self.cancelled)
+        emit(self.finished)
+        AudioJob._running.discard(self)
+
+
+_QT_TAIL_S = 0.3
+
+
+def padded_for_qt(master: Path) -> Path:
+    """The master followed by 300 ms of silence, in a temporary cache.
+
+    Qt 6.12's FFmpeg backend stops the audio sink at end of media before it has played the last
+    ~80 ms, which would cut the end of a greeting; the silence is what gets cut instead.
+    """
+    stat = master.stat()
+    key = hashlib.sha256(f"{master.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:32]
+    dst = Path(tempfile.gettempdir()) / "pbxdesk-playback" / f"{key}.wav"
+    if dst.is_file():
+        return dst
+    with wave.open(str(master), "rb") as w:
+        params = w.getparams()
+        frames = w.readframes(w.getnframes())
+    tail = b"\0" * (int(_QT_TAIL_S * params.framerate) * params.nchannels * params.sampwidth)
+    with atomic_path(dst) as tmp:
+        with wave.open(str(tmp), "wb") as out:
+            out.setparams(params)
+            out.writeframes(frames + tail)
+    return dst
+
+
+def alsa_works() -> bool:
+    """True when ALSA's default device opens (checked by playing 10 ms of silence through simpleaudio)."""
+    try:
+        import simpleaudio
+
+        simpleaudio.play_buffer(b"\0\0" * 80, 1, 2, 8000).wait_done()
+    except Exception:
+        return False
+    return True
+
+
+class PromptPlayer(QObject):
+    """Plays master WAVs: position (ms), state (idle/preparing/playing), stop and replay."""
+
+    stateChanged = Signal(str)
+    positionChanged = Signal(int)
+    durationChanged = Signal(int)
+    errorOccurred = Signal(object)  # AudioError
+    firstBuffer = Signal()  # the first audio buffer of a playback went to the audio backend
+
+    def __init__(self, parent: QObject | None = None, *, backend: str | None = None,
+                 device_id: bytes | None = None) -> None:
+        """``backend`` forces ``"qt"``, ``"simpleaudio"`` or ``"none"``; by default it is detected.
+        ``device_id`` picks a Qt audio output by its id (default: the system's default output)."""
+        super().__init__(parent)
+        self._state = IDLE
+        self._path: Path | None = None
+        self._job: AudioJob | None = None
+        self._sa_play: Any = None
+        self._sa_started = 0.0
+        self._sa_duration_ms = 0
+        self._awaiting_buffer = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(40)
+        self._timer.timeout.connect(self._poll_simpleaudio)
+        self._qt_player: QMediaPlayer | None = None
+        self._device_id = device_id
+        self._backend, self._reason = self._detect(backend)
+        if self._backend == "qt":
+            self._setup_qt()
+
+    # -- availability ------------------------------------------------------------------------------
+    def _detect(self, forced: str | None) -> tuple[str, str]:
+        if forced in ("qt", "simpleaudio"):
+            return forced, ""
+        if forced is None and not QMediaDevices.defaultAudioOutput().isNull():
+            return "qt", ""
+        if forced is None and alsa_works():
+            return "simpleaudio", ""
+        return "none", QCoreApplication.translate(
+            "PromptPlayer", "No audio output device: no sound card or sound server was found.")
+
+    def available(self) -> bool:
+        return self._backend != "none"
+
+    def unavailable_reason(self) -> str:
+        """Why nothing can play (empty when playback is available)."""
+        return self._reason
+
+    def backend(self) -> str:
+        """``"qt"``, ``"simpleaudio"`` or ``"none"``."""
+        return self._backend
+
+    def state(self) -> str:
+        return self._state
+
+    def current_path(self) -> Path | None:
+        return self._path
+
+    # -- playing -----------------------------------------------------------------------------------
+    def prepare_and_play(self, fn: JobFunction) -> AudioJob:
+        """Run ``fn(progress, cancel)`` (returning a master path) on a worker while the state is
+        ``preparing``, then play its result. Stop while preparing cancels the job."""
+        self.stop()
+        job = AudioJob(fn, self)
+        self._job = job
+        job.succeeded.connect(lambda result, j=job: self._on_prepared(j, result))
+        job.failed.connect(lambda error, j=job: self._on_prepare_failed(j, error))
+        self._set_state(PREPARING)
+        return job.start()
+
+    def play(self, path: Path) -> None:
+        """Play the master at ``path`` from its start."""
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self._stop_output()
+        if not self.available():
+            emit(self.errorOccurred, AudioError(self._reason, self._reason, code="no_device"))
+            self._set_state(IDLE)
+            return
+        self._path = Path(path)
+        self._awaiting_buffer = True
+        if self._backend == "qt":
+            self._play_qt(self._path)
+        else:
+            self._play_simpleaudio(self._path)
+
+    def replay(self) -> None:
+        if self._path is not None:
+            self.play(self._path)
+
+    def stop(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self._stop_output()
+        self._set_state(IDLE)
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            emit(self.stateChanged, state)
+
+    def _stop_output(self) -> None:
+        self._timer.stop()
+        if self._sa_play is not None:
+            self._sa_play.stop()
+            self._sa_play = None
+        if self._qt_player is not None and self._qt_player.playbackState() != QMediaPlayer.PlaybackState.StoppedState:
+            self._qt_player.stop()
+
+    def _on_prepared(self, job: AudioJob, path: object) -> None:
+        if job is self._job:  # a job replaced or stopped meanwhile is ignored
+            self._job = None
+            self.play(Path(str(path)))
+
+    def _on_prepare_failed(self, job: AudioJob, error: object) -> None:
+        if job is self._job:
+            self._job = None
+            self._set_state(IDLE)
+            emit(self.errorOccurred, error)
+
+    # -- Qt Multimedia -----------------------------------------------------------------------------
+    def _setup_qt(self) -> None:
+        self._qt_player = QMediaPlayer(self)
+        device = QMediaDevices.defaultAudioOutput()
+        for candidate in QMediaDevices.audioOutputs():
+            if self._device_id is not None and candidate.id().data() == self._device_id:
+                device = candidate
+        self._qt_output = QAudioOutput(device, self)
+        self._qt_output.setVolume(1.0)
+        self._qt_player.setAudioOutput(self._qt_output)
+        self._qt_buffers = QAudioBufferOutput(self)
+        self._qt_player.setAudioBufferOutput(self._qt_buffers)
+        self._qt_buffers.audioBufferReceived.connect(self._on_qt_buffer)
+        self._qt_player.positionChanged.connect(self._on_qt_position)
+        self._qt_player.durationChanged.connect(self._on_qt_duration)
+        self._qt_player.playbackStateChanged.connect(self._on_qt_state)
+        self._qt_player.errorOccurred.connect(self._on_qt_error)
+
+    def _play_qt(self, path: Path) -> None:
+        assert self._qt_player is not None
+        url = QUrl.fromLocalFile(str(padded_for_qt(path)))
+        if self._qt_player.source() != url:
+            self._qt_player.setSource(url)
+        else:
+            self._qt_player.setPosition(0)
+        self._set_state(PLAYING)
+        self._qt_player.play()
+
+    def _on_qt_position(self, ms: int) -> None:
+        emit(self.positionChanged, int(ms))
+
+    def _on_qt_duration(self, ms: int) -> None:
+        emit(self.durationChanged, int(ms))
+
+    def _on_qt_buffer(self, _buffer: object) -> None:
+        if self._awaiting_buffer:
+            self._awaiting_buffer = False
+            emit(self.firstBuffer)
+
+    def _on_qt_state(self, state: QMediaPlayer.PlaybackState) -> None:
+        if state == QMediaPlayer.PlaybackState.StoppedState and self._state == PLAYING:
+            self._set_state(IDLE)
+
+    def _on_qt_error(self, _error: QMediaPlayer.Error, text: str) -> None:
+        self._set_state(IDLE)
+        emit(self.errorOccurred, AudioError(f"Playback failed: {text}", f"Не удалось воспроизвести: {text}",
+                                           code="playback"))
+
+    # -- simpleaudio (ALSA) ------------------------------------------------------------------------
+    def _play_simpleaudio(self, path: Path) -> None:
+        import simpleaudio
+
+        try:
+            with wave.open(str(path), "rb") as w:
+                channels, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
+                frames = w.readframes(w.getnframes())
+            self._sa_play = simpleaudio.play_buffer(frames, channels, width, rate)
+        except Exception as exc:
+            self._set_state(IDLE)
+            emit(self.errorOccurred, AudioError(f"Playback failed: {exc}", f"Не удалось воспроизвести: {exc}",
+                                               code="playback"))
+            return
+        self._awaiting_buffer = False
+        emit(self.firstBuffer)
+        self._sa_started = time.monotonic()
+        self._sa_duration_ms = int(1000 * len(frames) / (channels * width * rate))
+        emit(self.durationChanged, self._sa_duration_ms)
+        self._set_state(PLAYING)
+        self._timer.start()
+
+    def _poll_simpleaudio(self) -> None:
+        if self._sa_play is None:
+            self._timer.stop()
+            return
+        position = min(self._sa_duration_ms, int(1000 * (time.monotonic() - self._sa_started)))
+        emit(self.positionChanged, position)
+        if not self._sa_play.is_playing():
+            self._sa_play = None
+            self._timer.stop()
+            emit(self.positionChanged, self._sa_duration_ms)
+            self._set_state(IDLE)
