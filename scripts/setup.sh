@@ -38,3 +38,5 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt
   .venv/bin/python -m pip install -q -c constraints.txt -e ".[dev]"
   touch "$stamp"
 fi
+# Russian UI translations: resources/i18n/*.ts -> .qm (the app also compiles a missing or stale one itself).
+.venv/bin/python scripts/build_translations.py

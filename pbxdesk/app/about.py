@@ -11,7 +11,6 @@ from pbxdesk import __version__
 
 
 def about_text() -> str:
-    tr = QCoreApplication.translate
     return (f"<h3>pbxdesk {__version__}</h3>"
-            f"<p>{tr('About', 'Incoming-call configurator for a cloud PBX.')}</p>"
+            f"<p>{QCoreApplication.translate('About', 'Incoming-call configurator for a cloud PBX.')}</p>"
             f"<p>Python {platform.python_version()} · Qt {qVersion()} · PySide6 {PySide6.__version__}</p>")

@@ -1,0 +1,516 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>CopyFromDialog</name>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="43" />
+        <source>Copy settings</source>
+        <translation>Скопировать настройки</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="45" />
+        <source>Choose the number whose settings you want to copy. Everything but the number itself and its name is copied.</source>
+        <translation>Выберите номер, настройки которого вы хотите скопировать. Копируется всё, кроме самого номера и его названия.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="49" />
+        <source>Numbers to copy from</source>
+        <translation>Номера, откуда копировать</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="54" />
+        <source>Copy</source>
+        <translation>Скопировать</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="56" />
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+</context>
+<context>
+    <name>CopyToDialog</name>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="76" />
+        <source>Copy settings to other numbers</source>
+        <translation>Скопировать настройки на другие номера</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="79" />
+        <source>Settings of %1 (schedule and scenarios) will replace those of the checked numbers; their names stay.</source>
+        <translation>Настройки номера %1 (расписание и сценарии) заменят настройки отмеченных номеров; их названия останутся.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="84" />
+        <source>Numbers to copy to</source>
+        <translation>Номера, куда копировать</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="92" />
+        <source>What changes</source>
+        <translation>Что изменится</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="95" />
+        <source>Copy</source>
+        <translation>Скопировать</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="97" />
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="121" />
+        <source>nothing changes</source>
+        <translation>ничего не изменится</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="122" />
+        <source>Check the numbers to copy to.</source>
+        <translation>Отметьте номера, на которые нужно скопировать настройки.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="165" />
+        <source>pbxdesk — Incoming calls</source>
+        <translation>pbxdesk — Входящие вызовы</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="167" />
+        <source>(demo)</source>
+        <translation>(демо)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="169" />
+        <source>Incoming calls</source>
+        <translation>Входящие вызовы</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="170" />
+        <source>Search by number or name</source>
+        <translation>Поиск по номеру или названию</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="171" />
+        <source>Search numbers</source>
+        <translation>Поиск номеров</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="172" />
+        <source>Incoming calls: the company's numbers</source>
+        <translation>Входящие вызовы: номера компании</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="173" />
+        <source>Open numbers</source>
+        <translation>Открытые номера</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="174" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="175" />
+        <source>&amp;Number</source>
+        <translation>&amp;Номер</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="176" />
+        <source>&amp;Sync</source>
+        <translation>&amp;Синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="177" />
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="178" />
+        <source>Edit number</source>
+        <translation>Настроить номер</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="179" />
+        <source>Open the selected number (Enter or double-click)</source>
+        <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="180" />
+        <source>Find number</source>
+        <translation>Найти номер</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="181" />
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="182" />
+        <source>Cancel sync</source>
+        <translation>Отменить синхронизацию</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="183" />
+        <source>Settings…</source>
+        <translation>Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="184" />
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="185" />
+        <location filename="../../pbxdesk/app/main_window.py" line="358" />
+        <source>About pbxdesk</source>
+        <translation>О программе pbxdesk</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="277" />
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="278" />
+        <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
+        <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
+    </message>
+</context>
+<context>
+    <name>NumberEditor</name>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="118" />
+        <source>Number name:</source>
+        <translation>Название номера:</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="119" />
+        <source>Number name</source>
+        <translation>Название номера</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="120" />
+        <source>Undo</source>
+        <translation>Отменить действие</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="121" />
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="122" />
+        <source>Copy settings…</source>
+        <translation>Скопировать настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="123" />
+        <source>Copy the schedule and scenarios of another number here</source>
+        <translation>Скопировать сюда расписание и сценарии другого номера</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="124" />
+        <source>Copy to numbers…</source>
+        <translation>Скопировать на номера…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="125" />
+        <source>Copy these settings to several other numbers</source>
+        <translation>Скопировать эти настройки на несколько других номеров</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="126" />
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="127" />
+        <source>Drop unsaved changes and go back to the saved settings</source>
+        <translation>Отбросить несохранённые изменения и вернуться к сохранённым настройкам</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="136" />
+        <source>Rename number</source>
+        <translation>Переименование номера</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="169" />
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="178" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="182" />
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="186" />
+        <source>Saved. The change will be sent to the server at the next sync.</source>
+        <translation>Сохранено. Изменение будет отправлено на сервер при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="194" />
+        <source>Cancel changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="195" />
+        <source>Drop the unsaved changes of this number?</source>
+        <translation>Отбросить несохранённые изменения этого номера?</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="221" />
+        <source>The number has no saved settings.</source>
+        <translation>У номера нет сохранённых настроек.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="225" />
+        <source>Copy settings from %1</source>
+        <translation>Копирование настроек с номера %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="227" />
+        <source>Settings copied from %1. Check them and save.</source>
+        <translation>Настройки скопированы с номера %1. Проверьте их и сохраните.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="232" />
+        <source>Copy settings</source>
+        <translation>Скопировать настройки</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="233" />
+        <source>Save the changes of this number first: its saved settings are copied.</source>
+        <translation>Сначала сохраните изменения этого номера: копируются его сохранённые настройки.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="257" />
+        <source>Not copied: %1</source>
+        <translation>Не скопировано: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="259" />
+        <source>Settings copied to %1 numbers and queued for sync.</source>
+        <translation>Настройки скопированы на номера (%1) и поставлены в очередь на синхронизацию.</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersModel</name>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="53" />
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="53" />
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="53" />
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="53" />
+        <source>Right now</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="54" />
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="57" />
+        <source>Around the clock</source>
+        <translation>Круглосуточно</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="57" />
+        <source>By schedule</source>
+        <translation>По расписанию</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="60" />
+        <source>synced</source>
+        <translation>синхронизирован</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="60" />
+        <source>changed</source>
+        <translation>изменён</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="60" />
+        <source>conflict</source>
+        <translation>конфликт</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="61" />
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="82" />
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="32" />
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="39" />
+        <source>Server address</source>
+        <translation>Адрес сервера</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="40" />
+        <source>Demo: the built-in reference server with a demo company. To connect to a real server run: pbxdesk login URL</source>
+        <translation>Демо: встроенный эталонный сервер с демонстрационной компанией. Чтобы подключиться к настоящему серверу, выполните: pbxdesk login URL</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="42" />
+        <source>To connect to another server run: pbxdesk login URL</source>
+        <translation>Чтобы подключиться к другому серверу, выполните: pbxdesk login URL</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="44" />
+        <source>Server:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="47" />
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="48" />
+        <source>System default</source>
+        <translation>Системное по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="52" />
+        <source>Audio output:</source>
+        <translation>Аудиовыход:</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="54" />
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="55" />
+        <source>Grid drag step:</source>
+        <translation>Шаг сетки при перетаскивании:</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="56" />
+        <source>Sync automatically when online</source>
+        <translation>Синхронизировать автоматически при наличии связи</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="62" />
+        <source>every %1 s</source>
+        <translation>каждые %1 с</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="63" />
+        <source>Auto-sync:</source>
+        <translation>Автосинхронизация:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="38" />
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="39" />
+        <source>Cancel sync</source>
+        <translation>Отменить синхронизацию</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="40" />
+        <source>Sync progress</source>
+        <translation>Ход синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="41" />
+        <source>online</source>
+        <translation>в сети</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="42" />
+        <source>offline</source>
+        <translation>нет связи</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="43" />
+        <source>connecting…</source>
+        <translation>подключение…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="67" />
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="73" />
+        <source>Syncing: %1</source>
+        <translation>Синхронизация: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="79" />
+        <source>Sync failed: %1</source>
+        <translation>Синхронизация не удалась: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="85" />
+        <source>Offline: changes are kept and sent when the server is back.</source>
+        <translation>Нет связи: изменения сохранены и будут отправлены, когда сервер станет доступен.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="88" />
+        <source>Synced</source>
+        <translation>Синхронизировано</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="90" />
+        <source>Sync cancelled</source>
+        <translation>Синхронизация отменена</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="92" />
+        <source>sent: %1</source>
+        <translation>отправлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="94" />
+        <source>received: %1</source>
+        <translation>получено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="96" />
+        <source>conflicts: %1</source>
+        <translation>конфликтов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="98" />
+        <source>errors: %1</source>
+        <translation>ошибок: %1</translation>
+    </message>
+</context>
+</TS>
