@@ -164,8 +164,14 @@ class UI:
     def shortcut(self, key, modifiers=None) -> None:
         from PySide6.QtCore import Qt
 
+        self.activate()
         self.tree.setFocus()
         self.qtbot.keyClick(self.tree, key, modifiers or Qt.KeyboardModifier.NoModifier)
+
+    def activate(self) -> None:
+        """Shortcuts work in the active window only: make this editor's window the active one."""
+        self.editor.activateWindow()
+        self.qtbot.waitUntil(self.editor.isActiveWindow)
 
 
 @pytest.fixture
