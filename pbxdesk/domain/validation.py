@@ -4,8 +4,9 @@
 order: number, name, timezone, the schedule (``validation_schedule``), then each scenario (coverage
 of the intervals, R5/R14) with its node tree (``validation_nodes``), then scenarios missing for
 intervals that occur. ``validate_data`` starts from decoded JSON: structure problems first (pydantic,
-``pbxdesk.domain.document``); when the structure is broken it still checks what is cheap to check on
-the raw data (number, name, timezone), otherwise the full semantic pass.
+``pbxdesk.domain.document``); when the structure is broken it still checks each part that is sound
+on its own (number, name, timezone, the schedule, each scenario tree; coverage of the intervals only
+when every scenario is sound), otherwise the full semantic pass.
 
 Employee and department references are checked only with a directory, media ids only against
 ``known_media``. Each problem's code is in ``pbxdesk.domain.messages.CATALOG``.
@@ -13,18 +14,23 @@ Employee and department references are checked only with a directory, media ids 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from pydantic import TypeAdapter, ValidationError
+
 from pbxdesk.domain.document import parse_document
-from pbxdesk.domain.models import FIXED_INTERVALS, Directory, RoutingDocument
+from pbxdesk.domain.models import FIXED_INTERVALS, AnyNode, Directory, Node, RoutingDocument, Schedule
 from pbxdesk.domain.phone import is_valid_number
 from pbxdesk.domain.problems import Problem, escape_token
 from pbxdesk.domain.validation_common import Collector, Refs
 from pbxdesk.domain.validation_nodes import check_tree
-from pbxdesk.domain.validation_schedule import check_schedule
+from pbxdesk.domain.validation_schedule import ScheduleFacts, check_schedule
 
 __all__ = ["validate_data", "validate_document"]
+
+_NODE: TypeAdapter[AnyNode] = TypeAdapter(Node)
 
 
 def _timezone_known(name: str) -> bool:
@@ -48,36 +54,45 @@ def validate_document(doc: RoutingDocument, directory: Directory | None = None,
                       known_media: set[str] | None = None) -> list[Problem]:
     """Semantic problems of a structurally valid document (errors and warnings), in document order."""
     out = Collector()
-    refs = Refs(directory, known_media)
     _check_header(doc.number, doc.name, doc.timezone, out)
     facts = check_schedule(doc.schedule, out)
-    declared, occurring = facts.declared, facts.occurring
-    for i, interval in enumerate(doc.schedule.intervals):
-        iid = interval.id
-        if iid not in FIXED_INTERVALS and iid not in occurring and declared.get(iid) is not None \
-                and _first_index(doc, iid) == i:
-            out.add("interval.unused", f"/schedule/intervals/{i}", name=declared[iid])
-    for iid, root in doc.scenarios.items():
-        ptr = "/scenarios/" + escape_token(iid)
-        if iid not in declared:
-            if iid not in FIXED_INTERVALS:  # a missing fixed interval is reported as interval.missing
-                out.add("scenario.undeclared_interval", ptr, id=iid)
-        elif iid not in occurring:
-            if root is not None:
-                out.add("scenario.never_occurs", ptr, name=declared[iid])
-        elif root is None:
-            out.add("scenario.missing", ptr, name=declared[iid])
-        if root is not None:
-            check_tree(ptr, root, out, refs)
-    wanted = list(declared) + [f for f in FIXED_INTERVALS if f not in declared]
-    for iid in wanted:
-        if iid in occurring and iid not in doc.scenarios:
-            out.add("scenario.missing", "/scenarios/" + escape_token(iid), name=declared.get(iid, iid))
+    _check_unused(doc.schedule, facts, out)
+    _check_scenarios(doc.scenarios, facts, out, Refs(directory, known_media))
     return out.problems
 
 
-def _first_index(doc: RoutingDocument, iid: str) -> int:
-    return next(i for i, interval in enumerate(doc.schedule.intervals) if interval.id == iid)
+def _check_unused(schedule: Schedule, facts: ScheduleFacts, out: Collector) -> None:
+    seen: set[str] = set()
+    for i, interval in enumerate(schedule.intervals):
+        iid = interval.id
+        if iid not in FIXED_INTERVALS and iid not in facts.occurring and iid not in seen:
+            out.add("interval.unused", f"/schedule/intervals/{i}", name=facts.declared[iid])
+        seen.add(iid)
+
+
+def _check_scenarios(scenarios: Mapping[str, AnyNode | None], facts: ScheduleFacts | None, out: Collector,
+                     refs: Refs) -> None:
+    """Coverage of the intervals (R5, R14; skipped when ``facts`` is None) and every scenario's tree."""
+    for iid, root in scenarios.items():
+        ptr = "/scenarios/" + escape_token(iid)
+        if facts is None:
+            pass
+        elif iid not in facts.declared:
+            if iid not in FIXED_INTERVALS:  # a missing fixed interval is reported as interval.missing
+                out.add("scenario.undeclared_interval", ptr, id=iid)
+        elif iid not in facts.occurring:
+            if root is not None:
+                out.add("scenario.never_occurs", ptr, name=facts.declared[iid])
+        elif root is None:
+            out.add("scenario.missing", ptr, name=facts.declared[iid])
+        if root is not None:
+            check_tree(ptr, root, out, refs)
+    if facts is None:
+        return
+    wanted = list(facts.declared) + [f for f in FIXED_INTERVALS if f not in facts.declared]
+    for iid in wanted:
+        if iid in facts.occurring and iid not in scenarios:
+            out.add("scenario.missing", "/scenarios/" + escape_token(iid), name=facts.declared.get(iid, iid))
 
 
 def validate_data(data: Any, directory: Directory | None = None,
@@ -90,11 +105,36 @@ def validate_data(data: Any, directory: Directory | None = None,
     problems = list(result.problems)
     if isinstance(data, dict):
         out = Collector()
+        _check_parts(data, out, Refs(directory, known_media))
         reported = {p.pointer for p in problems}
-        _check_header(data.get("number"), data.get("name"), data.get("timezone"), out)
         problems.extend(p for p in out.problems if p.pointer not in reported)
         problems.sort(key=_member_rank)  # stable: document order of the top-level members
     return problems
+
+
+def _check_parts(data: dict[str, Any], out: Collector, refs: Refs) -> None:
+    """Best effort on a document whose structure is broken: check each part that is sound on its own
+    (the header fields, the schedule, each scenario's tree)."""
+    _check_header(data.get("number"), data.get("name"), data.get("timezone"), out)
+    facts: ScheduleFacts | None = None
+    try:
+        schedule = Schedule.model_validate(data.get("schedule"), strict=True)
+    except ValidationError:
+        schedule = None
+    if schedule is not None:
+        facts = check_schedule(schedule, out)
+        _check_unused(schedule, facts, out)
+    raw = data.get("scenarios")
+    if not isinstance(raw, dict):
+        return
+    scenarios: dict[str, AnyNode | None] = {}
+    sound = True
+    for iid, node in raw.items():
+        try:
+            scenarios[iid] = None if node is None else _NODE.validate_python(node, strict=True)
+        except ValidationError:
+            sound = False  # its structure problems are reported already; coverage would be guesswork
+    _check_scenarios(scenarios, facts if sound else None, out, refs)
 
 
 _MEMBER_RANK = {name: i for i, name in enumerate(RoutingDocument.model_fields)}

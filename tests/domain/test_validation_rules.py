@@ -222,3 +222,20 @@ def test_generated_valid_documents_have_no_errors(pair: Any) -> None:
     doc, directory = pair
     assert [p.line() for p in validate_document(doc, directory) if p.is_error] == []
     assert parse_document(json.loads(json.dumps(doc.model_dump(mode="json")))).document is not None
+
+
+def test_broken_structure_still_reports_the_sound_parts() -> None:
+    data = _example()
+    data["scenarios"]["custom1"]["volume"] = 11  # structure error in one scenario
+    data["scenarios"]["non_working"]["external_email"] = "not-an-address"
+    data["schedule"]["ranges"][0]["end"] = "25:00"
+    found = [(p.pointer, p.code) for p in validate_data(data)]
+    assert found == [("/schedule/ranges/0/end", "range.bad_time"),
+                     ("/scenarios/custom1/volume", "type.unknown_field"),
+                     ("/scenarios/non_working/external_email", "email.invalid")]
+    # With the scenarios sound and the top level broken, interval coverage is checked too.
+    data = _example()
+    data["colour"] = "red"
+    del data["scenarios"]["custom1"]
+    assert [(p.pointer, p.code) for p in validate_data(data)] == [
+        ("/scenarios/custom1", "scenario.missing"), ("/colour", "type.unknown_field")]
