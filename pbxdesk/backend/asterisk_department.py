@@ -60,8 +60,9 @@ def emit_department(build: Build, ext: Extension, node: ForwardDepartmentNode, p
     legs = _members(build, node)
     step = node.step_s if node.step_s and node.step_s > 0 else node.timeout_s
     if legs:
+        step_text = "" if node.distribution == "all" else f", step {step} s"
         ext.add(f"Set(PBXDESK_END=$[${{EPOCH}} + {node.timeout_s}])",
-                comment=f"{node.distribution}: {len(legs)} members, step {node.step_s} s, timeout {node.timeout_s} s")
+                comment=f"{node.distribution}: {len(legs)} member(s){step_text}, timeout {node.timeout_s} s")
         if node.distribution == "all":
             _all(ext, legs, node.timeout_s)
         elif node.distribution == "in_turn":

@@ -244,7 +244,7 @@ class Build:
             handler = self.main.extension(f"mail{self.nodes}")
             command = (self.settings.mail_command.replace("{kind}", kind).replace("{number}", self.number)
                        .replace("{file}", f"${{PBXDESK_FILE}}.{suffix}").replace("{emails}", " ".join(emails)))
-            handler.add(f"System({command})", comment=f"hangup handler: mail the {kind} to {len(emails)}")
+            handler.add(f"System({command})", comment=f"hangup handler: mail the {kind} to {len(emails)} address(es)")
             handler.add("Return()")
             ext.add(f"Set(CHANNEL(hangup_handler_push)={self.target(handler.name)})",
                     comment="the mail goes when the call ends")
