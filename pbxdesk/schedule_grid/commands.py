@@ -12,10 +12,6 @@ from pbxdesk.schedule_grid.names import fixed_interval_name, interval_label
 from pbxdesk.widgets.session import MISSING, DocumentSession, SetValuesCommand
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ScheduleCommands", text)
-
-
 def push_ranges(session: DocumentSession, ranges: Sequence[Range], text: str) -> bool:
     """Replace the weekly ranges; False (nothing pushed) when they are unchanged."""
     if list(ranges) == list(session.document.schedule.ranges):
@@ -33,13 +29,13 @@ def push_exceptions(session: DocumentSession, exceptions: Sequence[ExceptionDate
 
 def push_mode(session: DocumentSession, mode: str) -> None:
     if session.document.schedule.mode != mode:
-        text = _t("Schedule: around the clock") if mode == "always" else _t("Schedule: by schedule")
+        text = QCoreApplication.translate("ScheduleCommands", "Schedule: around the clock") if mode == "always" else QCoreApplication.translate("ScheduleCommands", "Schedule: by schedule")
         session.push(SetValuesCommand(session, {"/schedule/mode": mode}, text))
 
 
 def push_timezone(session: DocumentSession, tz: str) -> None:
     if session.document.timezone != tz:
-        session.push(SetValuesCommand(session, {"/timezone": tz}, _t("Timezone %1").replace("%1", tz)))
+        session.push(SetValuesCommand(session, {"/timezone": tz}, QCoreApplication.translate("ScheduleCommands", "Timezone %1").replace("%1", tz)))
 
 
 def free_extra_id(session: DocumentSession) -> str | None:
@@ -55,14 +51,14 @@ def name_problem(session: DocumentSession, interval_id: str, name: str) -> str |
     """Why ``name`` cannot be the name of ``interval_id`` (empty or taken), or None when it can."""
     name = name.strip()
     if not name:
-        return _t("The interval name cannot be empty.")
+        return QCoreApplication.translate("ScheduleCommands", "The interval name cannot be empty.")
     doc = session.document
     for iv in doc.schedule.intervals:
         if iv.id == interval_id:
             continue
         taken = {iv.name.strip().casefold(), interval_label(doc, iv.id).strip().casefold()}
         if name.casefold() in taken:
-            return _t("An interval named “%1” already exists.").replace("%1", name)
+            return QCoreApplication.translate("ScheduleCommands", "An interval named “%1” already exists.").replace("%1", name)
     return None
 
 
@@ -72,15 +68,15 @@ def push_add_interval(session: DocumentSession) -> str | None:
     if new_id is None:
         return None
     number = EXTRA_INTERVALS.index(new_id) + 1
-    name = _t("Extra interval %1").replace("%1", str(number))
+    name = QCoreApplication.translate("ScheduleCommands", "Extra interval %1").replace("%1", str(number))
     while name_problem(session, new_id, name) is not None:
         number += 1
-        name = _t("Extra interval %1").replace("%1", str(number))
+        name = QCoreApplication.translate("ScheduleCommands", "Extra interval %1").replace("%1", str(number))
     intervals = list(session.document.schedule.intervals) + [Interval(id=new_id, name=name)]
     order = {i: n for n, i in enumerate(("working", "non_working", *EXTRA_INTERVALS))}
     intervals.sort(key=lambda iv: order.get(iv.id, 99))
     session.push(SetValuesCommand(session, {"/schedule/intervals": intervals},
-                                  _t("Add interval “%1”").replace("%1", name)))
+                                  QCoreApplication.translate("ScheduleCommands", "Add interval “%1”").replace("%1", name)))
     return new_id
 
 
@@ -92,7 +88,7 @@ def push_rename_interval(session: DocumentSession, interval_id: str, name: str) 
                  for iv in session.document.schedule.intervals]
     if intervals != list(session.document.schedule.intervals):
         session.push(SetValuesCommand(session, {"/schedule/intervals": intervals},
-                                      _t("Rename interval to “%1”").replace("%1", name)))
+                                      QCoreApplication.translate("ScheduleCommands", "Rename interval to “%1”").replace("%1", name)))
 
 
 def deletion_counts(session: DocumentSession, interval_id: str) -> tuple[int, int, bool]:
@@ -116,4 +112,4 @@ def push_delete_interval(session: DocumentSession, interval_id: str) -> None:
     }
     if interval_id in doc.scenarios:
         changes["/scenarios/" + interval_id] = MISSING
-    session.push(SetValuesCommand(session, changes, _t("Delete interval “%1”").replace("%1", label)))
+    session.push(SetValuesCommand(session, changes, QCoreApplication.translate("ScheduleCommands", "Delete interval “%1”").replace("%1", label)))

@@ -51,6 +51,7 @@ class ExceptionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exceptionsEditor")
         self.setWindowTitle(self.tr("Schedule: exception dates"))
+        self.resize(900, 480)
         self._session = session
         self.confirm: Confirm = message_box_confirm(self)
         self.inform: Inform = message_box_inform(self)
@@ -108,8 +109,8 @@ class ExceptionsDialog(QDialog):
         right.addLayout(buttons_row)
         right.addStretch(1)
         body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(right, 1)
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

@@ -15,7 +15,7 @@ DAY_MINUTES = 24 * 60
 GRANULARITIES: tuple[int, ...] = (5, 15, 30, 60)
 DEFAULT_GRANULARITY = 30
 
-LEFT = 120     # day labels
+LEFT = 44      # day labels
 TOP = 26       # hour labels
 RIGHT = 10
 LEGEND = 34    # legend under the grid

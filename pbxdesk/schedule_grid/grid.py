@@ -103,10 +103,10 @@ class ScheduleGrid(QWidget):
         return QPoint(x, y)
 
     def sizeHint(self) -> QSize:
-        return QSize(120 + 24 * 34 + 10, 26 + 7 * 34 + 34)
+        return QSize(44 + 24 * 34 + 10, 26 + 7 * 34 + 34)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(120 + 24 * 14 + 10, 26 + 7 * 20 + 34)
+        return QSize(44 + 24 * 14 + 10, 26 + 7 * 20 + 34)
 
     # --- painting ---------------------------------------------------------------------------------
     def paint_state(self) -> PaintState:

@@ -7,20 +7,40 @@ from PySide6.QtCore import QCoreApplication
 from pbxdesk.domain.models import WEEKDAYS, Range, RoutingDocument
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ScheduleNames", text)
-
-
 def day_short(day: str) -> str:
-    names = {"mon": _t("Mon"), "tue": _t("Tue"), "wed": _t("Wed"), "thu": _t("Thu"), "fri": _t("Fri"),
-             "sat": _t("Sat"), "sun": _t("Sun")}
-    return names.get(day, day)
+    if day == "mon":
+        return QCoreApplication.translate("ScheduleNames", "Mon")
+    if day == "tue":
+        return QCoreApplication.translate("ScheduleNames", "Tue")
+    if day == "wed":
+        return QCoreApplication.translate("ScheduleNames", "Wed")
+    if day == "thu":
+        return QCoreApplication.translate("ScheduleNames", "Thu")
+    if day == "fri":
+        return QCoreApplication.translate("ScheduleNames", "Fri")
+    if day == "sat":
+        return QCoreApplication.translate("ScheduleNames", "Sat")
+    if day == "sun":
+        return QCoreApplication.translate("ScheduleNames", "Sun")
+    return day
 
 
 def day_long(day: str) -> str:
-    names = {"mon": _t("Monday"), "tue": _t("Tuesday"), "wed": _t("Wednesday"), "thu": _t("Thursday"),
-             "fri": _t("Friday"), "sat": _t("Saturday"), "sun": _t("Sunday")}
-    return names.get(day, day)
+    if day == "mon":
+        return QCoreApplication.translate("ScheduleNames", "Monday")
+    if day == "tue":
+        return QCoreApplication.translate("ScheduleNames", "Tuesday")
+    if day == "wed":
+        return QCoreApplication.translate("ScheduleNames", "Wednesday")
+    if day == "thu":
+        return QCoreApplication.translate("ScheduleNames", "Thursday")
+    if day == "fri":
+        return QCoreApplication.translate("ScheduleNames", "Friday")
+    if day == "sat":
+        return QCoreApplication.translate("ScheduleNames", "Saturday")
+    if day == "sun":
+        return QCoreApplication.translate("ScheduleNames", "Sunday")
+    return day
 
 
 def day_by_index(index: int) -> str:
@@ -29,9 +49,9 @@ def day_by_index(index: int) -> str:
 
 def fixed_interval_name(interval_id: str) -> str | None:
     if interval_id == "working":
-        return _t("Working time")
+        return QCoreApplication.translate("ScheduleNames", "Working time")
     if interval_id == "non_working":
-        return _t("Non-working time")
+        return QCoreApplication.translate("ScheduleNames", "Non-working time")
     return None
 
 

@@ -81,10 +81,17 @@ class GridPainter:
         if st.disabled:
             p.fillRect(QRectF(geom.left, geom.top, geom.right - geom.left, geom.bottom - geom.top),
                        QColor(245, 245, 245, 190))
-            p.setPen(st.text_color)
             p.setFont(self._bold)
-            p.drawText(QRectF(geom.left, geom.top, geom.right - geom.left, geom.bottom - geom.top),
-                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, st.disabled_text)
+            area = QRectF(geom.left, geom.top, geom.right - geom.left, geom.bottom - geom.top)
+            box = p.fontMetrics().boundingRect(st.disabled_text)
+            pill = QRectF(0, 0, box.width() + 24, box.height() + 12)
+            pill.moveCenter(area.center())
+            p.setPen(QPen(QColor("#90a4ae"), 1))
+            p.setBrush(QColor("#ffffff"))
+            p.drawRoundedRect(pill, 6, 6)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QColor("#37474f"))
+            p.drawText(pill, Qt.AlignmentFlag.AlignCenter, st.disabled_text)
         if st.focused:
             p.setPen(QPen(FOCUS_COLOR, 2))
             p.setBrush(Qt.BrushStyle.NoBrush)

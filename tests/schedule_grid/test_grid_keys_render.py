@@ -63,7 +63,8 @@ def _color_at(image: QImage, grid, day: int, minute: int) -> str:
 def test_rendered_png_has_each_range_in_its_interval_colour(grid, mouse, artifacts):
     grid.set_granularity(5)
     grid.set_brush("custom1")
-    mouse.drag("wed", 7 * 60 + 5, "wed", 7 * 60 + 49)          # Wed 07:05-07:50 in custom1
+    mouse.drag("wed", 7 * 60 + 25, "wed", 7 * 60 + 49)         # Wed 07:25-07:50 in custom1
+    grid.clearFocus()                                            # no keyboard cursor over the cells
     path = artifacts / "schedule_grid_cells.png"
     assert grid.grab().save(str(path))
     image = QImage(str(path))
@@ -71,7 +72,7 @@ def test_rendered_png_has_each_range_in_its_interval_colour(grid, mouse, artifac
     checks = [
         (0, 10 * 60 + 20, "working"), (0, 13 * 60 + 30, "custom1"), (0, 16 * 60 + 40, "working"),
         (0, 8 * 60 + 40, "non_working"), (0, 18 * 60 + 20, "non_working"), (1, 10 * 60 + 20, "non_working"),
-        (2, 7 * 60 + 20, "custom1"), (2, 7 * 60 + 45, "custom1"), (2, 8 * 60 + 20, "non_working"),
+        (2, 7 * 60 + 30, "custom1"), (2, 7 * 60 + 45, "custom1"), (2, 8 * 60 + 20, "non_working"),
         (2, 6 * 60 + 40, "non_working"),
     ]
     checked = 0
@@ -81,11 +82,12 @@ def test_rendered_png_has_each_range_in_its_interval_colour(grid, mouse, artifac
         assert _color_at(image, grid, day, minute) == QColor(INTERVAL_COLORS[interval]).name(), (day, minute)
         checked += 1
     assert checked >= len(checks) - 1
-    # exact minute boundaries: the pixel columns around 07:05 change colour between them
-    x_start = grid.grid_geometry().x_of(7 * 60 + 5)
-    y = grid.cell_point(2, 0).y()
-    assert image.pixelColor(int(x_start) - 3, y).name() == QColor(INTERVAL_COLORS["non_working"]).name()
-    assert image.pixelColor(int(x_start) + 4, y).name() == QColor(INTERVAL_COLORS["custom1"]).name()
+    # exact minute boundaries: the colour changes at the pixel columns of 07:25 and 07:50
+    geom, y = grid.grid_geometry(), grid.cell_point(2, 0).y() + 8
+    for minute, before, after in ((7 * 60 + 25, "non_working", "custom1"), (7 * 60 + 50, "custom1", "non_working")):
+        x = geom.x_of(minute)
+        assert image.pixelColor(int(x) - 2, y).name() == QColor(INTERVAL_COLORS[before]).name()
+        assert image.pixelColor(int(x) + 3, y).name() == QColor(INTERVAL_COLORS[after]).name()
 
 
 def test_the_drag_preview_is_drawn_before_release(grid, mouse, session):

@@ -92,10 +92,10 @@ def test_a_click_without_moving_paints_one_cell(grid, mouse, ranges_of):
 
 
 def test_hover_names_day_time_and_interval(grid, mouse):
-    QTest.mouseMove(grid, mouse.point("mon", 13 * 60 + 30).toPoint())
+    mouse.move("mon", 13 * 60 + 30)
     assert "Monday 13:30–14:00" in grid.toolTip()
     assert "Обед" in grid.toolTip()
-    QTest.mouseMove(grid, mouse.point("tue", 3 * 60).toPoint())
+    mouse.move("tue", 3 * 60)
     assert "Tuesday 03:00–03:30" in grid.toolTip() and "Non-working" in grid.toolTip()
 
 
