@@ -27,6 +27,8 @@ from pbxdesk.scenario_editor.tree_model import POINTER_ROLE, ScenarioTreeModel
 from pbxdesk.scenario_editor.tree_view import ScenarioTreeView
 from pbxdesk.widgets.session import DocumentSession
 
+MISSING_BRANCH_CODES = frozenset({"scenario.missing", "menu.key_missing_branch", "menu.no_input_missing"})
+
 
 class ScenarioEditor(QWidget):
     """Edits ``session.document.scenarios`` through commands on ``session.undo_stack``.
@@ -233,12 +235,11 @@ class ScenarioEditor(QWidget):
 
     def _describe(self, errors: list[Problem]) -> list[str]:
         lang = labels.ui_language()
-        missing = [self.model.branch_path(p.pointer) for p in errors if "scenario" in p.code
-                   or p.code.endswith("without_scenario")]
+        missing = [self.model.branch_path(p.pointer) for p in errors if p.code in MISSING_BRANCH_CODES]
         lines = []
         if missing:
             lines.append(self.tr("Branches without a scenario: %1").replace("%1", "; ".join(missing)))
-        others = [p for p in errors if not ("scenario" in p.code or p.code.endswith("without_scenario"))]
+        others = [p for p in errors if p.code not in MISSING_BRANCH_CODES]
         for problem in others:
             lines.append(f"{self.model.branch_path(problem.pointer)}: {problem.message(lang)}")
         return lines

@@ -76,5 +76,3 @@ def add_action_hint() -> str:
     return QCoreApplication.translate("ScenarioLabels", "Add an action here (click or press Enter)")
 
 
-def missing_branch_message() -> str:
-    return QCoreApplication.translate("ScenarioLabels", "This branch has no scenario")

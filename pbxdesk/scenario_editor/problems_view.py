@@ -1,8 +1,7 @@
 """Validation as you type: debounced, off the edit path; marks on tree rows and a list under the tree.
 
-Problems come from ``pbxdesk.domain.validation.validate_document`` plus the empty branches the tree
-itself shows with "+" where a scenario is required (R5, R7, R14), unless validation already reports
-that place.
+Problems come from ``pbxdesk.domain.validation.validate_document``; their pointers are mapped to rows
+(a problem inside an action marks the action; an empty branch marks its branch row).
 """
 
 from __future__ import annotations
@@ -13,24 +12,9 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from pbxdesk.domain.problems import Problem
 from pbxdesk.domain.validation import validate_document
 from pbxdesk.scenario_editor import icons, labels
-from pbxdesk.scenario_editor.tree_items import INTERVAL
 from pbxdesk.scenario_editor.tree_model import ScenarioTreeModel
 
 DEBOUNCE_MS = 300
-
-
-def _missing_branch_problem(model: ScenarioTreeModel, item_pointer: str, kind: str, key: tuple[str, ...] | str
-                            ) -> Problem:
-    if kind == INTERVAL:
-        code = "scenario.missing"
-        ru, en = "Нет сценария для интервала, который наступает", "No scenario for an interval that occurs"
-    elif key[0] == "keys":
-        code = "menu.key_without_scenario"
-        ru, en = f"Нет сценария для кнопки {key[1]}", f"No scenario for key {key[1]}"
-    else:
-        code = "menu.no_input_without_scenario"
-        ru, en = "Нет сценария для «Ничего не выбрано»", "No scenario for 'Nothing pressed'"
-    return Problem("error", item_pointer, code, ru, en)
 
 
 class Validator(QObject):
@@ -52,10 +36,6 @@ class Validator(QObject):
         self.timer.stop()
         session = self.model.session
         found = list(validate_document(session.document, session.directory))
-        reported = {p.pointer for p in found if p.is_error}
-        for item in self.model.empty_required_branches():
-            if item.pointer not in reported:
-                found.append(_missing_branch_problem(self.model, item.pointer, item.kind, item.key))
         found.sort(key=lambda p: (not p.is_error, p.pointer))
         self.problems = found
         self.model.set_problems(found)

@@ -346,15 +346,6 @@ class ScenarioTreeModel(QAbstractItemModel):
                 index = self._index_of(target)
                 self.dataChanged.emit(index, index)
 
-    def empty_required_branches(self) -> list[Item]:
-        """Slots that must hold a scenario and do not (R5, R7, R14): occurring intervals, keys, no_input."""
-        found = []
-        for item in self.all_items():
-            if item.is_empty_slot() and self._plus_allowed(item):
-                if item.kind == INTERVAL or item.key[0] in ("keys", "no_input"):
-                    found.append(item)
-        return found
-
     def branch_path(self, ptr: str) -> str:
         """The branch in words: «Рабочее время › Кнопка 1 › если не ответили»."""
         slot = self.slot_for_pointer(ptr)
