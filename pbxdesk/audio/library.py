@@ -13,9 +13,13 @@ from pathlib import Path
 
 from pbxdesk.audio import errors
 from pbxdesk.audio.convert import Cancel, Progress, convert_to_master
-from pbxdesk.audio.media import is_media_id, media_id_of_file
+from pbxdesk.audio.media import is_media_id, media_id, media_id_of_file
 from pbxdesk.audio.probe import check_size
 from pbxdesk.audio.wavfile import atomic_path, is_master, wav_info, write_bytes
+
+
+def mid_name(data: bytes) -> str:
+    return f"{media_id(data)[:12]}…"
 
 
 class MediaLibrary:
@@ -23,8 +27,8 @@ class MediaLibrary:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
 
-    def import_file(self, path: Path, *, progress: Progress | None = None,
-                    cancel: Cancel | None = None) -> tuple[str, Path, float]:
+    def import_file(self, path: Path, *, progress: Progress | None = None, cancel: Cancel | None = None,
+                    display_name: str | None = None) -> tuple[str, Path, float]:
         """Check and convert the audio file at ``path``; returns (media id, master path, duration in s)."""
         path = Path(path)
         try:
@@ -37,7 +41,13 @@ class MediaLibrary:
         if not master.is_file():
             convert_to_master(path, master, progress=progress, cancel=cancel)
         self._keep_original(mid, path)
+        if self.display_name(mid) is None:
+            self.set_display_name(mid, display_name or path.name)
         return mid, master, wav_info(master).duration_s
+
+    def set_display_name(self, mid: str, name: str) -> None:
+        self._check_id(mid)
+        write_bytes(self.root / "originals" / f"{mid}.name", name.encode("utf-8"))
 
     def import_bytes(self, data: bytes, filename_hint: str | None = None, *, progress: Progress | None = None,
                      cancel: Cancel | None = None) -> tuple[str, Path, float]:
@@ -47,7 +57,8 @@ class MediaLibrary:
         with tempfile.TemporaryDirectory(prefix="pbxdesk-import-") as tmp:
             src = Path(tmp) / f"input{suffix}"
             src.write_bytes(data)
-            result = self.import_file(src, progress=progress, cancel=cancel)
+            result = self.import_file(src, progress=progress, cancel=cancel,
+                                      display_name=Path(filename_hint).name if filename_hint else mid_name(data))
 
         return result
 
@@ -80,7 +91,15 @@ class MediaLibrary:
             return None
         folder = self.root / "originals"
         matches = sorted(folder.glob(f"{mid}*")) if folder.is_dir() else []
-        return next((p for p in matches if not p.name.endswith(".part")), None)
+        return next((p for p in matches if not p.name.endswith((".part", ".name"))), None)
+
+    def display_name(self, mid: str) -> str | None:
+        """The file name the media was imported from, if this library imported it."""
+        path = self.root / "originals" / f"{mid}.name" if is_media_id(mid) else None
+        try:
+            return path.read_text(encoding="utf-8").strip() or None if path else None
+        except OSError:
+            return None
 
     def ids(self) -> list[str]:
         """Every media id that has a master here."""

@@ -187,6 +187,7 @@ class PromptPlayer(QObject):
         super().__init__(parent)
         self._state = IDLE
         self._path: Path | None = None
+        self._owner: object | None = None
         self._job: AudioJob | None = None
         self._sa_play: Any = None
         self._sa_started = 0.0
@@ -209,15 +210,17 @@ class PromptPlayer(QObject):
             return "qt", ""
         if forced is None and alsa_works():
             return "simpleaudio", ""
-        return "none", QCoreApplication.translate(
-            "PromptPlayer", "No audio output device: no sound card or sound server was found.")
+        return "none", "no_device"
 
     def available(self) -> bool:
         return self._backend != "none"
 
     def unavailable_reason(self) -> str:
-        """Why nothing can play (empty when playback is available)."""
-        return self._reason
+        """Why nothing can play, in the UI language (empty when playback is available)."""
+        if not self._reason:
+            return ""
+        return QCoreApplication.translate("PromptPlayer",
+                                          "No audio output device: no sound card or sound server was found.")
 
     def backend(self) -> str:
         """``"qt"``, ``"simpleaudio"`` or ``"none"``."""
@@ -229,11 +232,16 @@ class PromptPlayer(QObject):
     def current_path(self) -> Path | None:
         return self._path
 
+    def owner(self) -> object | None:
+        """Who started the current (or last) playback — lets widgets sharing one player tell theirs."""
+        return self._owner
+
     # -- playing -----------------------------------------------------------------------------------
-    def prepare_and_play(self, fn: JobFunction) -> AudioJob:
+    def prepare_and_play(self, fn: JobFunction, owner: object | None = None) -> AudioJob:
         """Run ``fn(progress, cancel)`` (returning a master path) on a worker while the state is
         ``preparing``, then play its result. Stop while preparing cancels the job."""
         self.stop()
+        self._owner = owner
         job = AudioJob(fn, self)
         self._job = job
         job.succeeded.connect(lambda result, j=job: self._on_prepared(j, result))
@@ -241,14 +249,19 @@ class PromptPlayer(QObject):
         self._set_state(PREPARING)
         return job.start()
 
-    def play(self, path: Path) -> None:
+    def play(self, path: Path, owner: object | None = None) -> None:
         """Play the master at ``path`` from its start."""
         if self._job is not None:
             self._job.cancel()
             self._job = None
-        self._stop_output()
+        if self._state != IDLE:
+            self.stop()
+        if owner is not None:
+            self._owner = owner
         if not self.available():
-            emit(self.errorOccurred, AudioError(self._reason, self._reason, code="no_device"))
+            emit(self.errorOccurred, AudioError("No audio output device: no sound card or sound server was found.",
+                                                "Нет устройства вывода звука: не найдены ни звуковая карта, "
+                                                "ни звуковой сервер.", code="no_device"))
             self._set_state(IDLE)
             return
         self._path = Path(path)
@@ -260,7 +273,7 @@ class PromptPlayer(QObject):
 
     def replay(self) -> None:
         if self._path is not None:
-            self.play(self._path)
+            self.play(self._path, self._owner)
 
     def stop(self) -> None:
         if self._job is not None:
@@ -285,7 +298,7 @@ class PromptPlayer(QObject):
     def _on_prepared(self, job: AudioJob, path: object) -> None:
         if job is self._job:  # a job replaced or stopped meanwhile is ignored
             self._job = None
-            self.play(Path(str(path)))
+            self.play(Path(str(path)), self._owner)
 
     def _on_prepare_failed(self, job: AudioJob, error: object) -> None:
         if job is self._job:

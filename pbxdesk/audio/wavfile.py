@@ -98,3 +98,16 @@ def is_master(path: Path) -> bool:
     except (wave.Error, EOFError, OSError):
         return False
     return (info.sample_rate, info.channels, info.sample_width) == (MASTER_RATE, MASTER_CHANNELS, MASTER_WIDTH)
+
+
+def waveform_peaks(path: Path, bins: int = 200) -> np.ndarray:
+    """(bins, 2) array of the min and max sample in each of ``bins`` equal slices of a WAV (for thumbnails)."""
+    samples, _info = read_wav(path)
+    if len(samples) == 0:
+        return np.zeros((bins, 2))
+    edges = np.linspace(0, len(samples), bins + 1).astype(int)
+    out = np.zeros((bins, 2))
+    for i in range(bins):
+        part = samples[edges[i]:max(edges[i + 1], edges[i] + 1)]
+        out[i] = (part.min(), part.max())
+    return out
