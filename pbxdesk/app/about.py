@@ -11,6 +11,7 @@ from pbxdesk import __version__
 
 
 def about_text() -> str:
+    description = QCoreApplication.translate("About", "Incoming-call configurator for a cloud PBX.")
     return (f"<h3>pbxdesk {__version__}</h3>"
-            f"<p>{QCoreApplication.translate('About', 'Incoming-call configurator for a cloud PBX.')}</p>"
+            f"<p>{description}</p>"
             f"<p>Python {platform.python_version()} · Qt {qVersion()} · PySide6 {PySide6.__version__}</p>")

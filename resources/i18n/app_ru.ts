@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../pbxdesk/app/about.py" line="14" />
+        <source>Incoming-call configurator for a cloud PBX.</source>
+        <translation>Настройка входящих вызовов облачной АТС.</translation>
+    </message>
+</context>
+<context>
     <name>CopyFromDialog</name>
     <message>
         <location filename="../../pbxdesk/app/copy_dialog.py" line="43" />

@@ -1,0 +1,52 @@
+"""Fixtures for the application tests: a real demo profile backed by the embedded reference server.
+
+Starting the demo company (real TTS and audio conversion of its prompts) takes seconds, so one window is
+shared by the tests of a module; each test leaves it as it found it (no open editors, Russian UI).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+
+def wait_until(predicate, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("condition not met in time")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+@pytest.fixture(scope="module")
+def demo_window(qapp, tmp_path_factory):
+    """The main window on an empty profile: demo profile + embedded server, after the first sync."""
+    from pbxdesk.app import i18n
+    from pbxdesk.app.main_window import MainWindow
+    from pbxdesk.app.startup import open_profile
+
+    context = open_profile(str(Path(tmp_path_factory.mktemp("app")) / "profile"))
+    i18n.set_language("ru")
+    window = MainWindow(context=context)
+    synced: list[bool] = []
+    window.firstSyncDone.connect(lambda: synced.append(True))
+    window.show()
+    wait_until(lambda: synced and window.model.rowCount() > 0, timeout=120)
+    yield window
+    window.close()
+    context.close()
+    i18n.set_language("ru")
+
+
+@pytest.fixture
+def app_window(demo_window):
+    yield demo_window
+    for index in reversed(range(demo_window.tabs.count())):
+        editor = demo_window.tabs.widget(index)
+        editor.session.undo_stack.setClean()
+        demo_window.close_tab(index)
+    demo_window.search.clear()

@@ -1,0 +1,60 @@
+"""Starting the app on an empty profile: demo profile, embedded server, numbers from the server."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from pbxdesk.app import i18n
+from pbxdesk.app.numbers_model import NumbersModel
+
+
+def test_demo_start_on_an_empty_profile_shows_the_demo_company(app_window):
+    window = app_window
+    assert window.context.is_demo
+    assert window.context.profile_dir.name == "demo"  # the demo never shares a profile with a real server
+    assert "демо" in window.windowTitle()
+    assert window.statusBar().state() == "online"
+    rows = window.model.rowCount()
+    assert rows >= 5
+    first = window.model.index(0, NumbersModel.NUMBER).data()
+    assert first.startswith("+7 ") and "-" in first  # formatted: +7 495 230-22-22
+    states = {window.model.index(r, NumbersModel.STATE).data() for r in range(rows)}
+    assert states == {"синхронизирован"}
+
+
+def test_search_filters_by_number_or_name(app_window, qtbot):
+    window = app_window
+    name = window.model.index(1, NumbersModel.NAME).data()
+    window.search.setText(name[:5])  # QTest cannot type Cyrillic keys; setText goes through textChanged too
+    assert window.proxy.rowCount() >= 1
+    assert all(name[:5].casefold() in window.proxy.index(r, NumbersModel.NAME).data().casefold()
+               for r in range(window.proxy.rowCount()))
+    window.search.clear()
+    number = window.model.number_at(2)
+    qtbot.keyClicks(window.search, f"8 ({number[:3]}) {number[3:6]}-{number[6:8]}-{number[8:]}")
+    assert window.proxy.rowCount() == 1
+    assert window.proxy.index(0, 0).data(NumbersModel.NumberRole) == number
+
+
+def test_enter_on_the_list_opens_the_number_editor(app_window, qtbot):
+    window = app_window
+    window.table.setFocus()
+    window.table.selectRow(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=10000)
+    editor = window.tabs.widget(0)
+    assert editor.number == window.model.number_at(0)
+    assert editor.name_edit.text() == window.model.index(0, NumbersModel.NAME).data()
+    assert editor.findChild(type(editor.schedule), "scheduleEditor") is not None
+
+
+def test_switching_language_relabels_the_open_window(app_window, qtbot):
+    window = app_window
+    assert window.list_title.text() == "Входящие вызовы"
+    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Номер"
+    i18n.set_language("en")
+    qtbot.waitUntil(lambda: window.list_title.text() == "Incoming calls", timeout=5000)
+    assert "demo" in window.windowTitle()
+    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Number"
+    i18n.set_language("ru")
+    qtbot.waitUntil(lambda: window.list_title.text() == "Входящие вызовы", timeout=5000)
