@@ -15,10 +15,10 @@ from pbxdesk.domain.phone import normalize_number
 from pbxdesk.store.database import make_engine, migrate
 from pbxdesk.store.errors import UnknownNumberError
 from pbxdesk.store.profile import database_path, resolve_profile_dir
-from pbxdesk.store.tables import NumberRow, OutboxRow
+from pbxdesk.store.tables import NUMBERS, OUTBOX
 
-N = NumberRow.__table__
-O = OutboxRow.__table__  # noqa: E741
+N = NUMBERS
+O = OUTBOX  # noqa: E741
 
 
 class StoreBase:

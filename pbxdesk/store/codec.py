@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pbxdesk.domain.document import dumps, from_dict, parse_document
+from pbxdesk.domain.document import from_dict, parse_document, to_canonical_dict
 from pbxdesk.domain.models import RoutingDocument
 
 
 def doc_text(doc: RoutingDocument) -> str:
-    """Canonical text (SPEC §4) — what is stored as the saved/base document and pushed."""
-    return dumps(doc)
+    """The stored form of a saved/base/outbox document: the canonical key order and sorting of SPEC §4,
+    written compactly (no indentation, so the C JSON encoder does it: about 10x faster than the indented
+    canonical text for a large document). Equal documents give equal text; ``dumps`` gives the
+    canonical file form on the way out (``get``, ``export_json``)."""
+    return json.dumps(to_canonical_dict(doc), ensure_ascii=False, separators=(",", ":"))
 
 
 def text_doc(text: str | None) -> RoutingDocument | None:

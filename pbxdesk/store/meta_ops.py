@@ -11,9 +11,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from pbxdesk.domain.models import Directory
 from pbxdesk.store.base import StoreBase
 from pbxdesk.store.records import MediaEntry, ProfileInfo
-from pbxdesk.store.tables import DirectoryRow, MediaRow, ProfileRow, SyncCursorRow
+from pbxdesk.store.tables import DIRECTORY, MEDIA, PROFILE, SYNC_CURSOR
 
-P, D, M, C = ProfileRow.__table__, DirectoryRow.__table__, MediaRow.__table__, SyncCursorRow.__table__
+P, D, M, C = PROFILE, DIRECTORY, MEDIA, SYNC_CURSOR
 _UNSET = object()
 
 

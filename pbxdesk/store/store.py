@@ -18,11 +18,11 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from pbxdesk.domain.defaults import copy_settings as copy_document_settings
-from pbxdesk.domain.document import load_path
+from pbxdesk.domain.document import dumps, load_path
 from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.phone import normalize_number
 from pbxdesk.domain.problems import Problem, has_errors
-from pbxdesk.domain.validation import validate_data
+from pbxdesk.domain.validation import validate_data, validate_document
 from pbxdesk.store.base import StoreBase
 from pbxdesk.store.codec import as_data, as_doc, doc_text, raw_text, search_text, text_doc
 from pbxdesk.store.errors import SaveRefusedError, UnknownNumberError
@@ -30,10 +30,10 @@ from pbxdesk.store.meta_ops import MetaOps
 from pbxdesk.store.records import NumberSummary, PendingChange
 from pbxdesk.store.summary import describe_changes
 from pbxdesk.store.sync_ops import SyncOps
-from pbxdesk.store.tables import NumberRow, OutboxRow
+from pbxdesk.store.tables import NUMBERS, OUTBOX
 
-N = NumberRow.__table__
-O = OutboxRow.__table__  # noqa: E741
+N = NUMBERS
+O = OUTBOX  # noqa: E741
 
 
 class Store(SyncOps, MetaOps, StoreBase):
@@ -65,10 +65,13 @@ class Store(SyncOps, MetaOps, StoreBase):
     def summary(self, number: str) -> NumberSummary:
         """The list line of one number (``UnknownNumberError`` if absent)."""
         num = self._num(number)
-        found = [s for s in self.list_numbers(search=num) if s.number == num]
-        if not found:
+        q = select(N.c.number, N.c.name, N.c.schedule_mode, N.c.sync_state, N.c.draft_json.is_not(None),
+                   N.c.revision, N.c.sync_message).where(N.c.number == num)
+        with self._read() as conn:
+            r = conn.execute(q).first()
+        if r is None:
             raise UnknownNumberError(num)
-        return found[0]
+        return NumberSummary(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6])
 
     def has_number(self, number: str) -> bool:
         with self._read() as conn:
@@ -111,8 +114,7 @@ class Store(SyncOps, MetaOps, StoreBase):
         ``create=True`` adds a number that is not in the profile. Returns the problems (warnings only
         when saved); use ``has_errors(result)`` to tell."""
         num = self._num(number)
-        data = as_data(doc_or_data)
-        problems, doc = self._check(num, data, directory)
+        problems, doc = self._check(num, doc_or_data, directory)
         if has_errors(problems):
             return problems
         assert doc is not None
@@ -122,11 +124,15 @@ class Store(SyncOps, MetaOps, StoreBase):
             self._promote(conn, num, doc)
         return problems
 
-    def _check(self, num: str, data: Any, directory: Directory | None) -> tuple[list[Problem], RoutingDocument | None]:
-        problems = validate_data(data, directory or self.get_directory(), self.media_ids() or None)
-        doc = None if has_errors(problems) else as_doc(data)
-        if doc is None:
-            return problems or self._mismatch(num, "?"), None
+    def _check(self, num: str, data: RoutingDocument | Any, directory: Directory | None) -> tuple[list[Problem], RoutingDocument | None]:
+        directory = directory or self.get_directory()
+        media = self.media_ids() or None
+        doc = as_doc(data)
+        if doc is None:  # broken structure: the structural problems (validate_data reports just those)
+            return validate_data(data, directory, media) or self._mismatch(num, "?"), None
+        problems = validate_document(doc, directory, media)
+        if has_errors(problems):
+            return problems, None
         if doc.number != num:
             return problems + self._mismatch(num, doc.number), None
         return problems, doc
@@ -172,7 +178,7 @@ class Store(SyncOps, MetaOps, StoreBase):
             if current is None:
                 raise UnknownNumberError(num)
             copied = copy_document_settings(src, current)
-            problems, doc = self._check(num, copied.model_dump(mode="json"), directory)
+            problems, doc = self._check(num, copied, directory)
             if doc is None:
                 refused[num] = problems
             else:
@@ -238,7 +244,7 @@ class Store(SyncOps, MetaOps, StoreBase):
             raise UnknownNumberError(self._num(number))
         target = Path(path)
         tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text(doc_text(doc), encoding="utf-8")
+        tmp.write_text(dumps(doc), encoding="utf-8")
         tmp.replace(target)
 
     @staticmethod

@@ -19,10 +19,10 @@ from pbxdesk.store.base import StoreBase
 from pbxdesk.store.codec import doc_text, search_text, text_doc
 from pbxdesk.store.errors import UnknownNumberError
 from pbxdesk.store.records import OutboxItem
-from pbxdesk.store.tables import NumberRow, OutboxRow
+from pbxdesk.store.tables import NUMBERS, OUTBOX
 
-N = NumberRow.__table__
-O = OutboxRow.__table__  # noqa: E741
+N = NUMBERS
+O = OUTBOX  # noqa: E741
 
 
 def _doc_values(num: str, doc: RoutingDocument, text: str) -> dict[str, Any]:

@@ -6,7 +6,9 @@ only describes the current shape for queries.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from typing import cast
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 SYNC_STATES = ("synced", "changed", "conflict", "error")
@@ -90,3 +92,16 @@ class SyncCursorRow(Base):
     __tablename__ = "sync_cursor"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     cursor: Mapped[str | None] = mapped_column(Text)
+
+
+def _table(cls: type[Base]) -> Table:
+    return cast(Table, cls.__table__)
+
+
+# Core table objects for queries (the store uses SQLAlchemy Core statements on these)
+NUMBERS = _table(NumberRow)
+OUTBOX = _table(OutboxRow)
+PROFILE = _table(ProfileRow)
+DIRECTORY = _table(DirectoryRow)
+MEDIA = _table(MediaRow)
+SYNC_CURSOR = _table(SyncCursorRow)
