@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import platformdirs
@@ -55,17 +54,6 @@ def test_copy_to_an_unknown_number_changes_nothing(synced):
     assert synced.outbox_items() == []
 
 
-def _directory_is_checked() -> bool:
-    from pbxdesk.domain.models import Directory
-    from pbxdesk.domain.validation import validate_data
-
-    data = json.loads((Path(__file__).parents[1] / "data" / "spec_example.json").read_text(encoding="utf-8"))
-    return any(p.is_error for p in validate_data(data, Directory()))
-
-
-@pytest.mark.xfail(not _directory_is_checked(), strict=True,
-                   reason="pbxdesk.domain.validation is still a placeholder (issue 2): references to the "
-                          "directory are not checked yet")
 def test_copy_refused_when_the_cached_directory_lacks_a_department(synced, directory):
     from pbxdesk.domain.models import Directory
 
