@@ -127,6 +127,9 @@ def cmd_set(store: Store, args: argparse.Namespace) -> int:
     if summary.sync_state == "synced":
         print(_say(args.lang, f"{num}: совпадает с сервером, отправлять нечего",
                    f"{num}: same as on the server, nothing to send"))
+    elif summary.sync_state == "conflict":
+        print(_say(args.lang, f"{num}: сохранено; номер в конфликте с сервером — разрешите его (pbxdesk resolve)",
+                   f"{num}: saved; the number is in conflict with the server, resolve it (pbxdesk resolve)"))
     elif is_new:
         print(_say(args.lang, f"{num}: новый номер сохранён и будет отправлен при синхронизации",
                    f"{num}: new number saved and queued for the next sync"))
