@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -32,8 +33,8 @@ class ScheduleEditor(QWidget):
         self.confirm: Confirm = message_box_confirm(self)
         self.inform: Inform = message_box_inform(self)
 
-        self.always_radio = QRadioButton(self.tr("Around the clock"), self)
-        self.weekly_radio = QRadioButton(self.tr("By schedule"), self)
+        self.always_radio = QRadioButton(self)
+        self.weekly_radio = QRadioButton(self)
         self.always_radio.setObjectName("modeAlways")
         self.weekly_radio.setObjectName("modeWeekly")
         self._mode_group = QButtonGroup(self)
@@ -49,9 +50,8 @@ class ScheduleEditor(QWidget):
 
         self.granularity = QComboBox(self)
         self.granularity.setObjectName("granularity")
-        self.granularity.setAccessibleName(self.tr("Drag step"))
         for minutes in GRANULARITIES:
-            self.granularity.addItem(self.tr("%1 min").replace("%1", str(minutes)), minutes)
+            self.granularity.addItem("", minutes)
         self.granularity.setCurrentIndex(GRANULARITIES.index(DEFAULT_GRANULARITY))
         self.granularity.currentIndexChanged.connect(
             lambda i: self.grid.set_granularity(int(self.granularity.itemData(i))))
@@ -59,10 +59,10 @@ class ScheduleEditor(QWidget):
         self.timezone = TimezonePicker(self)
         self.timezone.timezoneChosen.connect(lambda tz: commands.push_timezone(session, tz))
 
-        self.manual_button = QPushButton(self.tr("Manual entry…"), self)
+        self.manual_button = QPushButton(self)
         self.manual_button.setObjectName("manualEntry")
         self.manual_button.clicked.connect(self.open_manual_editor)
-        self.exceptions_button = QPushButton(self.tr("Exceptions…"), self)
+        self.exceptions_button = QPushButton(self)
         self.exceptions_button.setObjectName("exceptionsButton")
         self.exceptions_button.clicked.connect(self.open_exceptions_editor)
 
@@ -72,18 +72,19 @@ class ScheduleEditor(QWidget):
         self.warning.setStyleSheet("color: #b71c1c;")
 
         mode_row = QHBoxLayout()
-        mode_row.addWidget(QLabel(self.tr("Schedule of the number:"), self))
+        self.mode_label = QLabel(self)
+        mode_row.addWidget(self.mode_label)
         mode_row.addWidget(self.always_radio)
         mode_row.addWidget(self.weekly_radio)
         mode_row.addStretch(1)
         tools = QHBoxLayout()
-        step_label = QLabel(self.tr("Step:"), self)
-        step_label.setBuddy(self.granularity)
-        tools.addWidget(step_label)
+        self.step_label = QLabel(self)
+        self.step_label.setBuddy(self.granularity)
+        tools.addWidget(self.step_label)
         tools.addWidget(self.granularity)
-        tz_label = QLabel(self.tr("Timezone:"), self)
-        tz_label.setBuddy(self.timezone)
-        tools.addWidget(tz_label)
+        self.tz_label = QLabel(self)
+        self.tz_label.setBuddy(self.timezone)
+        tools.addWidget(self.tz_label)
         tools.addWidget(self.timezone)
         tools.addStretch(1)
         tools.addWidget(self.manual_button)
@@ -97,7 +98,29 @@ class ScheduleEditor(QWidget):
         main.addLayout(body, 1)
         main.addWidget(self.warning)
         session.changed.connect(self._on_changed)
+        self._retranslate()
         self._refresh()
+
+    def _retranslate(self) -> None:
+        self.always_radio.setText(self.tr("Around the clock"))
+        self.weekly_radio.setText(self.tr("By schedule"))
+        self.granularity.setAccessibleName(self.tr("Drag step"))
+        for index, minutes in enumerate(GRANULARITIES):
+            self.granularity.setItemText(index, self.tr("%1 min").replace("%1", str(minutes)))
+        self.manual_button.setText(self.tr("Manual entry…"))
+        self.exceptions_button.setText(self.tr("Exceptions…"))
+        self.mode_label.setText(self.tr("Schedule of the number:"))
+        self.step_label.setText(self.tr("Step:"))
+        self.tz_label.setText(self.tr("Timezone:"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Relabel when the application language is switched (the app swaps the translators)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.intervals.retranslate()
+            self.grid.retranslate()
+            self._refresh()
+        super().changeEvent(event)
 
     def _on_changed(self, area: str, _pointer: str) -> None:
         if area in (AREA_SCHEDULE, AREA_ALL):

@@ -37,10 +37,7 @@ class ScheduleGrid(QWidget):
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scheduleGrid")
-        self.setAccessibleName(self.tr("Weekly schedule grid"))
-        self.setAccessibleDescription(self.tr(
-            "Drag with the left mouse button to paint the selected interval, with the right button to erase. "
-            "Arrows move the cursor, Shift+arrows extend the selection, Space or Enter paints it, Delete clears it."))
+        self.retranslate()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -52,6 +49,7 @@ class ScheduleGrid(QWidget):
         self._preview: dict[str, list[Span]] | None = None
         self._drag: tuple[int, int, int, int, str] | None = None  # day0, minute0, day, minute, interval
         self._drag_rect = QRect()
+        self._drag_button = Qt.MouseButton.NoButton
         self._cursor = (0, 9 * 60)
         self._anchor: tuple[int, int] | None = None
         self.hover_text = ""
@@ -60,6 +58,13 @@ class ScheduleGrid(QWidget):
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.update)
         self._clock.start(60_000)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Weekly schedule grid"))
+        self.setAccessibleDescription(self.tr(
+            "Drag with the left mouse button to paint the selected interval, with the right button to erase. "
+            "Arrows move the cursor, Shift+arrows extend the selection, Space or Enter paints it, Delete clears it."))
+        self.update()
 
     # --- model ------------------------------------------------------------------------------------
     def _on_changed(self, area: str, _pointer: str) -> None:
@@ -158,6 +163,7 @@ class ScheduleGrid(QWidget):
         if cell is None:
             return
         interval = self._brush if button == Qt.MouseButton.LeftButton else NON_WORKING
+        self._drag_button = button
         self._drag = (cell[0], cell[1], cell[0], cell[1], interval)
         self._cursor, self._anchor = cell, None
         self._update_preview()
@@ -176,9 +182,12 @@ class ScheduleGrid(QWidget):
         self._hover(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._drag is None:
+        if self._drag is None or event.button() != self._drag_button:
             return
-        d0, m0, d, m, interval = self._drag
+        cell = hit(self.grid_geometry(), event.position().x(), event.position().y(), clamp=True)
+        assert cell is not None
+        d0, m0, _d, _m, interval = self._drag
+        d, m = cell
         self._end_drag()
         start, end = snap_span(m0, m, self._granularity)
         self.paint_cells(min(d0, d), max(d0, d), start, end, interval)

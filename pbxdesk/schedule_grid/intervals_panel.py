@@ -76,14 +76,13 @@ class IntervalsPanel(QWidget):
         self._group.setExclusive(True)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._title = QLabel(self.tr("Time intervals (the selected one is the brush):"), self)
+        self._title = QLabel(self)
         self._layout.addWidget(self._title)
         self._rows_box = QVBoxLayout()
         self._layout.addLayout(self._rows_box)
         self.add_button = QToolButton(self)
         self.add_button.setObjectName("addInterval")
         self.add_button.setText("+")
-        self.add_button.setAccessibleName(self.tr("Add an extra interval"))
         self.add_button.clicked.connect(self.add_interval)
         plus_row = QHBoxLayout()
         plus_row.addWidget(self.add_button)
@@ -91,6 +90,19 @@ class IntervalsPanel(QWidget):
         self._layout.addLayout(plus_row)
         self._layout.addStretch(1)
         session.changed.connect(self._on_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Labels in the current language; the rows are rebuilt for the translated fixed names."""
+        self._title.setText(self.tr("Time intervals (the selected one is the brush):"))
+        self.add_button.setAccessibleName(self.tr("Add an extra interval"))
+        for row in self._rows.values():
+            fixed = fixed_interval_name(row.interval_id)
+            if fixed is not None:
+                row.radio.setText(fixed)
+                row.radio.setAccessibleName(fixed)
+            elif row.name is not None:
+                row.name.setAccessibleName(self.tr("Name of the interval"))
         self._rebuild()
 
     # --- state ------------------------------------------------------------------------------------

@@ -9,62 +9,62 @@
         <translation>Расписание: даты-исключения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="60"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="61"/>
         <source>Exception dates</source>
         <translation>Даты-исключения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="65"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="66"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="66"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="67"/>
         <source>Add date</source>
         <translation>Добавить дату</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="68"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="69"/>
         <source>Delete date</source>
         <translation>Удалить дату</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="73"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="74"/>
         <source>Year of the holidays</source>
         <translation>Год праздников</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="74"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="75"/>
         <source>Import Russian public holidays</source>
         <translation>Загрузить праздники России</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="79"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="80"/>
         <source>Whole day off</source>
         <translation>Весь день выходной</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="83"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="84"/>
         <source>Add range</source>
         <translation>Добавить диапазон</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="85"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="86"/>
         <source>Apply</source>
         <translation>Применить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="116"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="117"/>
         <source>On these dates their own ranges replace the weekday&apos;s.</source>
         <translation>В эти даты вместо диапазонов дня недели действуют их собственные.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="138"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="139"/>
         <source>whole day off</source>
         <translation>весь день выходной</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="139"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="140"/>
         <source>%n range(s)</source>
         <translation>
             <numerusform>%n диапазон</numerusform>
@@ -73,52 +73,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="163"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="164"/>
         <source>Date %1</source>
         <translation>Дата %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="163"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="164"/>
         <source>Pick a date</source>
         <translation>Выберите дату</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="175"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="176"/>
         <source>Add exception date %1</source>
         <translation>Добавить дату-исключение %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="182"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="183"/>
         <source>Delete exception date %1</source>
         <translation>Удалить дату-исключение %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="193"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="194"/>
         <source>Exception date</source>
         <translation>Дата-исключение</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="194"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="195"/>
         <source>Range %1: enter a start before the end as HH:MM (00:00–24:00).</source>
         <translation>Диапазон %1: укажите начало раньше конца в виде ЧЧ:ММ (00:00–24:00).</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="199"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="200"/>
         <source>Ranges of %1</source>
         <translation>Диапазоны %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="204"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="205"/>
         <source>Import Russian public holidays %1</source>
         <translation>Загрузить праздники России %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="205"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="206"/>
         <source>Public holidays</source>
         <translation>Праздники</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="206"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="207"/>
         <source>%n date(s) added as whole days off.</source>
         <translation>
             <numerusform>Добавлена %n дата — весь день выходной.</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="207"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="208"/>
         <source>All public holidays of this year are already exception dates.</source>
         <translation>Все праздники этого года уже есть среди дат-исключений.</translation>
     </message>
@@ -135,48 +135,49 @@
 <context>
     <name>IntervalsPanel</name>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="79"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="97"/>
         <source>Time intervals (the selected one is the brush):</source>
         <translation>Интервалы времени (выбранным закрашивается сетка):</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="86"/>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="164"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="98"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="176"/>
         <source>Add an extra interval</source>
         <translation>Добавить дополнительный интервал</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="144"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="105"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="156"/>
         <source>Name of the interval</source>
         <translation>Название интервала</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="152"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="164"/>
         <source>Delete the interval “%1”</source>
         <translation>Удалить интервал «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="154"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="166"/>
         <source>Paint “%1” on the grid</source>
         <translation>Закрашивать сетку интервалом «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="163"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="175"/>
         <source>At most 3 extra intervals: delete one to add another</source>
         <translation>Не больше 3 дополнительных интервалов: удалите один, чтобы добавить другой</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="189"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="201"/>
         <source>Interval name</source>
         <translation>Название интервала</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="198"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="210"/>
         <source>Delete the interval “%1”?</source>
         <translation>Удалить интервал «%1»?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="199"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="211"/>
         <source>%n weekly range(s) of it will be deleted.</source>
         <translation>
             <numerusform>Будет удалён %n его диапазон в неделе.</numerusform>
@@ -185,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="201"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="213"/>
         <source>%n range(s) on exception dates will be deleted.</source>
         <translation>
             <numerusform>Будет удалён %n диапазон в датах-исключениях.</numerusform>
@@ -194,17 +195,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="205"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="217"/>
         <source>Its call scenario will be deleted: %1</source>
         <translation>Будет удалён его сценарий входящих звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="207"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="219"/>
         <source>It has no call scenario.</source>
         <translation>Сценария у него нет.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="208"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="220"/>
         <source>Delete interval</source>
         <translation>Удаление интервала</translation>
     </message>
@@ -362,47 +363,47 @@
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="35"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="105"/>
         <source>Around the clock</source>
         <translation>Круглосуточно</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="36"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="106"/>
         <source>By schedule</source>
         <translation>По расписанию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="52"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="107"/>
         <source>Drag step</source>
         <translation>Шаг выделения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="54"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="109"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="62"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="110"/>
         <source>Manual entry…</source>
         <translation>Ручной режим…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="65"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="111"/>
         <source>Exceptions…</source>
         <translation>Исключения…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="75"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="112"/>
         <source>Schedule of the number:</source>
         <translation>Расписание работы номера:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="80"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="113"/>
         <source>Step:</source>
         <translation>Шаг:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="84"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="114"/>
         <source>Timezone:</source>
         <translation>Часовой пояс:</translation>
     </message>
@@ -410,27 +411,27 @@
 <context>
     <name>ScheduleGrid</name>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/grid.py" line="40"/>
+        <location filename="../../pbxdesk/schedule_grid/grid.py" line="63"/>
         <source>Weekly schedule grid</source>
         <translation>Сетка расписания на неделю</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/grid.py" line="42"/>
+        <location filename="../../pbxdesk/schedule_grid/grid.py" line="65"/>
         <source>Drag with the left mouse button to paint the selected interval, with the right button to erase. Arrows move the cursor, Shift+arrows extend the selection, Space or Enter paints it, Delete clears it.</source>
         <translation>Выделите мышью с левой кнопкой, чтобы закрасить выбранный интервал, с правой — чтобы стереть. Стрелки двигают курсор, Shift+стрелки расширяют выделение, Пробел или Enter закрашивают его, Delete очищает.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/grid.py" line="129"/>
+        <location filename="../../pbxdesk/schedule_grid/grid.py" line="134"/>
         <source>Around the clock: the weekly ranges are kept but not used</source>
         <translation>Круглосуточно: диапазоны недели сохранены, но не используются</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/grid.py" line="248"/>
+        <location filename="../../pbxdesk/schedule_grid/grid.py" line="257"/>
         <source>Erase %1 %2</source>
         <translation>Стереть %1 %2</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/grid.py" line="250"/>
+        <location filename="../../pbxdesk/schedule_grid/grid.py" line="259"/>
         <source>Paint %1 %2 with %3</source>
         <translation>Закрасить %1 %2: %3</translation>
     </message>
