@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, insert, select, update
+from sqlalchemy import ColumnElement, insert, literal, select, update
 from sqlalchemy.engine import Connection
 
 from pbxdesk.domain.phone import normalize_number
@@ -72,8 +72,8 @@ class StoreBase:
     @staticmethod
     def _queue(conn: Connection, num: str, text: str, revision: int | None, now: float) -> None:
         """Upsert the number's one outbox row; a new payload gets a new idempotency key and fresh retries."""
-        old = conn.execute(select(O.c.payload).where(O.c.number == num)).first()
-        if old is not None and old[0] == text:
+        old = conn.execute(select(O.c.payload == literal(text)).where(O.c.number == num)).first()
+        if old is not None and old[0]:
             conn.execute(update(O).where(O.c.number == num).values(base_revision=revision))
             return
         values = dict(operation="put", payload=text, base_revision=revision, idempotency_key=str(uuid.uuid4()),

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, literal, select, update
 from sqlalchemy.engine import Connection
 
 from pbxdesk.domain.defaults import copy_settings as copy_document_settings
@@ -145,15 +145,17 @@ class Store(SyncOps, MetaOps, StoreBase):
 
     def _promote(self, conn: Connection, num: str, doc: RoutingDocument) -> None:
         text, now = doc_text(doc), time.time()
-        row = conn.execute(select(N.c.base_json, N.c.revision, N.c.sync_state).where(N.c.number == num)).first()
+        # compared inside SQLite: a large document is not read back into Python just to compare it
+        same_as_base = func.coalesce(N.c.base_json == literal(text), False)
+        row = conn.execute(select(same_as_base, N.c.revision, N.c.sync_state).where(N.c.number == num)).first()
         values = dict(saved_json=text, name=doc.name, schedule_mode=doc.schedule.mode, draft_json=None,
                       draft_updated_at=None, updated_at=now, search_text=search_text(num, doc.name))
         if row is None:
             conn.execute(insert(N).values(number=num, sync_state="changed", **values))
-            base_json, revision, state = None, None, "changed"
+            is_base, revision, state = False, None, "changed"
         else:
-            base_json, revision, state = row
-        if state != "conflict" and base_json == text:
+            is_base, revision, state = row
+        if state != "conflict" and is_base:
             conn.execute(update(N).where(N.c.number == num).values(sync_state="synced", sync_message=None, **values))
             conn.execute(delete(O).where(O.c.number == num))
             return
