@@ -406,3 +406,5 @@ class PromptWidget(QWidget):
                                           self.tr("Listen to what the caller will hear")))
         if not active:
             self.duration.setText(_mmss(self._duration_ms) if self._duration_ms else "–:––")
+        elif "/" not in self.duration.text() and self._duration_ms:
+            self.duration.setText(f"0:00 / {_mmss(self._duration_ms)}")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -66,3 +69,18 @@ def speech_sources(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
              "adelay=700|700,apad=pad_dur=0.7,volume=-12dB", "-ar", "44100", "-ac", "2", *codec, str(dst)])
         out[ext] = dst
     return out
+
+
+@pytest.fixture
+def pulse_sink() -> Iterator[str]:
+    """A null sink of our own at 8 kHz mono in the PulseAudio server that scripts/test_services.sh starts,
+    so parallel tests do not hear each other and PulseAudio does not resample what Qt sends."""
+    if os.environ.get("PBXDESK_TEST_PULSE") != "1":
+        pytest.skip("needs the PulseAudio server started by scripts/test_services.sh (PBXDESK_TEST_PULSE=1)")
+    name = f"pbxdesk_test_{uuid.uuid4().hex[:8]}"
+    module = subprocess.run(["pactl", "load-module", "module-null-sink", f"sink_name={name}", "rate=8000",
+                             "channels=1", "format=s16le"], capture_output=True, text=True, check=True).stdout
+    try:
+        yield name
+    finally:
+        subprocess.run(["pactl", "unload-module", module.strip()], capture_output=True, check=False)

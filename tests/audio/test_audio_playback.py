@@ -13,7 +13,6 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import numpy as np
@@ -74,21 +73,6 @@ def test_with_no_device_at_all_playback_is_unavailable_with_a_reason(master: Pat
     report = run_player(master, base_env(tmp_path))  # no .asoundrc, no sound card, no PulseAudio
     assert report["backend"] == "none" and not report["available"]
     assert "No audio output device" in report["reason"]
-
-
-@pytest.fixture
-def pulse_sink() -> str:
-    """A null sink of our own at 8 kHz mono in the PulseAudio server that scripts/test_services.sh starts,
-    so parallel tests do not hear each other and PulseAudio does not resample what Qt sends."""
-    if os.environ.get("PBXDESK_TEST_PULSE") != "1":
-        pytest.skip("needs the PulseAudio server started by scripts/test_services.sh (PBXDESK_TEST_PULSE=1)")
-    name = f"pbxdesk_test_{uuid.uuid4().hex[:8]}"
-    module = subprocess.run(["pactl", "load-module", "module-null-sink", f"sink_name={name}", "rate=8000",
-                             "channels=1", "format=s16le"], capture_output=True, text=True, check=True).stdout
-    try:
-        yield name
-    finally:
-        subprocess.run(["pactl", "unload-module", module.strip()], capture_output=True, check=False)
 
 
 def test_qt_multimedia_plays_the_master_into_pulseaudio(master: Path, pulse_sink: str, tmp_path: Path) -> None:
