@@ -40,8 +40,8 @@ class ScheduleEditor(QWidget):
         self._mode_group = QButtonGroup(self)
         self._mode_group.addButton(self.always_radio)
         self._mode_group.addButton(self.weekly_radio)
-        self.always_radio.toggled.connect(lambda on: on and commands.push_mode(session, "always"))
-        self.weekly_radio.toggled.connect(lambda on: on and commands.push_mode(session, "weekly"))
+        self.always_radio.toggled.connect(lambda on: self._mode_toggled(on, "always"))
+        self.weekly_radio.toggled.connect(lambda on: self._mode_toggled(on, "weekly"))
 
         self.intervals = IntervalsPanel(session, self)
         self.grid = ScheduleGrid(session, self)
@@ -100,6 +100,10 @@ class ScheduleEditor(QWidget):
         session.changed.connect(self._on_changed)
         self._retranslate()
         self._refresh()
+
+    def _mode_toggled(self, on: bool, mode: str) -> None:
+        if on:
+            commands.push_mode(self.session, mode)
 
     def _retranslate(self) -> None:
         self.always_radio.setText(self.tr("Around the clock"))

@@ -65,7 +65,7 @@ class ExceptionsDialog(QDialog):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.add_date_button = QPushButton(self.tr("Add date"), self)
-        self.add_date_button.clicked.connect(lambda: self.add_date(self.date_edit.date().toPython()))
+        self.add_date_button.clicked.connect(self._add_picked_date)
         self.delete_date_button = QPushButton(self.tr("Delete date"), self)
         self.delete_date_button.clicked.connect(self.delete_selected)
         self.year = QSpinBox(self)
@@ -79,10 +79,10 @@ class ExceptionsDialog(QDialog):
         self.title = QLabel(self)
         self.day_off = QCheckBox(self.tr("Whole day off"), self)
         self.day_off.setObjectName("wholeDayOff")
-        self.day_off.toggled.connect(lambda on: self.rows.setEnabled(not on))
         self.rows = TimeRows(session.document, self)
+        self.day_off.toggled.connect(lambda on: self.rows.setEnabled(not on))
         self.add_range_button = QPushButton(self.tr("Add range"), self)
-        self.add_range_button.clicked.connect(lambda: (self.day_off.setChecked(False), self.rows.add_row()))
+        self.add_range_button.clicked.connect(self.add_range)
         self.apply_button = QPushButton(self.tr("Apply"), self)
         self.apply_button.setObjectName("exceptionApply")
         self.apply_button.clicked.connect(self.apply)
@@ -168,7 +168,16 @@ class ExceptionsDialog(QDialog):
         self.day_off.setChecked(exc is not None and not exc.ranges)
         self.rows.setEnabled(exc is not None and bool(exc.ranges))
 
-    # --- actions ----------------------------------------------------------------------------------
+    # --- actions ---
+    def _add_picked_date(self) -> None:
+        picked = self.date_edit.date()
+        self.add_date(date(picked.year(), picked.month(), picked.day()))
+
+    def add_range(self) -> None:
+        """A new range row for the selected date (it is no longer a whole day off)."""
+        self.day_off.setChecked(False)
+        self.rows.add_row()
+
     def add_date(self, day: date) -> None:
         iso = day.isoformat()
         if all(e.date != iso for e in self._exceptions()):

@@ -115,6 +115,10 @@ class IntervalsPanel(QWidget):
             row.radio.setChecked(True)
         self._set_brush(interval_id)
 
+    def _radio_toggled(self, on: bool, interval_id: str) -> None:
+        if on:
+            self._set_brush(interval_id)
+
     def _set_brush(self, interval_id: str) -> None:
         if interval_id != self._brush:
             self._brush = interval_id
@@ -150,7 +154,7 @@ class IntervalsPanel(QWidget):
                 self._rows[interval_id] = row
                 self._group.addButton(row.radio)
                 self._rows_box.addWidget(row)
-                row.radio.toggled.connect(lambda on, i=interval_id: on and self._set_brush(i))
+                row.radio.toggled.connect(lambda on, i=interval_id: self._radio_toggled(on, i))
                 if row.name is not None:
                     row.name.editingFinished.connect(lambda i=interval_id: self._rename(i))
                     row.name.setAccessibleName(self.tr("Name of the interval"))

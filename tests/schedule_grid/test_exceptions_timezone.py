@@ -58,6 +58,15 @@ def test_an_exception_date_gets_its_own_ranges(qtbot, dialog, session):
     assert [r.values() for r in dialog.rows.rows()] == [(600, 930, "working")]   # the dialog follows undo
 
 
+def test_add_date_button_takes_the_picked_date(qtbot, dialog, session):
+    from PySide6.QtCore import QDate
+
+    dialog.date_edit.setDate(QDate(2027, 1, 15))
+    qtbot.mouseClick(dialog.add_date_button, Qt.MouseButton.LeftButton)
+    assert _exceptions(session)["2027-01-15"] == []
+    assert dialog.selected_date() == "2027-01-15"
+
+
 def test_delete_an_exception_date(qtbot, dialog, session):
     dialog.select_date("2026-12-31")
     qtbot.mouseClick(dialog.delete_date_button, Qt.MouseButton.LeftButton)
