@@ -76,6 +76,8 @@ def zygote() -> None:
             if pid == 0:
                 try:
                     worker(args[0], int(args[1]), int(args[2]))
+                except BaseException as exc:  # reported, so the test fails instead of waiting for acks
+                    say(f"FAILED {exc!r}")
                 finally:
                     os._exit(3)
             say(f"PID {pid}")
