@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pbxdesk.domain.document import dumps, loads, to_canonical_dict
 from pbxdesk.domain.models import MenuNode, RoutingDocument
 from pbxdesk.domain.problems import errors
+from pbxdesk.domain.schedule import occurring_intervals
 from pbxdesk.domain.simulator import simulate
 from pbxdesk.domain.validation import validate_document
 from pbxdesk.domain.walk import get_at
@@ -122,3 +123,16 @@ def test_a_target_answers_iff_it_rings_long_enough_and_was_ringing_then(case, da
         assert result.steps[-1]["node"] == first_node  # and the call went nowhere else
 
 
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents_with_directory(max_depth=1))
+def test_saving_demands_a_scenario_exactly_for_the_intervals_that_occur(pair):
+    """The editor offers "+" under the intervals of occurring_intervals; validation must agree (R5, R14)."""
+    doc, directory = pair
+    occurring = occurring_intervals(doc)
+    for interval in doc.schedule.intervals:
+        without = doc.model_copy(deep=True)
+        without.scenarios.pop(interval.id, None)
+        missing = {p.pointer for p in validate_document(without, directory) if p.code == "scenario.missing"}
+        assert (f"/scenarios/{interval.id}" in missing) == (interval.id in occurring), interval.id
