@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from pbxdesk.domain.problems import Problem
 from pbxdesk.scenario_editor import clipboard, commands, labels
 from pbxdesk.scenario_editor.action_menu import ActionMenu
-from pbxdesk.scenario_editor.editors.fields import EditorContext
+from pbxdesk.scenario_editor.editors.fields import EditorContext, shared_audio
 from pbxdesk.scenario_editor.node_panel import NodePanel
 from pbxdesk.scenario_editor.problems_view import ProblemsList, Validator
 from pbxdesk.scenario_editor.tree_items import NODE, PLUS
@@ -45,7 +45,7 @@ class ScenarioEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = ScenarioTreeModel(session, self)
-        self.context = EditorContext(session, library, tts, player)
+        self.context = shared_audio(EditorContext(session, library, tts, player), self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
         column = QVBoxLayout(left)
@@ -89,7 +89,7 @@ class ScenarioEditor(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.panel.nodeSaved.connect(self.select_pointer)
         session.changed.connect(self._document_changed)
-        self.validator.run()
+        self.validator.timer.start()  # the first check too runs off the opening path
 
     # ---- actions --------------------------------------------------------------------------------
     def _action(self, name: str, text: str, keys: list[QKeySequence], slot: Any, widget: QWidget,

@@ -16,7 +16,7 @@ _uids = count(1)
 
 
 class Item:
-    __slots__ = ("uid", "kind", "key", "pointer", "parent", "children")
+    __slots__ = ("uid", "kind", "key", "pointer", "parent", "children", "index_cache")
 
     def __init__(self, kind: str, key: Any, pointer: str, parent: Item | None) -> None:
         self.uid = next(_uids)
@@ -25,6 +25,7 @@ class Item:
         self.pointer = pointer
         self.parent = parent
         self.children: list[Item] = []
+        self.index_cache: Any = None  # this row's QModelIndex, cleared when its siblings move
 
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent is not None else 0

@@ -163,6 +163,7 @@ class ScenarioTreeModel(QAbstractItemModel):
             self._grow(child)
             self.beginInsertRows(parent_index, pos, pos)
             item.children.insert(pos, child)
+            self._rows_moved(item)
             self.endInsertRows()
         return kept
 
@@ -172,6 +173,7 @@ class ScenarioTreeModel(QAbstractItemModel):
         self.beginRemoveRows(parent_index, first, last)
         gone = item.children[first:last + 1]
         del item.children[first:last + 1]
+        self._rows_moved(item)
         for child in gone:
             self._forget(child)
         self.endRemoveRows()
@@ -183,9 +185,16 @@ class ScenarioTreeModel(QAbstractItemModel):
         return self._items.get(index.internalId())
 
     def _index_of(self, item: Item) -> QModelIndex:
-        if item.kind == ROOT or item.parent is None:
+        if item.parent is None:
             return QModelIndex()
-        return self.createIndex(item.row(), 0, item.uid)
+        if item.index_cache is None:
+            item.index_cache = self.createIndex(item.row(), 0, item.uid)
+        return item.index_cache
+
+    @staticmethod
+    def _rows_moved(item: Item) -> None:
+        for child in item.children:
+            child.index_cache = None
 
     def index_of(self, item: Item) -> QModelIndex:
         return self._index_of(item)
@@ -228,12 +237,19 @@ class ScenarioTreeModel(QAbstractItemModel):
         return self.createIndex(row, 0, owner.children[row].uid)
 
     def parent(self, child: ModelIndex | None = None) -> Any:  # type: ignore[override]
+        # hot path: Qt calls it for every persistent index (expanded rows) on each insert / remove
         if child is None:
             return super().parent()
-        item = self.item(child)
-        if item is None or item.parent is None or item.parent.kind == ROOT:
-            return QModelIndex()
-        return self._index_of(item.parent)
+        item = self._items.get(child.internalId())
+        if item is None:
+            return _NO_PARENT
+        owner = item.parent
+        if owner is None or owner.parent is None:
+            return _NO_PARENT
+        cached = owner.index_cache
+        if cached is None:
+            cached = owner.index_cache = self.createIndex(owner.parent.children.index(owner), 0, owner.uid)
+        return cached
 
     def rowCount(self, parent: ModelIndex = _NO_PARENT) -> int:
         if parent.isValid() and parent.column() != 0:

@@ -51,6 +51,7 @@ def test_save_refused_names_the_menu_branches_then_accepts(ui, session, qtbot) -
 
 def test_rows_marked_and_problem_list_selects_the_branch(ui, session, qtbot) -> None:
     editor = ui.editor
+    qtbot.waitUntil(lambda: editor.problems.count() > 0, timeout=2000)
     warnings = editor.problems.count()  # the spec example has one warning (extensions start with key 1)
     assert warnings == len([p for p in editor.validator.problems if not p.is_error])
     ui.click_pointer("/scenarios/working/keys/1")

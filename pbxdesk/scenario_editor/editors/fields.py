@@ -24,6 +24,20 @@ class EditorContext:
     player: Any = None
 
 
+def shared_audio(context: EditorContext, owner: QWidget) -> EditorContext:
+    """One media library, TTS engine and player for all the prompt widgets of an editor."""
+    if context.library is None or context.tts is None:
+        from pbxdesk.audio.defaults import default_library, default_tts
+
+        context.library = context.library or default_library()
+        context.tts = context.tts or default_tts()
+    if context.player is None:
+        from pbxdesk.audio.player import PromptPlayer
+
+        context.player = PromptPlayer(owner)
+    return context
+
+
 def duration_text(seconds: int) -> str:
     """10 -> «10 s», 60 -> «1 min», 120 -> «2 min» (as the guide lists them)."""
     if seconds >= 60 and seconds % 60 == 0:

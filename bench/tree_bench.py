@@ -1,0 +1,225 @@
+"""Scenario tree speed: opening a 2,000-node scenario with everything expanded, and single edits.
+
+* open: build the ScenarioEditor (tree model + view + node panel) on a document whose working-time
+  scenario has 2,000 nodes, expand all and lay the rows out (processEvents). Validation is debounced
+  and not part of it. Baseline (same run): the same rows as a QStandardItemModel in a plain QTreeView,
+  expanded and laid out — the floor of Qt's own item views on this machine.
+* edit: one command pushed on the undo stack (set a node, delete a leaf, add at a "+") with the model
+  applying the difference and the view laying out the change; then each undone. Baseline: the same
+  document change made by ``SetValuesCommand`` with no tree attached.
+Targets: open < 150 ms, edit < 5 ms. Medians (open: of 5 runs). Runs offscreen unless a display is forced.
+
+    .venv/bin/python bench/tree_bench.py
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTreeView  # noqa: E402
+
+from pbxdesk.domain.defaults import fixed_intervals  # noqa: E402
+from pbxdesk.domain.models import (  # noqa: E402
+    MENU_KEYS,
+    AnyNode,
+    EmployeeRecipient,
+    ForwardEmployeeNode,
+    MenuNode,
+    MessageNode,
+    RoutingDocument,
+    Schedule,
+    TtsPrompt,
+    VoicemailNode,
+)
+from pbxdesk.domain.walk import iter_nodes  # noqa: E402
+from pbxdesk.scenario_editor import ScenarioEditor  # noqa: E402
+from pbxdesk.scenario_editor.commands import TreeEditCommand, empty_value  # noqa: E402
+from pbxdesk.scenario_editor.tree_model import KIND_ROLE, POINTER_ROLE  # noqa: E402
+from pbxdesk.widgets.session import DocumentSession, SetValuesCommand  # noqa: E402
+
+NODES = 2000
+EDITS = 100
+
+
+def big_document(total: int = NODES) -> RoutingDocument:
+    """Menus of 12 keys down to forwards followed by voicemail, exactly ``total`` nodes."""
+    budget = [total - 1]
+
+    def leaf() -> AnyNode:
+        if budget[0] >= 2:
+            budget[0] -= 2
+            return ForwardEmployeeNode(employee="e-101", timeout_s=20, announcement=None,
+                                       next=VoicemailNode(greeting=None, recipients=[EmployeeRecipient(employee="e-101")],
+                                                          external_email=None))
+        budget[0] -= 1
+        return MessageNode(prompt=TtsPrompt(tts="до свидания"), next=None)
+
+    def menu(depth: int) -> MenuNode:
+        keys: dict[str, AnyNode | None] = {}
+        for key in MENU_KEYS:
+            if budget[0] <= 0:
+                break
+            if depth < 2 and budget[0] > 40:
+                budget[0] -= 1
+                keys[key] = menu(depth + 1)
+            else:
+                keys[key] = leaf()
+        no_input = leaf() if budget[0] > 0 else None
+        return MenuNode(prompt=TtsPrompt(tts=f"меню {depth}"), keys=keys, no_input=no_input,
+                        extension_dialing=False)
+
+    root = menu(0)
+    while budget[0] > 0:  # spread what is left along a chain of messages in working's no_input
+        root = MessageNode(prompt=TtsPrompt(tts="привет"), next=root)
+        budget[0] -= 1
+    doc = RoutingDocument(number="4952302222", name="bench", schedule=Schedule(
+        mode="always", intervals=fixed_intervals()), scenarios={"working": root})
+    assert sum(1 for _ in iter_nodes(doc)) == total, sum(1 for _ in iter_nodes(doc))
+    return doc
+
+
+def open_editor(app: QApplication, doc: RoutingDocument) -> tuple[float, ScenarioEditor]:
+    session = DocumentSession(doc.model_copy(deep=True))
+    start = time.perf_counter()
+    editor = ScenarioEditor(session)
+    editor.resize(1200, 800)
+    editor.show()
+    editor.tree.expandAll()
+    app.processEvents()
+    elapsed = (time.perf_counter() - start) * 1000
+    return elapsed, editor
+
+
+def open_baseline(app: QApplication, editor: ScenarioEditor) -> float:
+    rows: list[tuple[int, str]] = []
+    model = editor.model
+
+    def collect(parent, depth: int) -> None:  # type: ignore[no-untyped-def]
+        for r in range(model.rowCount(parent)):
+            index = model.index(r, 0, parent)
+            rows.append((depth, str(index.data())))
+            collect(index, depth + 1)
+
+    from PySide6.QtCore import QModelIndex
+
+    collect(QModelIndex(), 0)
+    start = time.perf_counter()
+    plain = QStandardItemModel()
+    stack = [plain.invisibleRootItem()]
+    for depth, text in rows:
+        item = QStandardItem(text)
+        del stack[depth + 1:]
+        stack[-1].appendRow(item)
+        stack.append(item)
+    view = QTreeView()
+    view.setHeaderHidden(True)
+    view.setUniformRowHeights(True)
+    view.setModel(plain)
+    view.resize(700, 800)
+    view.show()
+    view.expandAll()
+    app.processEvents()
+    elapsed = (time.perf_counter() - start) * 1000
+    view.close()
+    return elapsed
+
+
+def edits(editor: ScenarioEditor, rng: random.Random) -> list[tuple[str, dict[str, object]]]:
+    """A mix of the edits the editor makes: change an action, delete a leaf, add at a "+"."""
+    doc = editor.session.document
+    nodes = [(p, n) for p, n in iter_nodes(doc)]
+    leaves = [p for p, n in nodes if n.type in ("voicemail", "message") and p.count("/") > 2]
+    forwards = [(p, n) for p, n in nodes if n.type == "forward_employee"]
+    plan: list[tuple[str, dict[str, object]]] = []
+    for i in range(EDITS):
+        kind = i % 3
+        if kind == 0:
+            ptr, node = rng.choice(forwards)
+            changed = node.model_copy(deep=True)
+            changed.timeout_s = rng.choice([10, 15, 30, 60])
+            plan.append(("set", {ptr: changed}))
+        elif kind == 1:
+            ptr = rng.choice(leaves)
+            plan.append(("delete", {ptr: empty_value(ptr)}))
+        else:
+            ptr = rng.choice(leaves)
+            plan.append(("replace", {ptr: MessageNode(prompt=TtsPrompt(tts="новое"), next=None)}))
+    return plan
+
+
+def time_edits(app: QApplication, editor: ScenarioEditor, plan, baseline: bool) -> tuple[list[float], list[float]]:
+    session = editor.session
+    stack = session.undo_stack
+    done, undone = [], []
+    for _name, change in plan:
+        start = time.perf_counter()
+        if baseline:
+            stack.push(SetValuesCommand(session, change, "edit"))
+        else:
+            stack.push(TreeEditCommand(session, change, "edit"))
+            app.processEvents()
+        done.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        stack.undo()
+        if not baseline:
+            app.processEvents()
+        undone.append((time.perf_counter() - start) * 1000)
+    return done, undone
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    doc = big_document()
+    open_editor(app, doc)[1].close()  # warm-up (fonts, imports)
+    opens, bases = [], []
+    editor = None
+    for _ in range(5):
+        elapsed, editor = open_editor(app, doc)
+        opens.append(elapsed)
+        bases.append(open_baseline(app, editor))
+        editor.close()
+    assert editor is not None
+    editor.show()
+    rows = sum(1 for index in _all_indexes(editor))
+    open_ms, base_ms = statistics.median(opens), statistics.median(bases)
+    print(f"document: {NODES} nodes, {rows} tree rows (all expanded)")
+    print(f"open + expand all: {open_ms:.1f} ms (median of 5); baseline QStandardItemModel: {base_ms:.1f} ms; "
+          f"ratio {open_ms / base_ms:.2f}; target < 150 ms -> {'OK' if open_ms < 150 else 'MISSED'}")
+    plan = edits(editor, random.Random(11))
+    done, undone = time_edits(app, editor, plan, baseline=False)
+    plain_editor = DocumentSession(doc.model_copy(deep=True))
+
+    class Holder:
+        session = plain_editor
+
+    base_done, base_undone = time_edits(app, Holder, plan, baseline=True)  # type: ignore[arg-type]
+    edit_ms, undo_ms = statistics.median(done), statistics.median(undone)
+    base_edit = statistics.median(base_done)
+    print(f"edit: median {edit_ms:.2f} ms, max {max(done):.2f} ms; undo: median {undo_ms:.2f} ms, "
+          f"max {max(undone):.2f} ms ({EDITS} edits)")
+    print(f"baseline (same change, SetValuesCommand, no tree): median {base_edit:.3f} ms; ratio "
+          f"{edit_ms / base_edit:.1f}; target < 5 ms -> {'OK' if max(edit_ms, undo_ms) < 5 else 'MISSED'}")
+
+
+def _all_indexes(editor: ScenarioEditor):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QModelIndex
+
+    model = editor.model
+    stack = [QModelIndex()]
+    while stack:
+        parent = stack.pop()
+        for r in range(model.rowCount(parent)):
+            index = model.index(r, 0, parent)
+            assert index.data(KIND_ROLE) and index.data(POINTER_ROLE)
+            yield index
+            stack.append(index)
+
+
+if __name__ == "__main__":
+    main()
