@@ -131,4 +131,8 @@ def outcome_text(outcome: dict[str, Any], directory: Directory | None = None, la
         if kind == "voicemail":
             return f"Голосовое сообщение на {addresses}" if lg == "ru" else f"Voice message to {addresses}"
         return f"Факс на {addresses}" if lg == "ru" else f"Fax to {addresses}"
+    if kind == "broken":
+        where = str(outcome.get("pointer", ""))
+        return (f"Вызов дошёл до ветки без сценария: {where}" if lg == "ru"
+                else f"The call reached a branch with no scenario: {where}")
     return "Вызов завершён" if lg == "ru" else "Call ended"

@@ -21,6 +21,8 @@ def test_outcomes_in_words(directory):
     assert outcome_text({"kind": "connected", "external": "4957770000"}) == \
         "Соединение с внешним номером +7 495 777-00-00"
     assert outcome_text({"kind": "hangup"}) == "Вызов завершён"
+    assert outcome_text({"kind": "broken", "pointer": "/scenarios/working/keys/2"}, lang="en") == \
+        "The call reached a branch with no scenario: /scenarios/working/keys/2"
 
 
 def test_node_summaries_name_targets_from_the_directory(spec_example, directory):
