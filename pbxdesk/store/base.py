@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from sqlalchemy import ColumnElement, insert, literal, select, update
 from sqlalchemy.engine import Connection
@@ -35,7 +35,7 @@ class StoreBase:
         self._wengine = self._engine.execution_options(sqlite_immediate=True)
 
     @classmethod
-    def open(cls, profile_dir: Path | str | None = None) -> Any:
+    def open(cls, profile_dir: Path | str | None = None) -> Self:
         """Open (create, back up, migrate) the profile at ``profile_dir``; None resolves it from
         ``PBXDESK_HOME`` or the platform data directory."""
         return cls(resolve_profile_dir(None) if profile_dir is None else Path(profile_dir))
@@ -43,7 +43,7 @@ class StoreBase:
     def close(self) -> None:
         self._engine.dispose()
 
-    def __enter__(self) -> Any:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

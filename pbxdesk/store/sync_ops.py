@@ -136,6 +136,20 @@ class SyncOps(StoreBase):
             else:
                 self._queue(conn, num, text, theirs_rev, time.time())
 
+    def remove_number(self, number: str, force: bool = False) -> bool:
+        """The number was deleted on the server (a ``deleted`` change). It is removed with its outbox row
+        when nothing local would be lost; with a pending change or a draft it stays (returns False) unless
+        ``force`` — the engine can then :meth:`mark_error` it so the administrator decides."""
+        num = normalize_number(number)
+        with self._write() as conn:
+            row = conn.execute(select(N.c.sync_state, N.c.draft_json.is_not(None)).where(N.c.number == num)).first()
+            if row is None:
+                return True
+            if not force and (row[0] != "synced" or row[1]):
+                return False
+            conn.execute(delete(N).where(N.c.number == num))
+            return True
+
     def get_base(self, number: str) -> RoutingDocument | None:
         """The last synced document (the base of three-way merges); None for a number never synced."""
         return text_doc(self._column(number, N.c.base_json))

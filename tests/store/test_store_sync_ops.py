@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from pbxdesk.domain.document import dumps
 from pbxdesk.domain.models import Directory
 from pbxdesk.store import Store
@@ -120,3 +122,17 @@ def test_profile_directory_media_and_cursor_persist(profile, directory):
     s.set_directory(Directory())
     assert s.get_directory() == Directory()
     s.close()
+
+
+def test_number_deleted_on_the_server_is_removed_only_when_nothing_local_is_lost(synced, make_doc, profile):
+    synced.save(MAIN, make_doc(name="Моё"))
+    synced.save_draft(STOCK, {"typing": 1})
+    assert not synced.remove_number(MAIN) and not synced.remove_number(STOCK)
+    assert {n.number for n in synced.list_numbers()} == {MAIN, STOCK}
+    synced.discard_draft(STOCK)
+    assert synced.remove_number(STOCK)
+    assert synced.remove_number(MAIN, force=True)
+    assert synced.list_numbers() == []
+    con = sqlite3.connect(profile / "pbxdesk.sqlite3")
+    assert con.execute("SELECT count(*) FROM outbox").fetchone() == (0,)  # cascaded with the number
+    con.close()
