@@ -98,5 +98,9 @@ def span_rect(geom: GridGeometry, day0: int, day1: int, start: int, end: int) ->
 def pixel_of(geom: GridGeometry, day: int, minute: int) -> tuple[int, int]:
     """The first whole pixel whose hit is ``minute`` or (when a minute is narrower than a pixel) the
     next minute covered by a pixel, in the middle of the row of ``day``: the inverse used to aim at cells."""
+    y = int(geom.y_of(day) + geom.row_h / 2.0)
     x = math.ceil(geom.x_of(minute))
-    return min(x, int(geom.right) - 1), int(geom.y_of(day) + geom.row_h / 2.0)
+    last = math.ceil(geom.right) - 1
+    while x < last and (cell := hit(geom, x, y, clamp=True)) is not None and cell[1] < minute:
+        x += 1                                        # floating-point rounding put us one column short
+    return min(x, last), y
