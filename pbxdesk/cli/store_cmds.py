@@ -1,7 +1,7 @@
 """Headless commands on the local store: ``numbers``, ``get``, ``set``, ``copy``, ``status``.
 
 All take ``--profile DIR`` (else ``$PBXDESK_HOME``, else the platform data directory) and ``--lang en|ru``
-for messages (default en). Exit codes: 0 done; 1 refused (a document with errors — printed as
+for messages (default as ``pbxdesk validate``: ``PBXDESK_LANG``/``LANG``, else en). Exit codes: 0 done; 1 refused (a document with errors — printed as
 ``ERROR /json/pointer code: message`` lines, nothing changed — or a number not in the profile);
 2 with one line on stderr for bad arguments, an unreadable file, or a profile that cannot be opened
 (e.g. written by a newer pbxdesk).
@@ -19,10 +19,12 @@ import sys
 from typing import Any, NoReturn
 
 from pbxdesk.domain.document import DocumentReadError, dumps, load_directory, load_path
+from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.models import Directory
 from pbxdesk.domain.phone import PhoneNumberError, normalize_number
 from pbxdesk.domain.problems import Problem, has_errors
 from pbxdesk.store import SaveRefusedError, Store, StoreError, UnknownNumberError, resolve_profile_dir
+from pbxdesk.store.summary import MODE_NAMES
 
 STATE_NAMES = {"en": {"synced": "synced", "changed": "not sent", "conflict": "CONFLICT", "error": "ERROR"},
                "ru": {"synced": "синхронизирован", "changed": "не отправлен", "conflict": "КОНФЛИКТ",
@@ -42,7 +44,8 @@ def _parser(command: str) -> _Parser:
     parser = _Parser(prog=f"pbxdesk {command}")
     parser.add_argument("--profile", metavar="DIR", help="profile directory (default: $PBXDESK_HOME or the "
                         "user data directory)")
-    parser.add_argument("--lang", choices=("en", "ru"), default="en")
+    parser.add_argument("--lang", choices=("en", "ru"), default=cli_language(),
+                        help="language of messages (default: from PBXDESK_LANG / LANG, as pbxdesk validate)")
     if command == "numbers":
         parser.add_argument("--search", metavar="TEXT")
         parser.add_argument("--state", choices=("synced", "changed", "conflict", "error"))
@@ -81,7 +84,7 @@ def cmd_numbers(store: Store, args: argparse.Namespace) -> int:
         return 0
     head = ("Номер", "Название", "Расписание", "Состояние", "Черновик", "Ревизия") if args.lang == "ru" else \
         ("Number", "Name", "Schedule", "State", "Draft", "Revision")
-    table = [head] + [(r.number, r.name, r.schedule_mode, STATE_NAMES[args.lang].get(r.sync_state, r.sync_state),
+    table = [head] + [(r.number, r.name, MODE_NAMES[args.lang].get(r.schedule_mode, r.schedule_mode), STATE_NAMES[args.lang].get(r.sync_state, r.sync_state),
                        "*" if r.has_draft else "", "" if r.revision is None else str(r.revision)) for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
     for row in table:

@@ -16,6 +16,7 @@ MAIN, STOCK = "4952302222", "4952302233"
 
 def run(*args: str, home: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "PBXDESK_HOME"}
+    env["PBXDESK_LANG"] = "en"
     if home is not None:
         env["PBXDESK_HOME"] = str(home)
     return subprocess.run([sys.executable, "-m", "pbxdesk", *args], capture_output=True, text=True,
