@@ -9,44 +9,57 @@ Long work takes ``progress`` (called with 0..1) and ``cancel`` (anything with ``
 
 from __future__ import annotations
 
+import math
 import subprocess
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
+from scipy.signal import resample_poly
 
 from pbxdesk.audio import dsp, errors
-from pbxdesk.audio.probe import MAX_DURATION_S, check_size, ffmpeg_tool, probe
+from pbxdesk.audio.decode import Cancel, Decoder, Progress, needs_seekable_input
+from pbxdesk.audio.probe import check_size, ffmpeg_tool, probe
 from pbxdesk.audio.wavfile import MASTER_RATE, AudioInfo, atomic_path, write_wav
 
 __all__ = ["AudioInfo", "Cancel", "convert_bytes_to_master", "convert_to_master", "decode_to_master_rate",
-           "export_alaw", "export_ulaw"]
-
-Progress = Callable[[float], None]
-_CHUNK = 1 << 16
-
-
-class Cancel(Protocol):
-    def is_set(self) -> bool: ...
-
+           "export_alaw", "export_ulaw", "samples_to_master"]
 
 def convert_to_master(src: Path, dst: Path, *, progress: Progress | None = None,
                       cancel: Cancel | None = None) -> AudioInfo:
     """Convert the audio file ``src`` into the master WAV ``dst``; AudioError names any problem."""
     src, dst = Path(src), Path(dst)
-    info = probe(src)
-    samples = decode_to_master_rate(src, info.duration_s, progress=progress, cancel=cancel)
+    try:
+        check_size(src.stat().st_size)
+    except FileNotFoundError:
+        raise errors.not_found(str(src)) from None
+    # ffmpeg starts while ffprobe looks at the file; it gets the bytes only once the probe accepted them
+    decoder = None if needs_seekable_input(src) else Decoder(src, from_stdin=True)
+    try:
+        info = probe(src)
+    except BaseException:
+        if decoder is not None:
+            decoder.abort()
+        raise
+    decoder = decoder or Decoder(src, from_stdin=False)
+    samples = decoder.run(info.duration_s, progress=progress, cancel=cancel)
+    result = samples_to_master(samples, MASTER_RATE, dst, cancel=cancel)
+    if progress:
+        progress(1.0)
+    return result
+
+
+def samples_to_master(samples: np.ndarray, rate: int, dst: Path, *, cancel: Cancel | None = None) -> AudioInfo:
+    """Mono float samples at ``rate`` → resampled to 8 kHz, trimmed, normalised, written atomically."""
+    if rate != MASTER_RATE:
+        divisor = math.gcd(rate, MASTER_RATE)
+        samples = resample_poly(samples, MASTER_RATE // divisor, rate // divisor)
     samples = dsp.trim_silence(samples, MASTER_RATE)
     if len(samples) == 0 or not np.any(samples):
         raise errors.silent()
     samples = dsp.normalise(samples, MASTER_RATE)
     _check_cancel(cancel)
-    result = write_wav(dst, samples, MASTER_RATE)
-    if progress:
-        progress(1.0)
-    return result
+    return write_wav(dst, samples, MASTER_RATE)
 
 
 def convert_bytes_to_master(data: bytes, dst: Path, filename_hint: str | None = None, *,
@@ -62,43 +75,8 @@ def convert_bytes_to_master(data: bytes, dst: Path, filename_hint: str | None = 
 
 def decode_to_master_rate(src: Path, expected_s: float | None, *, progress: Progress | None = None,
                           cancel: Cancel | None = None) -> np.ndarray:
-    """Decode the first audio stream of ``src`` to 8 kHz mono float32 (at most 10 minutes plus a margin)."""
-    cmd = [ffmpeg_tool("ffmpeg"), "-nostdin", "-v", "error", "-i", str(src), "-map", "0:a:0", "-vn",
-           "-t", f"{MAX_DURATION_S + 1:.0f}", "-ac", "1", "-ar", str(MASTER_RATE), "-f", "f32le", "-"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
-    assert proc.stdout is not None and proc.stderr is not None
-    chunks: list[bytes] = []
-    received = 0
-    expected_bytes = (expected_s or 0.0) * MASTER_RATE * 4
-    try:
-        while chunk := proc.stdout.read(_CHUNK):
-            chunks.append(chunk)
-            received += len(chunk)
-            if cancel is not None and cancel.is_set():
-                raise errors.AudioCancelled()
-            if progress and expected_bytes:
-                progress(min(0.9, 0.9 * received / expected_bytes))
-        stderr = proc.stderr.read()
-        proc.wait()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
-    if proc.returncode != 0:
-        raise errors.corrupt(_last_line(stderr))
-    raw = b"".join(chunks)
-    samples = np.frombuffer(raw[: len(raw) // 4 * 4], dtype="<f4")
-    duration = len(samples) / MASTER_RATE
-    if duration > MAX_DURATION_S:
-        raise errors.too_long(duration, MAX_DURATION_S)
-    if len(samples) == 0:
-        raise errors.corrupt("no audio could be decoded", "не удалось декодировать ни одного фрагмента")
-    if expected_s and duration < 0.5 * expected_s - 0.5:
-        raise errors.corrupt(f"only {duration:.1f} s of {expected_s:.1f} s could be decoded",
-                             f"декодировано только {duration:.1f} с из {expected_s:.1f} с")
-    return samples
+    """Decode the first audio stream of ``src`` to 8 kHz mono float32 (at most 10 minutes and a second)."""
+    return Decoder(src, from_stdin=False).run(expected_s, progress=progress, cancel=cancel)
 
 
 def export_alaw(master: Path, dst: Path) -> None:

@@ -11,13 +11,14 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import wave
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from pbxdesk.audio import errors
-from pbxdesk.audio.convert import convert_bytes_to_master, convert_to_master
-from pbxdesk.audio.wavfile import is_master, write_bytes
+from pbxdesk.audio.convert import convert_bytes_to_master, samples_to_master
+from pbxdesk.audio.wavfile import is_master, read_wav, write_bytes
 
 VOICES = ("ru", "en")
 MAX_TEXT = 1000
@@ -91,6 +92,7 @@ class EspeakEngine(_CachingEngine):
 
     engine_name = "espeak-ng"
     _version: str | None = None
+    _versions: dict[str, str] = {}  # per executable, read once per process
 
     def __init__(self, cache_dir: Path, executable: str = "espeak-ng") -> None:
         super().__init__(cache_dir)
@@ -98,11 +100,14 @@ class EspeakEngine(_CachingEngine):
 
     def engine_version(self) -> str:
         if self._version is None:
-            exe = shutil.which(self.executable)
-            if exe is None:
-                raise errors.tool_missing("espeak-ng")
-            out = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False)
-            self._version = out.stdout.strip() or "unknown"
+            cached = EspeakEngine._versions.get(self.executable)
+            if cached is None:
+                exe = shutil.which(self.executable)
+                if exe is None:
+                    raise errors.tool_missing("espeak-ng")
+                out = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False)
+                cached = EspeakEngine._versions[self.executable] = out.stdout.strip() or "unknown"
+            self._version = cached
         return self._version
 
     def _render(self, text: str, voice: str, dst: Path) -> None:
@@ -117,7 +122,12 @@ class EspeakEngine(_CachingEngine):
                 detail = proc.stderr.decode("utf-8", "replace").strip()[:200]
                 raise errors.AudioError(f"Speech synthesis failed: {detail}",
                                         f"Не удалось синтезировать речь: {detail}", code="tts_failed")
-            convert_to_master(raw, dst)
+            try:
+                samples, info = read_wav(raw)
+            except (wave.Error, EOFError, ValueError) as exc:
+                raise errors.AudioError(f"Speech synthesis failed: {exc}",
+                                        f"Не удалось синтезировать речь: {exc}", code="tts_failed") from exc
+            samples_to_master(samples, info.sample_rate, dst)  # in-process: no ffmpeg start-up per Listen
 
 
 class RemoteTtsEngine(_CachingEngine):
