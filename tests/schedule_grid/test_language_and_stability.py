@@ -42,8 +42,8 @@ def test_the_editor_speaks_russian_and_relabels_on_a_language_switch(qtbot, sess
 
 
 def test_a_long_drag_with_hundreds_of_repaints_does_not_abort(qtbot, grid, mouse, ranges_of):
-    # PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call; without the guard in
-    # pbxdesk.schedule_grid.pyside_refs the interpreter aborts after ~140 repaints of the grid.
+    # PySide6 6.12.0 on Python 3.11 drops a reference to None on every void call, and the interpreter
+    # aborted after ~140 repaints of the grid; the project pins 6.11.3, and this guards against a regression.
     mouse.press("mon", 0)
     for step in range(400):
         mouse.move("sun" if step % 2 else "mon", (step * 7) % 1440)
