@@ -1,6 +1,6 @@
 """Local store speed: save a 500-node document, list 10,000 numbers, load one document.
 
-Each figure is the median of several runs, printed next to raw ``sqlite3`` doing the same database work
+Each figure is the lowest of five medians (rounds interleaved over time), printed next to raw ``sqlite3`` doing the same database work
 in the same run (same schema, same pragmas: WAL, synchronous=FULL), and the ratio store/raw.
 Targets: save < 15 ms, list < 200 ms, load < 5 ms.
 
@@ -31,8 +31,10 @@ from pbxdesk.domain.models import (
 )
 from pbxdesk.domain.walk import iter_nodes
 from pbxdesk.store import Store
+from pbxdesk.store.codec import doc_text
 
 NUMBER = "4952300000"
+ROUNDS = 5
 
 
 def big_document(number: str = NUMBER, name: str = "Большой") -> RoutingDocument:
@@ -69,11 +71,6 @@ def median_ms(fn: Callable[[int], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def best_of(rounds: int, fn: Callable[[int], object], runs: int) -> float:
-    """The lowest of several medians: on a shared machine the other processes only ever add time."""
-    return min(median_ms(fn, runs) for _ in range(rounds))
-
-
 def raw_connect(path: Path) -> sqlite3.Connection:
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("PRAGMA journal_mode = WAL")
@@ -90,7 +87,7 @@ def fill_numbers(path: Path, count: int) -> None:
     for i in range(count):
         num = f"49{i:08d}"
         small.number, small.name = num, f"Номер {i}"
-        text = dumps(small)
+        text = doc_text(small)
         con.execute("INSERT INTO numbers (number, name, schedule_mode, saved_json, base_json, revision, sync_state,"
                     " updated_at, search_text) VALUES (?, ?, 'always', ?, ?, 1, 'synced', 0, ?)",
                     (num, small.name, text, text, f"{num} {small.name}".casefold()))
@@ -112,9 +109,9 @@ def main() -> None:
         raw = raw_connect(raw_db)
         raw.execute("INSERT INTO numbers (number, name, schedule_mode, saved_json, base_json, revision, sync_state,"
                     " updated_at, search_text) VALUES (?, 'Большой', 'always', ?, ?, 1, 'synced', 0, '')",
-                    (NUMBER, dumps(doc), dumps(doc)))
+                    (NUMBER, doc_text(doc), doc_text(doc)))
         docs = [big_document(name=f"Большой {i}") for i in range(2)]
-        texts = [dumps(d) for d in docs]
+        texts = [doc_text(d) for d in docs]  # the very bytes the store writes (compact canonical)
 
         def store_save(i: int) -> None:
             problems = store.save(NUMBER, docs[i % 2])
@@ -139,17 +136,22 @@ def main() -> None:
             json.loads(raw.execute("SELECT saved_json FROM numbers WHERE number = ?", (NUMBER,)).fetchone()[0])
 
         listed = len(store.list_numbers())
-        rows = [
-            ("save 500-node document", best_of(3, store_save, 20), best_of(3, raw_save, 20), 15.0),
-            (f"list {listed} numbers", best_of(3, lambda _i: store.list_numbers(), 7), best_of(3, raw_list, 7),
-             200.0),
-            ("load one document", best_of(3, lambda _i: store.get_saved(NUMBER), 20), best_of(3, raw_load, 20),
-             5.0),
+        cases = [
+            ("save 500-node document", store_save, raw_save, 20, 15.0),
+            (f"list {listed} numbers", lambda _i: store.list_numbers(), raw_list, 7, 200.0),
+            ("load one document", lambda _i: store.get_saved(NUMBER), raw_load, 20, 5.0),
         ]
+        best: dict[str, list[float]] = {name: [float("inf"), float("inf")] for name, *_ in cases}
+        for _round in range(ROUNDS):  # rounds spread over time; each keeps its median, the lowest wins
+            for name, store_fn, raw_fn, runs, _target in cases:
+                best[name][0] = min(best[name][0], median_ms(store_fn, runs))
+                best[name][1] = min(best[name][1], median_ms(raw_fn, runs))
+        rows = [(name, best[name][0], best[name][1], target) for name, *_rest, target in cases]
         raw.close()
         store.close()
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; best of 3 medians")
-    print(f"document: {nodes} nodes, {len(texts[0])} bytes canonical; sqlite {sqlite3.sqlite_version}; "
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; best of {ROUNDS} medians, rounds interleaved")
+    print(f"document: {nodes} nodes, {len(dumps(doc).encode())} bytes canonical file, "
+          f"{len(texts[0].encode())} bytes stored; sqlite {sqlite3.sqlite_version}; "
           "WAL, synchronous=FULL")
     print(f"{'operation':<26}{'store ms':>10}{'raw ms':>10}{'ratio':>8}{'target ms':>11}  ok")
     for name, ms, raw_ms, target in rows:
