@@ -50,9 +50,9 @@ def successors(plan: Dialplan, key: Key) -> list[Key]:
     return out
 
 
-def reachable(plan: Dialplan, start: str) -> set[Key]:
+def reachable(plan: Dialplan, *starts: str) -> set[Key]:
     seen: set[Key] = set()
-    todo = [(start, "s", 1)]
+    todo = [(start, "s", 1) for start in starts]
     while todo:
         key = todo.pop()
         if key in seen:
@@ -62,13 +62,13 @@ def reachable(plan: Dialplan, start: str) -> set[Key]:
     return seen
 
 
-def check_structure(plan: Dialplan, start: str) -> None:
+def check_structure(plan: Dialplan, *starts: str) -> None:
     """Every target resolves; every priority of every extension is reachable from ``start,s,1``;
     every extension ends with a jump, a hangup, a return or a wait (never runs off its last line)."""
     for p in plan.priorities():
         for target in jump_targets(p):
             resolve(plan, p, target)
-    seen = reachable(plan, start)
+    seen = reachable(plan, *starts)
     for p in plan.priorities():
         assert (p.context, p.exten, p.index) in seen, \
             f"line {p.line_no} ({p.context},{p.exten},{p.index} {p.app}) is unreachable"
