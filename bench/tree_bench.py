@@ -21,13 +21,15 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTreeView  # noqa: E402
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QTreeView
 
-from pbxdesk.domain.defaults import fixed_intervals  # noqa: E402
-from pbxdesk.domain.models import (  # noqa: E402
+from pbxdesk.domain.defaults import fixed_intervals
+from pbxdesk.domain.models import (
     MENU_KEYS,
     AnyNode,
+    Directory,
+    Employee,
     EmployeeRecipient,
     ForwardEmployeeNode,
     MenuNode,
@@ -37,13 +39,14 @@ from pbxdesk.domain.models import (  # noqa: E402
     TtsPrompt,
     VoicemailNode,
 )
-from pbxdesk.domain.walk import iter_nodes  # noqa: E402
-from pbxdesk.scenario_editor import ScenarioEditor  # noqa: E402
-from pbxdesk.scenario_editor.commands import TreeEditCommand, empty_value  # noqa: E402
-from pbxdesk.scenario_editor.tree_model import KIND_ROLE, POINTER_ROLE  # noqa: E402
-from pbxdesk.widgets.session import DocumentSession, SetValuesCommand  # noqa: E402
+from pbxdesk.domain.walk import iter_nodes
+from pbxdesk.scenario_editor import ScenarioEditor
+from pbxdesk.scenario_editor.commands import TreeEditCommand, empty_value
+from pbxdesk.scenario_editor.tree_model import KIND_ROLE, POINTER_ROLE
+from pbxdesk.widgets.session import DocumentSession, SetValuesCommand
 
 NODES = 2000
+DIRECTORY = Directory(employees=[Employee(id="e-101", name="Анна Петрова", extension="101")])
 EDITS = 100
 
 
@@ -85,7 +88,7 @@ def big_document(total: int = NODES) -> RoutingDocument:
 
 
 def open_editor(app: QApplication, doc: RoutingDocument) -> tuple[float, ScenarioEditor]:
-    session = DocumentSession(doc.model_copy(deep=True))
+    session = DocumentSession(doc.model_copy(deep=True), DIRECTORY)
     start = time.perf_counter()
     editor = ScenarioEditor(session)
     editor.resize(1200, 800)

@@ -56,7 +56,9 @@ class ProblemsList(QListWidget):
         self.model = model
         self.setObjectName("problemsList")
         self.setAccessibleName(QCoreApplication.translate("ProblemsList", "Problems"))
-        self.setMaximumHeight(130)
+        self.setMaximumHeight(110)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
 

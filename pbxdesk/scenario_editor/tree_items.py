@@ -16,13 +16,15 @@ _uids = count(1)
 
 
 class Item:
-    __slots__ = ("uid", "kind", "key", "pointer", "parent", "children", "index_cache")
+    __slots__ = ("uid", "kind", "key", "pointer", "tokens", "parent", "children", "index_cache")
 
-    def __init__(self, kind: str, key: Any, pointer: str, parent: Item | None) -> None:
+    def __init__(self, kind: str, key: Any, pointer: str, parent: Item | None,
+                 tokens: tuple[str, ...] = ()) -> None:
         self.uid = next(_uids)
         self.kind = kind
         self.key = key
         self.pointer = pointer
+        self.tokens = tokens  # the pointer's reference tokens, for walking without parsing
         self.parent = parent
         self.children: list[Item] = []
         self.index_cache: Any = None  # this row's QModelIndex, cleared when its siblings move
@@ -51,6 +53,18 @@ class Item:
         if self.kind in (NODE, PLUS):
             return self.parent
         return None
+
+    def value(self, document: Any) -> Any:
+        """What the document holds at this row's pointer (None when it holds nothing there)."""
+        current = document.scenarios
+        for token in self.tokens[1:]:
+            if current is None:
+                return None
+            if isinstance(current, dict):
+                current = current.get(token)
+            else:
+                current = getattr(current, token, None)
+        return current
 
     def walk(self) -> list[Item]:
         """This item and all below it, pre-order."""

@@ -67,20 +67,24 @@ class ScenarioTreeModel(QAbstractItemModel):
         if item.kind == ROOT:
             return self._top_keys()
         if item.is_slot():
-            if self.node_at(item.pointer) is not None:
+            if self._node(item) is not None:
                 return [NODE]
             return [PLUS] if self._plus_allowed(item) else []
         if item.kind == NODE:
-            node = self.node_at(item.pointer)
+            node = self._node(item)
             return [tokens for tokens, _child in child_slots(node)] if node is not None else []
         return []
 
     def _new_item(self, parent: Item, key: Any) -> Item:
         if parent.kind == ROOT:
-            return Item(INTERVAL, key, pointer("scenarios", key), parent)
+            return Item(INTERVAL, key, pointer("scenarios", key), parent, ("scenarios", key))
         if parent.is_slot():
-            return Item(key, key, parent.pointer, parent)
-        return Item(SLOT, key, join(parent.pointer, *key), parent)
+            return Item(key, key, parent.pointer, parent, parent.tokens)
+        return Item(SLOT, key, join(parent.pointer, *key), parent, parent.tokens + key)
+
+    def _node(self, item: Item) -> AnyNode | None:
+        found = item.value(self.session.document)
+        return found if hasattr(found, "type") else None
 
     def _grow(self, item: Item) -> None:
         """Build every row below a fresh item and register them."""
@@ -286,7 +290,7 @@ class ScenarioTreeModel(QAbstractItemModel):
         if role == KIND_ROLE:
             return item.kind
         if role == NODE_TYPE_ROLE:
-            node = self.node_at(item.pointer) if item.kind == NODE else None
+            node = self._node(item) if item.kind == NODE else None
             return node.type if node is not None else None
         if role == SEVERITY_ROLE:
             return self._severity(item)
@@ -306,10 +310,10 @@ class ScenarioTreeModel(QAbstractItemModel):
             name = labels.interval_label(self.document, item.key)
             return name if item.key in self._occurring else f"{name} {labels.never_occurs_suffix()}"
         if item.kind == SLOT:
-            owner = self.node_at(item.parent.pointer) if item.parent is not None else None
+            owner = self._node(item.parent) if item.parent is not None else None
             return labels.slot_label(item.key, owner.type if owner is not None else "")
         if item.kind == NODE:
-            node = self.node_at(item.pointer)
+            node = self._node(item)
             return labels.node_label(node, self.session.directory) if node is not None else ""
         return labels.plus_label()
 
@@ -385,7 +389,7 @@ class ScenarioTreeModel(QAbstractItemModel):
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
         for index in indexes:
             item = self.item(index)
-            node = self.node_at(item.pointer) if item is not None and item.kind == NODE else None
+            node = self._node(item) if item is not None and item.kind == NODE else None
             if item is not None and node is not None:
                 return clipboard.node_to_mime(node, id(self.session), item.pointer)
         return None

@@ -143,7 +143,21 @@ class UI:
         if clear:
             self.qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
             self.qtbot.keyClick(widget, Qt.Key.Key_Delete)
-        self.qtbot.keyClicks(widget, text)
+        self.keys(widget, text)
+
+    def keys(self, widget, text: str) -> None:
+        """Key presses for ``text``; QTest.keyClicks asserts on non-ASCII (Cyrillic), so those are sent
+        as key events that carry their text, as a Russian keyboard layout produces them."""
+        from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import QApplication
+
+        for ch in text:
+            if ch.isascii():
+                self.qtbot.keyClicks(widget, ch)
+                continue
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
     def choose(self, combo, data) -> None:
         """Pick a combo entry by its data with the arrow keys."""
@@ -175,11 +189,16 @@ class UI:
 
 
 @pytest.fixture
-def make_editor(qtbot):
+def make_editor(qtbot, tmp_path):
     def make(session):
+        from pbxdesk.audio.library import MediaLibrary
+        from pbxdesk.audio.player import PromptPlayer
+        from pbxdesk.audio.tts import EspeakEngine
         from pbxdesk.scenario_editor import ScenarioEditor
 
-        editor = ScenarioEditor(session)
+        # real library and espeak-ng under tmp_path; the player has no sound card here: backend "none"
+        editor = ScenarioEditor(session, library=MediaLibrary(tmp_path / "media"),
+                                tts=EspeakEngine(tmp_path / "tts"), player=PromptPlayer(backend="none"))
         qtbot.addWidget(editor)
         editor.resize(1100, 700)
         editor.show()
