@@ -64,22 +64,22 @@ class AsteriskSettings:
                                            ("employee_device", _CHANNEL, "{extension}"),
                                            ("trunk", _CHANNEL, "{number}")):
             value = getattr(self, name)
-            if not pattern.match(value) or "{number}" in value and name != "trunk" \
+            if not pattern.fullmatch(value) or "{number}" in value and name != "trunk" \
                     or "{extension}" in value and name == "trunk":
                 raise SettingsError(f"{name}: only letters, digits and _./@:+=- and {placeholder} are allowed")
             if value and placeholder not in value:
                 raise SettingsError(f"{name} must contain {placeholder}")
         if not self.employee_channel or not self.trunk:
             raise SettingsError("employee_channel and trunk must not be empty")
-        if not _COMMAND.match(self.mail_command) or not self.mail_command.strip():
+        if not _COMMAND.fullmatch(self.mail_command) or not self.mail_command.strip():
             raise SettingsError("mail_command: only letters, digits, spaces and _./@:+=%- and the "
                                 "placeholders {kind} {number} {file} {emails} are allowed")
-        if not _PATH.match(self.record_dir) or not self.record_dir.startswith("/"):
+        if not _PATH.fullmatch(self.record_dir) or not self.record_dir.startswith("/"):
             raise SettingsError("record_dir must be an absolute path of letters, digits and _./+-")
-        if not self.sound_prefix or not _SOUND.match(self.sound_prefix) or self.sound_prefix.endswith("/"):
+        if not self.sound_prefix or not _SOUND.fullmatch(self.sound_prefix) or self.sound_prefix.endswith("/"):
             raise SettingsError("sound_prefix: letters, digits and _./- only, not ending with /")
         for name in ("voicemail_greeting", "fax_greeting"):
-            if not _SOUND.match(getattr(self, name)):
+            if not _SOUND.fullmatch(getattr(self, name)):
                 raise SettingsError(f"{name}: letters, digits and _./- only")
         if not 1 <= self.voicemail_max_s <= 3600:
             raise SettingsError("voicemail_max_s must be between 1 and 3600")

@@ -24,25 +24,25 @@ COMMENT_MAX = 100
 
 def is_number(text: object) -> bool:
     """A national 10-digit number (context names and trunk dial strings are built from it)."""
-    return isinstance(text, str) and bool(_NUMBER.match(text))
+    return isinstance(text, str) and bool(_NUMBER.fullmatch(text))
 
 
 def is_extension(text: object) -> bool:
-    return isinstance(text, str) and bool(_EXTENSION.match(text))
+    return isinstance(text, str) and bool(_EXTENSION.fullmatch(text))
 
 
 def is_email(text: object) -> bool:
     """An e-mail safe on a shell command line and inside application arguments."""
-    return isinstance(text, str) and len(text) <= 254 and bool(_EMAIL.match(text))
+    return isinstance(text, str) and len(text) <= 254 and bool(_EMAIL.fullmatch(text))
 
 
 def is_media_id(text: object) -> bool:
-    return isinstance(text, str) and bool(_HEX64.match(text))
+    return isinstance(text, str) and bool(_HEX64.fullmatch(text))
 
 
 def is_timezone(text: object) -> bool:
     """An IANA zone name zoneinfo knows, spelled with safe characters only."""
-    if not isinstance(text, str) or not _TIMEZONE.match(text) or ".." in text:
+    if not isinstance(text, str) or not _TIMEZONE.fullmatch(text) or ".." in text:
         return False
     try:
         ZoneInfo(text)

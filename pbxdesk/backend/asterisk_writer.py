@@ -129,7 +129,7 @@ class AsteriskDeployer:
         folder = self.root / NUMBERS_DIR
         if not folder.is_dir():
             return []
-        return sorted(m.group(1) for p in folder.iterdir() if (m := _CONF_NAME.match(p.name)))
+        return sorted(m.group(1) for p in folder.iterdir() if (m := _CONF_NAME.fullmatch(p.name)))
 
     def _step(self, name: str) -> None:
         if self.on_step is not None:
