@@ -73,17 +73,15 @@ class Decoder:
         expected_bytes = (expected_s or 0.0) * MASTER_RATE * 4
         try:
             while True:
-                try:
-                    proc.wait(timeout=0.05)
+                drain.join(timeout=0.05)  # stderr ends when ffmpeg exits: no polling delay at the end
+                if not drain.is_alive():
+                    proc.wait()
                     break
-                except subprocess.TimeoutExpired:
-                    pass
                 if cancel is not None and cancel.is_set():
                     raise errors.AudioCancelled()
                 if progress and expected_bytes:
                     written = self.out.stat().st_size if self.out.exists() else 0
                     progress(min(0.9, 0.9 * written / expected_bytes))
-            drain.join()
             samples = np.fromfile(self.out, dtype="<f4") if proc.returncode == 0 else np.zeros(0, "<f4")
         finally:
             self.abort()

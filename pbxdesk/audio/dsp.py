@@ -149,8 +149,10 @@ def normalise(x: np.ndarray, rate: int, target_lufs: float = TARGET_LUFS) -> np.
         return y
     for _ in range(8):
         y, limited = limit(y * db_to_gain(target_lufs - loudness), rate)
+        if not limited:  # a plain gain moves the gated loudness by exactly that gain
+            break
         loudness = integrated_loudness(y, rate)
-        if abs(loudness - target_lufs) < 0.1 and not limited:
+        if abs(loudness - target_lufs) < 0.1 and true_peak_db(y) <= LIMIT_DBTP:
             break
     else:
         y, _ = limit(y, rate)  # the ceiling wins over the last tenths of a LU

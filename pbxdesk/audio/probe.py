@@ -54,7 +54,8 @@ def probe(src: Path) -> ProbeResult:
     except FileNotFoundError:
         raise errors.not_found(str(src)) from None
     check_size(size)
-    cmd = [ffmpeg_tool("ffprobe"), "-v", "error", "-print_format", "json", "-show_format", "-show_streams",
+    cmd = [ffmpeg_tool("ffprobe"), "-v", "error", "-print_format", "json", "-show_entries",
+           "format=format_name,format_long_name,duration:stream=codec_type,codec_name,sample_rate,channels,duration",
            str(src)]
     try:
         proc = subprocess.run(cmd, capture_output=True, timeout=PROBE_TIMEOUT_S, stdin=subprocess.DEVNULL)
