@@ -60,6 +60,21 @@ def schedule_screenshot(window: Any, target: Path, quit_after: bool) -> None:
     QTimer.singleShot(30000, shoot)
 
 
+def report_when_idle(window: Any) -> None:
+    """For bench/startup_bench.py: once the numbers list is shown and the event loop is idle, print the
+    wall-clock time and quit."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def idle() -> None:
+        print(f"PBXDESK_IDLE {time.time():.6f}", flush=True)
+        QApplication.quit()
+
+    window.numbersShown.connect(lambda: QTimer.singleShot(0, idle))
+
+
 def run_app(argv: list[str]) -> int:
     args = parse_args(argv)
     from platformdirs import user_state_path
@@ -80,6 +95,8 @@ def run_app(argv: list[str]) -> int:
     window = MainWindow(context=context)
     window.show()
     log.info("started; profile %s; log %s", context.profile_dir, log_path)
+    if os.environ.get("PBXDESK_STARTUP_PROBE"):
+        report_when_idle(window)
     if args.screenshot:
         schedule_screenshot(window, Path(args.screenshot).resolve(), quit_after=not args.keep_running)
     try:

@@ -203,32 +203,38 @@ class MainWindow(QMainWindow):
         self.open_number(self._number_at(self.table.currentIndex()))
 
     def refresh_numbers(self) -> None:
-        lang = i18n.current_language()
+        """Reload the list off the GUI thread: first the rows, then what happens right now on each number
+        (which needs every saved document, so it comes second and never delays the list)."""
+        self.worker.submit(lambda store: store.list_numbers(), self._numbers_loaded)
 
-        def job(store: Store) -> Any:
-            rows = store.list_numbers()
-            directory = store.get_directory()
-            now = datetime.now().astimezone()
-            texts = {}
-            for row in rows[:2000]:
-                doc = store.get_saved(row.number)
-                if doc is not None:
-                    texts[row.number] = now_summary(doc, directory, now, lang)
-            return rows, texts
-
-        self.worker.submit(job, self._numbers_loaded)
-
-    def _numbers_loaded(self, result: Any, error: BaseException | None) -> None:
+    def _numbers_loaded(self, rows: Any, error: BaseException | None) -> None:
         if error is not None:
             self.status.show_error(str(error))
             return
-        rows, texts = result
         current = self._number_at(self.table.currentIndex())
-        self.model.set_rows(rows, texts)
+        self.model.set_rows(rows)
         row = self.model.row_of(current) if current else (0 if rows else -1)
         if row >= 0:
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
         self.numbersShown.emit()
+        lang = i18n.current_language()
+        numbers = [r.number for r in rows]
+
+        def job(store: Store) -> dict[str, str]:
+            directory = store.get_directory()
+            now = datetime.now().astimezone()
+            texts: dict[str, str] = {}
+            for number in numbers:
+                doc = store.get_saved(number)
+                if doc is not None:
+                    texts[number] = now_summary(doc, directory, now, lang)
+            return texts
+
+        self.worker.submit(job, self._now_loaded)
+
+    def _now_loaded(self, texts: Any, error: BaseException | None) -> None:
+        if error is None:
+            self.model.set_now_texts(texts)
 
     # -- editors ----------------------------------------------------------------------------------------
     def open_number(self, number: str) -> None:

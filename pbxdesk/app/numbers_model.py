@@ -31,8 +31,16 @@ class NumbersModel(QAbstractTableModel):
     def set_rows(self, rows: list[Any], now_text: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._now_text = dict(now_text or {})
+        if now_text is not None:
+            self._now_text = dict(now_text)
         self.endResetModel()
+
+    def set_now_texts(self, now_text: dict[str, str]) -> None:
+        """Fill the "Right now" column (computed after the rows, off the GUI thread)."""
+        self._now_text.update(now_text)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.NOW), self.index(len(self._rows) - 1, self.NOW),
+                                  [Qt.ItemDataRole.DisplayRole])
 
     def number_at(self, row: int) -> str:
         return str(self._rows[row].number)
