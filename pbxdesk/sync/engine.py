@@ -23,11 +23,14 @@ from pathlib import Path
 from pbxdesk.domain.document import from_dict, to_canonical_dict
 from pbxdesk.domain.merge import merge
 from pbxdesk.domain.models import AudioPrompt, RoutingDocument
+from pbxdesk.domain.phone import normalize_number
 from pbxdesk.domain.walk import iter_nodes
 from pbxdesk.store import Store
+from pbxdesk.store.records import OutboxItem
 from pbxdesk.sync.client import ApiClient
 from pbxdesk.sync.errors import (
     ApiError,
+    AuthError,
     MalformedResponse,
     NetworkError,
     NotFound,
@@ -49,8 +52,16 @@ class SyncReport:
     errors: dict[str, str] = field(default_factory=dict)
     media_uploaded: list[str] = field(default_factory=list)
     offline: str | None = None
+    auth_error: str | None = None
     cancelled: bool = False
     directory_updated: bool = False
+    removed: list[str] = field(default_factory=list)
+    requests: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Nothing left to look at: no conflict, no error, the server reached, not cancelled."""
+        return not (self.conflicts or self.errors or self.offline or self.auth_error or self.cancelled)
 
 
 class Cancelled(Exception):
@@ -80,20 +91,35 @@ class SyncEngine:
     def __init__(self, store: Store, client: ApiClient,
                  media_original: Callable[[str], Path | None] | None = None) -> None:
         self.store, self.client = store, client
-        self.media_original = media_original or (lambda _id: None)
+        self.media_original = media_original or self._indexed_original
         self._uploaded: set[str] = set()
 
+    def _indexed_original(self, media_id: str) -> Path | None:
+        entry = self.store.get_media(media_id)
+        return Path(entry.local_path) if entry is not None and entry.local_path else None
+
     # ------------------------------------------------------------------------------------------------
-    def run(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> SyncReport:
+    def run(self, progress: Progress | None = None, cancel: threading.Event | None = None, *,
+            due_only: bool = False) -> SyncReport:
+        """Pull, then push. ``due_only`` (background syncs) skips pushes whose retry time has not come;
+        a sync the user asked for pushes everything pending. Never raises for server trouble: the report
+        tells (``offline``, ``auth_error``, ``errors`` per item)."""
         report = SyncReport()
         tick = _Ticker(progress, cancel)
+        before = self.client.requests_made
         try:
-            self.pull(report, tick)
-            self.push(report, tick)
+            try:
+                self.pull(report, tick)
+            except MalformedResponse as exc:  # the feed itself is unusable: skip the pull, still push
+                report.errors["changes"] = str(exc)
+            self.push(report, tick, due_only)
         except Cancelled:
             report.cancelled = True
+        except AuthError as exc:
+            report.auth_error = str(exc)
         except NetworkError as exc:
             report.offline = str(exc)
+        report.requests = self.client.requests_made - before
         tick.finish()
         return report
 
@@ -103,31 +129,60 @@ class SyncEngine:
         while True:
             page = self.client.changes(since=cursor, limit=PAGE)
             latest: dict[str, int | None] = {}
+            deleted: set[str] = set()
             directory_changed = False
             for change in page.changes:
-                if change.kind == "number" and not change.deleted:
-                    latest[change.id] = change.revision
+                if change.kind == "number":
+                    (deleted.add if change.deleted else deleted.discard)(change.id)
+                    latest[change.id] = None if change.deleted else change.revision
                 elif change.kind == "directory":
                     directory_changed = True
             known = {s.number: s.revision for s in self.store.list_numbers()}
-            todo = [n for n, rev in latest.items() if rev is None or known.get(n) is None or rev > (known[n] or 0)]
-            tick.add(len(todo) + (1 if directory_changed else 0))
+            todo = [n for n, rev in latest.items() if n not in deleted
+                    and (rev is None or known.get(n) is None or rev > (known[n] or 0))]
+            gone = [n for n in deleted if n in known]
+            tick.add(len(todo) + len(gone) + (1 if directory_changed else 0))
+            failed = False
             if directory_changed:
                 tick.step("directory")
-                self.store.set_directory(self.client.directory())
-                report.directory_updated = True
+                try:
+                    self.store.set_directory(self.client.directory())
+                    report.directory_updated = True
+                except MalformedResponse as exc:
+                    report.errors["directory"] = str(exc)
+                    failed = True
+            for number in gone:
+                tick.step(number)
+                self._remove(number, report)
             for number in todo:
                 tick.step(number)
                 try:
                     doc, revision = self.client.get_number(number)
                 except (NotFound, MalformedResponse) as exc:
                     report.errors[number] = str(exc)
+                    failed = True
+                    continue
+                if normalize_number(doc.number) != normalize_number(number):
+                    report.errors[number] = f"the server sent the document of {doc.number} for {number}"
+                    failed = True
                     continue
                 self.integrate(number, doc, revision, report)
+            if failed:  # keep the cursor: the next sync fetches what could not be read this time
+                return
             cursor = page.next if page.next is not None else cursor
             self.store.set_cursor(cursor)
             if not page.has_more:
                 return
+
+    def _remove(self, number: str, report: SyncReport) -> None:
+        """A number deleted on the server: removed locally unless a local change or draft would be lost."""
+        if self.store.remove_number(number):
+            report.removed.append(number)
+            return
+        text = "the number was removed from your company on the server; the local change was kept"
+        if self.store.summary(number).sync_state in ("changed", "error"):
+            self.store.mark_error(number, text)
+        report.errors[number] = text
 
     def integrate(self, number: str, theirs: RoutingDocument, revision: int, report: SyncReport) -> None:
         """Take the server's ``theirs`` at ``revision`` into the store (replace, merge or conflict)."""
@@ -154,18 +209,25 @@ class SyncEngine:
             report.conflicts.append(number)
 
     # -- push ----------------------------------------------------------------------------------------------
-    def push(self, report: SyncReport, tick: _Ticker) -> None:
-        items = self.store.outbox_items(due_at=time.time())
+    def push(self, report: SyncReport, tick: _Ticker, due_only: bool = False) -> None:
+        items = self.store.outbox_items(due_at=time.time() if due_only else None)
         tick.add(len(items))
         for item in items:
             tick.step(item.number)
-            self._push_one(item.number, report, attempts_left=3)
+            self._push_one(item, report, attempts_left=3)
 
-    def _push_one(self, number: str, report: SyncReport, attempts_left: int) -> None:
-        item = next((i for i in self.store.outbox_items() if i.number == number), None)
+    def _current_item(self, number: str) -> OutboxItem | None:
+        return next((i for i in self.store.outbox_items() if i.number == number), None)
+
+    def _push_one(self, item: OutboxItem | None, report: SyncReport, attempts_left: int) -> None:
         if item is None:
             return
-        doc = from_dict(item.payload)
+        number = item.number
+        try:
+            doc = from_dict(item.payload)
+        except ValueError as exc:  # cannot happen for a payload the store validated; never crash the run
+            report.errors[number] = f"the queued document cannot be read: {exc}"
+            return
         try:
             self._upload_media(doc, report)
             stored, revision = self.client.put_number(doc, item.base_revision, item.idempotency_key)
@@ -175,9 +237,16 @@ class SyncEngine:
             except ValueError:
                 report.errors[number] = "the server sent a malformed current document"
                 return
+            merged_before = report.merged.count(number)
             self.integrate(number, theirs, exc.revision, report)
-            if number in report.merged and attempts_left > 1:
-                self._push_one(number, report, attempts_left - 1)
+            if report.merged.count(number) > merged_before and attempts_left > 1:
+                self._push_one(self._current_item(number), report, attempts_left - 1)
+            return
+        except MalformedResponse as exc:
+            # The server may or may not have stored it: retry later with the same idempotency key, which
+            # makes a repeat a replay of the answer that got lost, never a second revision.
+            self.store.mark_retry(number, str(exc), time.time() + self._retry_delay(item))
+            report.errors[number] = str(exc)
             return
         except Unprocessable as exc:
             text = problems_text(str(exc), exc.errors)
@@ -189,8 +258,7 @@ class SyncEngine:
             report.errors[number] = str(exc)
             return
         except NetworkError as exc:
-            delay = min(MAX_RETRY_DELAY_S, 5.0 * 2 ** min(item.attempts, 6))
-            self.store.mark_retry(number, str(exc), time.time() + delay)
+            self.store.mark_retry(number, str(exc), time.time() + self._retry_delay(item))
             raise
         except ApiError as exc:
             if exc.status in (401, 403):
@@ -200,6 +268,10 @@ class SyncEngine:
             return
         self.store.mark_pushed(number, revision, stored, item.idempotency_key)
         report.pushed.append(number)
+
+    @staticmethod
+    def _retry_delay(item: OutboxItem) -> float:
+        return min(MAX_RETRY_DELAY_S, 5.0 * 2 ** min(item.attempts, 6))
 
     def _upload_media(self, doc: RoutingDocument, report: SyncReport) -> None:
         for media_id in referenced_media(doc):

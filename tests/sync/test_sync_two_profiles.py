@@ -1,0 +1,109 @@
+"""End to end: a real server on loopback, two client profiles editing offline, then syncing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sync_helpers import Company, Profile, canonical
+
+from pbxdesk.sync.conflicts import list_conflicts, resolve_number
+
+
+def _both_synced(company: Company, make: Callable[..., Profile]) -> tuple[Profile, Profile]:
+    a, b = make(company, "a"), make(company, "b")
+    for p in (a, b):
+        report = p.sync()
+        assert report.ok, report
+        assert sorted(report.pulled) == sorted(company.numbers)
+    return a, b
+
+
+def test_merges_where_sides_differ_and_conflicts_where_both_changed(
+        company: Company, profiles: Callable[..., Profile]) -> None:
+    a, b = _both_synced(company, profiles)
+    n1, n2, n3 = company.numbers
+    # offline edits on both computers
+    a.edit(n1, name="Sales line (A)")
+    a.edit(n2, timezone="Asia/Yekaterinburg")
+    b.edit(n1, timezone="Europe/Samara")          # other unit than A: merges
+    b.edit(n2, timezone="Asia/Novosibirsk")       # same unit, other value: conflict
+    b.edit(n3, name="Support (B)")
+
+    ra = a.sync()
+    assert sorted(ra.pushed) == sorted([n1, n2]) and ra.ok
+    rb = b.sync()
+    assert rb.merged == [n1] and rb.conflicts == [n2]
+    assert sorted(rb.pushed) == sorted([n1, n3])
+
+    # n1: both edits are on the server and in B
+    server_n1 = company.document(n1)
+    assert (server_n1["name"], server_n1["timezone"]) == ("Sales line (A)", "Europe/Samara")
+    assert canonical(b.saved(n1)) == canonical(server_n1)
+    # n2: nothing overwritten on either side; B keeps both versions
+    assert company.document(n2)["timezone"] == "Asia/Yekaterinburg"
+    assert b.saved(n2)["timezone"] == "Asia/Novosibirsk"
+    assert b.store.summary(n2).sync_state == "conflict"
+    [conflict] = list_conflicts(b.store)
+    assert conflict.number == n2 and [u.unit for u in conflict.units] == ["timezone"]
+    assert (conflict.units[0].mine, conflict.units[0].theirs, conflict.units[0].base) == \
+        ("Asia/Novosibirsk", "Asia/Yekaterinburg", "Europe/Moscow")
+    # a conflicting number is not pushed by further syncs
+    again = b.sync()
+    assert n2 not in again.pushed and company.document(n2)["timezone"] == "Asia/Yekaterinburg"
+
+    # A catches up with the merge and B's other change
+    ra2 = a.sync()
+    assert ra2.ok and sorted(ra2.pulled) == sorted([n1, n3])
+    for n in (n1, n3):
+        assert canonical(a.saved(n)) == canonical(company.document(n))
+    # each saved edit reached the server once: r1 (provisioned) + A's n1 + B's merge of n1
+    assert company.revision_count(n1) == 3
+    assert company.revision_count(n3) == 2
+
+
+def test_resolve_through_the_api_both_ways(company: Company, profiles: Callable[..., Profile]) -> None:
+    a, b = _both_synced(company, profiles)
+    n1, n2, _n3 = company.numbers
+    for n, tz_a, tz_b in ((n1, "Asia/Omsk", "Asia/Tomsk"), (n2, "Asia/Chita", "Asia/Magadan")):
+        a.edit(n, timezone=tz_a, name=f"A {n}")
+        b.edit(n, timezone=tz_b, name=f"B {n}", schedule__mode="always")
+    assert a.sync().ok
+    rb = b.sync()
+    assert sorted(rb.conflicts) == sorted([n1, n2])
+
+    # n1: theirs for the name only -> still open on the timezone
+    still = resolve_number(b.store, n1, {"name": "theirs"})
+    assert still is not None and still.open_units == ["timezone"]
+    assert b.store.summary(n1).sync_state == "conflict"
+    assert resolve_number(b.store, n1, {"timezone": "mine"}) is None
+    # n2: the whole number as theirs
+    assert resolve_number(b.store, n2, {"document": "theirs"}) is None
+    assert b.store.summary(n2).sync_state == "synced"
+
+    rb2 = b.sync()
+    assert rb2.ok and rb2.pushed == [n1]
+    doc1 = company.document(n1)
+    # name from A (theirs), timezone from B (mine), schedule mode changed only by B: merged in
+    assert (doc1["name"], doc1["timezone"], doc1["schedule"]["mode"]) == (f"A {n1}", "Asia/Tomsk", "always")
+    assert canonical(b.saved(n2)) == canonical(company.document(n2))
+    assert company.document(n2)["timezone"] == "Asia/Chita"
+    ra = a.sync()
+    assert ra.ok and canonical(a.saved(n1)) == canonical(doc1)
+    assert company.revision_count(n1) == 3 and company.revision_count(n2) == 2
+
+
+def test_both_changing_a_scenario_is_a_conflict_of_that_scenario(
+        company: Company, profiles: Callable[..., Profile]) -> None:
+    a, b = _both_synced(company, profiles)
+    n1 = company.numbers[0]
+    doc = a.saved(n1)
+    scenarios = dict(doc["scenarios"])
+    only = next(iter(scenarios))
+    a.edit(n1, scenarios={only: {"type": "message", "prompt": {"tts": "Мы закрыты", "voice": "ru"}, "next": None}})
+    b.edit(n1, scenarios={only: {"type": "voicemail", "greeting": {"tts": "Оставьте сообщение", "voice": "ru"},
+                                 "recipients": [{"employee": "e-101"}]}})
+    assert a.sync().ok
+    rb = b.sync()
+    assert rb.conflicts == [n1]
+    [conflict] = list_conflicts(b.store)
+    assert [u.unit for u in conflict.units] == [f"scenario:{only}"]
