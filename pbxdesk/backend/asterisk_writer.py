@@ -195,8 +195,8 @@ class AsteriskDeployer:
         written = f"dialplan of {number} written"
         if not self.reload_command:
             return DeployResult(True, f"{written} (no reload command configured)")
-        self._step("reload")
         try:
+            self._step("reload")
             proc = subprocess.run(self.reload_command, capture_output=True, text=True,
                                   timeout=RELOAD_TIMEOUT_S, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
