@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from pbxdesk.app import i18n
-from pbxdesk.app.number_editor import NumberEditor
+
+if TYPE_CHECKING:
+    from pbxdesk.app.number_editor import NumberEditor
 from pbxdesk.app.numbers_model import NumbersModel, now_summary
 from pbxdesk.app.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S, LANGUAGE, MAIN_GEOMETRY
 from pbxdesk.app.startup import AppContext
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         self.act_about.setText(self.tr("About pbxdesk"))
         for i in range(self.tabs.count()):
             editor = self.tabs.widget(i)
-            if isinstance(editor, NumberEditor):
+            if hasattr(editor, "title"):
                 self.tabs.setTabText(i, editor.title())
         self.status.retranslate()
 
@@ -262,6 +264,8 @@ class MainWindow(QMainWindow):
             if saved is None:
                 return
             document = saved.model_copy(deep=True)
+        from pbxdesk.app.number_editor import NumberEditor  # the editors load on first use
+
         editor = NumberEditor(self.context, self.worker, number, document, saved, directory, self.player())
         editor.saved.connect(lambda _n: (self.refresh_numbers(), self._update_tab(editor)))
         editor.copied.connect(lambda _numbers: self.refresh_numbers())
@@ -278,7 +282,7 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> bool:
         editor = self.tabs.widget(index)
-        if not isinstance(editor, NumberEditor):
+        if not hasattr(editor, "session"):
             return True
         if not editor.session.undo_stack.isClean():
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),

@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from pbxdesk.app.options import Settings
-from pbxdesk.audio.library import MediaLibrary
-from pbxdesk.audio.tts import EspeakEngine, TtsEngine
 from pbxdesk.store import Store, resolve_profile_dir
 from pbxdesk.sync.client import ApiClient
 
@@ -33,13 +31,30 @@ class AppContext:
     store: Store
     settings: Settings
     is_demo: bool
-    library: MediaLibrary
-    tts: TtsEngine
     server_url: str | None = None
     token: str | None = None
     embedded: Any = None
     server_error: str | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _library: Any = field(default=None, repr=False)
+    _tts: Any = field(default=None, repr=False)
+
+    @property
+    def library(self) -> Any:
+        """The profile's media library (imported on first use: audio pulls in numpy and scipy)."""
+        if self._library is None:
+            from pbxdesk.audio.library import MediaLibrary
+
+            self._library = MediaLibrary(self.profile_dir / "media")
+        return self._library
+
+    @property
+    def tts(self) -> Any:
+        if self._tts is None:
+            from pbxdesk.audio.tts import EspeakEngine
+
+            self._tts = EspeakEngine(self.profile_dir / "tts-cache")
+        return self._tts
 
     def open_store(self) -> Store:
         """Another connection to the same profile, for a worker thread (one Store per thread)."""
@@ -107,6 +122,5 @@ def open_profile(cli_value: str | None) -> AppContext:
     store = Store.open(profile)
     return AppContext(
         base_dir=base, profile_dir=profile, store=store, settings=Settings(profile), is_demo=is_demo,
-        library=MediaLibrary(profile / "media"), tts=EspeakEngine(profile / "tts-cache"),
         server_url=url, token=token,
     )
