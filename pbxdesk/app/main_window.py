@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda idx: self.open_number(self._number_at(idx)))
+        self.table.clicked.connect(self._clicked)
         self.table.activated.connect(lambda idx: self.open_number(self._number_at(idx)))
         column.addWidget(self.list_title)
         column.addWidget(self.search)
@@ -121,9 +123,19 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("editorTabs")
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.placeholder = QLabel(self)
+        self.placeholder.setObjectName("editorPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #607d8b; font-size: 13pt; padding: 40px;")
+        self.editor_area = QStackedWidget(self)
+        self.editor_area.addWidget(self.placeholder)
+        self.editor_area.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(
+            lambda _i: self.editor_area.setCurrentWidget(self.tabs if self.tabs.count() else self.placeholder))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.editor_area)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setSizes([460, 940])
@@ -170,6 +182,8 @@ class MainWindow(QMainWindow):
             title += " " + self.tr("(demo)")
         self.setWindowTitle(title)
         self.list_title.setText(self.tr("Incoming calls"))
+        self.placeholder.setText(self.tr("Choose a number and press the pencil, Enter or double-click to set up "
+                                         "its schedule and call scenario."))
         self.search.setPlaceholderText(self.tr("Search by number or name"))
         self.search.setAccessibleName(self.tr("Search numbers"))
         self.table.setAccessibleName(self.tr("Incoming calls: the company's numbers"))
@@ -200,6 +214,10 @@ class MainWindow(QMainWindow):
     # -- numbers list -----------------------------------------------------------------------------------
     def _number_at(self, index: QModelIndex) -> str:
         return str(self.proxy.mapToSource(index).data(NumbersModel.NumberRole)) if index.isValid() else ""
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if self.proxy.mapToSource(index).column() == NumbersModel.EDIT:
+            self.open_number(self._number_at(index))
 
     def _open_current(self) -> None:
         self.open_number(self._number_at(self.table.currentIndex()))

@@ -20,7 +20,7 @@ STATE_COLORS = {"synced": "#2e7d32", "changed": "#f9a825", "conflict": "#c62828"
 class NumbersModel(QAbstractTableModel):
     """Columns: number, name, schedule mode, what happens right now, sync state."""
 
-    NUMBER, NAME, MODE, NOW, STATE = range(5)
+    EDIT, NUMBER, NAME, MODE, NOW, STATE = range(6)
     NumberRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -52,13 +52,13 @@ class NumbersModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Number"), self.tr("Name"), self.tr("Schedule"), self.tr("Right now"),
+        return ["", self.tr("Number"), self.tr("Name"), self.tr("Schedule"), self.tr("Right now"),
                 self.tr("Sync")][section]
 
     def _mode_text(self, mode: str) -> str:
@@ -75,6 +75,14 @@ class NumbersModel(QAbstractTableModel):
         col = index.column()
         if role == self.NumberRole:
             return row.number
+        if col == self.EDIT:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "✎"
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self.tr("Edit number %1").replace("%1", format_number(row.number))
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NUMBER:
                 return format_number(row.number)

@@ -82,108 +82,113 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="165" />
+        <location filename="../../pbxdesk/app/main_window.py" line="180" />
         <source>pbxdesk — Incoming calls</source>
         <translation>pbxdesk — Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="167" />
+        <location filename="../../pbxdesk/app/main_window.py" line="182" />
         <source>(demo)</source>
         <translation>(демо)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="169" />
+        <location filename="../../pbxdesk/app/main_window.py" line="184" />
         <source>Incoming calls</source>
         <translation>Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="170" />
+        <location filename="../../pbxdesk/app/main_window.py" line="185" />
+        <source>Choose a number and press the pencil, Enter or double-click to set up its schedule and call scenario.</source>
+        <translation>Выберите номер и нажмите на карандаш, Enter или дважды щёлкните, чтобы настроить его расписание и сценарий входящих звонков.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="187" />
         <source>Search by number or name</source>
         <translation>Поиск по номеру или названию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="171" />
+        <location filename="../../pbxdesk/app/main_window.py" line="188" />
         <source>Search numbers</source>
         <translation>Поиск номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="172" />
+        <location filename="../../pbxdesk/app/main_window.py" line="189" />
         <source>Incoming calls: the company's numbers</source>
         <translation>Входящие вызовы: номера компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="173" />
+        <location filename="../../pbxdesk/app/main_window.py" line="190" />
         <source>Open numbers</source>
         <translation>Открытые номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="174" />
+        <location filename="../../pbxdesk/app/main_window.py" line="191" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="175" />
+        <location filename="../../pbxdesk/app/main_window.py" line="192" />
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="176" />
+        <location filename="../../pbxdesk/app/main_window.py" line="193" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="177" />
+        <location filename="../../pbxdesk/app/main_window.py" line="194" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="178" />
+        <location filename="../../pbxdesk/app/main_window.py" line="195" />
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="179" />
+        <location filename="../../pbxdesk/app/main_window.py" line="196" />
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="180" />
+        <location filename="../../pbxdesk/app/main_window.py" line="197" />
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="181" />
+        <location filename="../../pbxdesk/app/main_window.py" line="198" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="182" />
+        <location filename="../../pbxdesk/app/main_window.py" line="199" />
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="183" />
+        <location filename="../../pbxdesk/app/main_window.py" line="200" />
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="184" />
+        <location filename="../../pbxdesk/app/main_window.py" line="201" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="185" />
-        <location filename="../../pbxdesk/app/main_window.py" line="358" />
+        <location filename="../../pbxdesk/app/main_window.py" line="202" />
+        <location filename="../../pbxdesk/app/main_window.py" line="387" />
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="277" />
+        <location filename="../../pbxdesk/app/main_window.py" line="306" />
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="278" />
+        <location filename="../../pbxdesk/app/main_window.py" line="307" />
         <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
         <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
     </message>
@@ -310,62 +315,67 @@
 <context>
     <name>NumbersModel</name>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="53" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="61" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="53" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="61" />
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="53" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="61" />
         <source>Schedule</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="53" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="61" />
         <source>Right now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="54" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="62" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="57" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="65" />
         <source>Around the clock</source>
         <translation>Круглосуточно</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="57" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="65" />
         <source>By schedule</source>
         <translation>По расписанию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="60" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="68" />
         <source>synced</source>
         <translation>синхронизирован</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="60" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="68" />
         <source>changed</source>
         <translation>изменён</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="60" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="68" />
         <source>conflict</source>
         <translation>конфликт</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="61" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="69" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
         <location filename="../../pbxdesk/app/numbers_model.py" line="82" />
+        <source>Edit number %1</source>
+        <translation>Настроить номер %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="98" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>

@@ -42,6 +42,7 @@ def test_enter_on_the_list_opens_the_number_editor(app_window, qtbot):
     window.table.selectRow(0)
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=10000)
+    assert window.editor_area.currentWidget() is window.tabs
     editor = window.tabs.widget(0)
     assert editor.number == window.model.number_at(0)
     assert editor.name_edit.text() == window.model.index(0, NumbersModel.NAME).data()
@@ -51,10 +52,21 @@ def test_enter_on_the_list_opens_the_number_editor(app_window, qtbot):
 def test_switching_language_relabels_the_open_window(app_window, qtbot):
     window = app_window
     assert window.list_title.text() == "Входящие вызовы"
-    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Номер"
+    assert window.model.headerData(NumbersModel.NUMBER, Qt.Orientation.Horizontal) == "Номер"
     i18n.set_language("en")
     qtbot.waitUntil(lambda: window.list_title.text() == "Incoming calls", timeout=5000)
     assert "demo" in window.windowTitle()
-    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Number"
+    assert window.model.headerData(NumbersModel.NUMBER, Qt.Orientation.Horizontal) == "Number"
     i18n.set_language("ru")
     qtbot.waitUntil(lambda: window.list_title.text() == "Входящие вызовы", timeout=5000)
+
+
+def test_the_pencil_opens_the_number(app_window, qtbot):
+    window = app_window
+    assert window.editor_area.currentWidget() is window.placeholder
+    pencil = window.proxy.index(1, NumbersModel.EDIT)
+    assert pencil.data() == "✎"
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.table.visualRect(pencil).center())
+    qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=10000)
+    assert window.tabs.widget(0).number == window.model.number_at(1)
