@@ -54,8 +54,8 @@ def emit_time_dispatch(doc: RoutingDocument, ext: Extension, target: Callable[[s
     if dates:
         ext.add(f"Set(PBXDESK_TODAY=${{STRFTIME(${{EPOCH}},{tz},%Y%m%d)}})",
                 comment=f"exception dates first, compared with the year in {tz}")
-        for day in dates:
-            ext.add(f"GotoIf($[${{PBXDESK_TODAY}} = {day:%Y%m%d}]?x{day:%Y%m%d})")
+        for when in dates:
+            ext.add(f"GotoIf($[${{PBXDESK_TODAY}} = {when:%Y%m%d}]?x{when:%Y%m%d})")
     groups: dict[tuple[int, int, str], list[str]] = {}
     for day in WEEKDAYS:
         for start, end, interval in day_spans(doc, day):
@@ -66,12 +66,12 @@ def emit_time_dispatch(doc: RoutingDocument, ext: Extension, target: Callable[[s
                 comment=f"weekly ranges in {tz}" if first else None)
         first = False
     ext.add(f"Goto({target(NON_WORKING)})", comment="time no range covers: non_working")
-    for day in dates:
-        spans = exception_spans(doc, day.isoformat()) or []
-        label = f"x{day:%Y%m%d}"
-        comment = f"exception {day.isoformat()}"
+    for when in dates:
+        spans = exception_spans(doc, when.isoformat()) or []
+        label: str | None = f"x{when:%Y%m%d}"
+        comment: str | None = f"exception {when.isoformat()}"
         for start, end, interval in spans:
-            ext.add(f"GotoIfTime({time_span(start, end)},*,{day.day},{MONTHS[day.month - 1]},{tz}"
+            ext.add(f"GotoIfTime({time_span(start, end)},*,{when.day},{MONTHS[when.month - 1]},{tz}"
                     f"?{target(interval)})", label=label, comment=comment)
             label = comment = None
         ext.add(f"Goto({target(NON_WORKING)})", label=label, comment=comment)
