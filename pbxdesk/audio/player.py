@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QAudioBufferOutput, QAudioOutput, QMediaDevices, QMediaPlayer
 
@@ -102,20 +103,26 @@ class AudioJob(QObject):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    def _report_safely(self, kind: str, value: object) -> None:
+        try:
+            emit(self._report, kind, value)
+        except RuntimeError:  # the job's QObject was deleted with its parent meanwhile: nobody listens
+            self._cancel.set()
+
     def _run(self) -> None:
         def progress(value: float) -> None:
-            emit(self._report, "progress", float(value))
+            self._report_safely("progress", float(value))
 
         try:
             result = self._fn(progress, self._cancel)
         except AudioCancelled:
-            emit(self._report, "cancelled", None)
+            self._report_safely("cancelled", None)
         except AudioError as exc:
-            emit(self._report, "cancelled" if self._cancel.is_set() else "failed", exc)
+            self._report_safely("cancelled" if self._cancel.is_set() else "failed", exc)
         except Exception as exc:  # a bug must not kill the worker thread silently
-            emit(self._report, "failed", AudioError(f"Unexpected error: {exc}", f"Непредвиденная ошибка: {exc}"))
+            self._report_safely("failed", AudioError(f"Unexpected error: {exc}", f"Непредвиденная ошибка: {exc}"))
         else:
-            emit(self._report, "cancelled" if self._cancel.is_set() else "succeeded", result)
+            self._report_safely("cancelled" if self._cancel.is_set() else "succeeded", result)
 
     @Slot(str, object)
     def _on_report(self, kind: str, value: object) -> None:
@@ -201,6 +208,15 @@ class PromptPlayer(QObject):
         self._backend, self._reason = self._detect(backend)
         if self._backend == "qt":
             self._setup_qt()
+
+    _shared: PromptPlayer | None = None
+
+    @classmethod
+    def shared(cls) -> PromptPlayer:
+        """One player for the whole application (so one prompt plays at a time), parented to the app."""
+        if cls._shared is None or not shiboken6.isValid(cls._shared):
+            cls._shared = cls(QCoreApplication.instance())
+        return cls._shared
 
     # -- availability ------------------------------------------------------------------------------
     def _detect(self, forced: str | None) -> tuple[str, str]:

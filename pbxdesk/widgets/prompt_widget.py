@@ -57,7 +57,7 @@ class PromptWidget(QWidget):
             tts = tts or default_tts()
         self._library = library
         self._tts = tts
-        self._player = player or PromptPlayer(self)
+        self._player = player or PromptPlayer.shared()
         self._prompt: PromptValue = None
         self._media_id = ""
         self._loading = False
@@ -206,8 +206,8 @@ class PromptWidget(QWidget):
         self._cancel_import()
         self.error.clear()
         source = Path(path)
-        job = AudioJob(lambda progress, cancel: self._library.import_file(source, progress=progress,
-                                                                         cancel=cancel), self)
+        library = self._library
+        job = AudioJob(lambda progress, cancel: library.import_file(source, progress=progress, cancel=cancel))
         self._import_job = job
         job.progress.connect(self._on_import_progress)
         job.succeeded.connect(self._on_imported)
@@ -325,7 +325,7 @@ class PromptWidget(QWidget):
             else None
         if master is None:
             return
-        job = AudioJob(lambda _p, _c: (waveform_peaks(master), int(wav_info(master).duration_s * 1000)), self)
+        job = AudioJob(lambda _p, _c: (waveform_peaks(master), int(wav_info(master).duration_s * 1000)))
         self._peaks_job = job
         job.succeeded.connect(self._on_peaks)
         job.start()
