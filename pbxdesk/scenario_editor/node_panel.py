@@ -36,6 +36,10 @@ from pbxdesk.scenario_editor.editors.message import MessageEditor
 from pbxdesk.scenario_editor.tree_model import ScenarioTreeModel
 
 
+EDITOR_CLASSES: dict[str, type[NodeEditor]] = {
+    kind: cls for cls in (MessageEditor, MenuEditor, ForwardEditor, MailEditor) for kind in cls.kinds}
+
+
 def default_node(kind: str, directory: Directory) -> AnyNode:
     """A fresh action of ``kind`` as the "+" menu creates it (R1 defaults where they apply)."""
     prompt = TtsPrompt(tts="", voice="ru")
@@ -61,9 +65,9 @@ def own_fields(node: AnyNode | None) -> Any:
     """What the action's editor shows: every field but the branches below it (keys kept by name)."""
     if node is None:
         return None
-    data = node.model_dump(exclude={"next", "no_input"})
-    if "keys" in data:
-        data["keys"] = sorted(data["keys"])
+    data = node.model_dump(exclude={"next", "no_input", "keys"})
+    if isinstance(node, MenuNode):
+        data["keys"] = sorted(node.keys)
     return data
 
 
@@ -97,18 +101,22 @@ class NodePanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.stack.addWidget(self.hint)
-        self.editors: dict[str, NodeEditor] = {}
-        for cls in (MessageEditor, MenuEditor, ForwardEditor, MailEditor):
-            editor = cls(context, self.stack)
+        self._editors: dict[type[NodeEditor], NodeEditor] = {}
+        self.show_pointer(None)
+
+    def editor_for(self, kind: str) -> NodeEditor:
+        """The editor of ``kind`` (built on first use: opening the panel stays cheap)."""
+        cls = EDITOR_CLASSES[kind]
+        editor = self._editors.get(cls)
+        if editor is None:
+            editor = self._editors[cls] = cls(self.context, self.stack)
             editor.current_node = self._current_node
             editor.saveClicked.connect(self.save)
             editor.cancelClicked.connect(self.cancel)
             editor.deleteClicked.connect(self.delete)
             editor.edited.connect(self._edited)
             self.stack.addWidget(editor)
-            for kind in cls.kinds:
-                self.editors[kind] = editor
-        self.show_pointer(None)
+        return editor
 
     # ---- what is shown --------------------------------------------------------------------------
     def current_editor(self) -> NodeEditor | None:
@@ -145,7 +153,7 @@ class NodePanel(QWidget):
                    self.tr("New: %1").replace("%1", labels.kind_names()[kind]))
 
     def _open(self, ptr: str, node: AnyNode, title: str) -> None:
-        editor = self.editors[node.type]
+        editor = self.editor_for(node.type)
         editor.load(node)
         self.title.setText(title)
         self.branch.setText(self.model.branch_path(ptr))

@@ -21,6 +21,9 @@ from pbxdesk.widgets.session import AREA_NAME, AREA_SCENARIOS, AREA_SCHEDULE, Do
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DRAG_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+_DROP_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsDropEnabled
 POINTER_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 NODE_TYPE_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -63,17 +66,22 @@ class ScenarioTreeModel(QAbstractItemModel):
     def _plus_allowed(self, item: Item) -> bool:
         return item.kind == SLOT or (item.kind == INTERVAL and item.key in self._occurring)
 
-    def _desired(self, item: Item) -> list[Any]:
+    def _children_of(self, item: Item, value: Any) -> list[tuple[Any, Any]]:
+        """(key, document value) of the rows that belong under ``item`` holding ``value``."""
         if item.kind == ROOT:
-            return self._top_keys()
-        if item.is_slot():
-            if self._node(item) is not None:
-                return [NODE]
-            return [PLUS] if self._plus_allowed(item) else []
-        if item.kind == NODE:
-            node = self._node(item)
-            return [tokens for tokens, _child in child_slots(node)] if node is not None else []
+            scenarios = self.document.scenarios
+            return [(key, scenarios.get(key)) for key in self._top_keys()]
+        if item.kind == INTERVAL or item.kind == SLOT:
+            if value is not None and hasattr(value, "type"):
+                return [(NODE, value)]
+            return [(PLUS, None)] if self._plus_allowed(item) else []
+        if item.kind == NODE and value is not None:
+            return [(tokens, child) for tokens, child in child_slots(value)]
         return []
+
+    def _desired(self, item: Item) -> list[Any]:
+        value = None if item.kind == ROOT else item.value(self.document)
+        return [key for key, _value in self._children_of(item, value)]
 
     def _new_item(self, parent: Item, key: Any) -> Item:
         if parent.kind == ROOT:
@@ -88,14 +96,16 @@ class ScenarioTreeModel(QAbstractItemModel):
 
     def _grow(self, item: Item) -> None:
         """Build every row below a fresh item and register them."""
-        stack = [item]
+        stack: list[tuple[Item, Any]] = [(item, None if item.kind == ROOT else item.value(self.document))]
+        items, slots = self._items, self._slots
         while stack:
-            current = stack.pop()
-            self._items[current.uid] = current
-            if current.is_slot():
-                self._slots[current.pointer] = current
-            current.children = [self._new_item(current, key) for key in self._desired(current)]
-            stack.extend(current.children)
+            current, value = stack.pop()
+            items[current.uid] = current
+            if current.kind == INTERVAL or current.kind == SLOT:
+                slots[current.pointer] = current
+            pairs = self._children_of(current, value)
+            current.children = [self._new_item(current, key) for key, _v in pairs]
+            stack.extend(zip(current.children, (v for _k, v in pairs), strict=True))
 
     def _forget(self, item: Item) -> None:
         for gone in item.walk():
@@ -151,6 +161,9 @@ class ScenarioTreeModel(QAbstractItemModel):
     def _reconcile(self, item: Item) -> list[Item]:
         """Make the children of ``item`` match the document; returns the children that were kept."""
         desired = self._desired(item)
+        if item.is_slot() and len(desired) == 1 and len(item.children) == 1 and item.children[0].key != desired[0]:
+            self._morph(item.children[0], desired[0])
+            return []
         wanted = set(desired)
         parent_index = self._index_of(item)
         for row in range(len(item.children) - 1, -1, -1):
@@ -170,6 +183,23 @@ class ScenarioTreeModel(QAbstractItemModel):
             self._rows_moved(item)
             self.endInsertRows()
         return kept
+
+    def _morph(self, child: Item, kind: str) -> None:
+        """Turn a "+" row into a node row or back in place (its row stays; only rows below change)."""
+        index = self._index_of(child)
+        if child.children:
+            self._remove_rows(child, index, 0, len(child.children) - 1)
+        child.kind = child.key = kind
+        if kind == NODE:
+            value = child.value(self.document)
+            fresh = [self._new_item(child, key) for key, _v in self._children_of(child, value)]
+            for row in fresh:
+                self._grow(row)
+            if fresh:
+                self.beginInsertRows(index, 0, len(fresh) - 1)
+                child.children = fresh
+                self.endInsertRows()
+        self.dataChanged.emit(index, index)
 
     def _remove_rows(self, item: Item, parent_index: QModelIndex, first: int, last: int) -> None:
         if last < first:
@@ -268,12 +298,11 @@ class ScenarioTreeModel(QAbstractItemModel):
         item = self.item(index)
         if item is None or not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if item.kind == NODE:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        elif item.kind == PLUS or item.is_empty_slot():
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+            return _DRAG_FLAGS
+        if item.kind == PLUS or item.is_empty_slot():
+            return _DROP_FLAGS
+        return _FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.item(index)
