@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -90,6 +90,24 @@ class ScenarioEditor(QWidget):
         self.panel.nodeSaved.connect(self.select_pointer)
         session.changed.connect(self._document_changed)
         self.validator.timer.start()  # the first check too runs off the opening path
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Relabel everything after ``pbxdesk.app.i18n.set_language`` (open editors are rebuilt)."""
+        self.save_button.setText(self.tr("Save changes"))
+        self.save_button.setAccessibleName(self.tr("Save changes"))
+        for action, text in ((self.cut_action, self.tr("Cut")), (self.copy_action, self.tr("Copy")),
+                             (self.paste_action, self.tr("Paste")), (self.delete_action, self.tr("Delete")),
+                             (self.undo_action, self.tr("Undo")), (self.redo_action, self.tr("Redo"))):
+            action.setText(text)
+        self.action_menu.relabel()
+        self.model.relabel()
+        self.panel.rebuild()
+        self.problems.show_problems(self.validator.problems)
 
     # ---- actions --------------------------------------------------------------------------------
     def _action(self, name: str, text: str, keys: list[QKeySequence], slot: Any, widget: QWidget,

@@ -35,7 +35,6 @@ from pbxdesk.scenario_editor.editors.menu import MenuEditor
 from pbxdesk.scenario_editor.editors.message import MessageEditor
 from pbxdesk.scenario_editor.tree_model import ScenarioTreeModel
 
-
 EDITOR_CLASSES: dict[str, type[NodeEditor]] = {
     kind: cls for cls in (MessageEditor, MenuEditor, ForwardEditor, MailEditor) for kind in cls.kinds}
 
@@ -103,6 +102,14 @@ class NodePanel(QWidget):
         self.stack.addWidget(self.hint)
         self._editors: dict[type[NodeEditor], NodeEditor] = {}
         self.show_pointer(None)
+
+    def rebuild(self) -> None:
+        """Drop the built editors (their labels are in the old language) and show the pointer again."""
+        for editor in self._editors.values():
+            self.stack.removeWidget(editor)
+            editor.deleteLater()
+        self._editors.clear()
+        self.show_pointer(self.pointer)
 
     def editor_for(self, kind: str) -> NodeEditor:
         """The editor of ``kind`` (built on first use: opening the panel stays cheap)."""

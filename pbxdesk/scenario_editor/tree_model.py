@@ -233,6 +233,15 @@ class ScenarioTreeModel(QAbstractItemModel):
     def index_of(self, item: Item) -> QModelIndex:
         return self._index_of(item)
 
+    def relabel(self) -> None:
+        """After a language switch: every row's words change, none of the structure."""
+        for item in self._root.children:
+            first = self._index_of(item)
+            self.dataChanged.emit(first, first)
+            for below in item.walk()[1:]:
+                index = self._index_of(below)
+                self.dataChanged.emit(index, index)
+
     def slot_for_pointer(self, ptr: str) -> Item | None:
         """The deepest slot row whose pointer is ``ptr`` or a prefix of it."""
         tokens = split(ptr)
@@ -263,10 +272,8 @@ class ScenarioTreeModel(QAbstractItemModel):
 
     # ---- Qt model interface ---------------------------------------------------------------------
     def index(self, row: int, column: int, parent: ModelIndex = _NO_PARENT) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        owner = self.item(parent)
-        if owner is None or row >= len(owner.children):
+        owner = self._items.get(parent.internalId()) if parent.isValid() else self._root
+        if owner is None or column or row < 0 or row >= len(owner.children):
             return QModelIndex()
         return self.createIndex(row, 0, owner.children[row].uid)
 
@@ -286,17 +293,19 @@ class ScenarioTreeModel(QAbstractItemModel):
         return cached
 
     def rowCount(self, parent: ModelIndex = _NO_PARENT) -> int:
-        if parent.isValid() and parent.column() != 0:
+        if not parent.isValid():
+            return len(self._root.children)
+        if parent.column():
             return 0
-        owner = self.item(parent)
+        owner = self._items.get(parent.internalId())
         return len(owner.children) if owner is not None else 0
 
     def columnCount(self, parent: ModelIndex = _NO_PARENT) -> int:
         return 1
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        item = self.item(index)
-        if item is None or not index.isValid():
+        item = self._items.get(index.internalId()) if index.isValid() else None
+        if item is None:
             return Qt.ItemFlag.NoItemFlags
         if item.kind == NODE:
             return _DRAG_FLAGS
@@ -305,8 +314,8 @@ class ScenarioTreeModel(QAbstractItemModel):
         return _FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self.item(index)
-        if item is None or not index.isValid():
+        item = self._items.get(index.internalId()) if index.isValid() else None
+        if item is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item)

@@ -295,42 +295,42 @@
 <context>
     <name>NodePanel</name>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="130" />
+        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="145" />
         <source>No action selected</source>
         <translation>Действие не выбрано</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="130" />
+        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="145" />
         <source>Empty branch</source>
         <translation>Пустая ветка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="132" />
+        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="147" />
         <source>Select an action in the tree to edit it.</source>
         <translation>Выберите действие в дереве, чтобы изменить его.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="133" />
+        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="148" />
         <source>Nothing happens here yet. Click “+” in the tree (or press Enter on it) and choose an action.</source>
         <translation>Здесь пока ничего не происходит. Нажмите «+» в дереве (или Enter на нём) и выберите действие.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="145" />
+        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="160" />
         <source>New: %1</source>
         <translation>Новое действие: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="183" />
+        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="198" />
         <source>Add %1</source>
         <translation>Добавить «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="183" />
+        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="198" />
         <source>Edit %1</source>
         <translation>Изменить «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="202" />
+        <location filename="../../pbxdesk/scenario_editor/node_panel.py" line="217" />
         <source>Delete %1</source>
         <translation>Удалить «%1»</translation>
     </message>
@@ -348,71 +348,79 @@
     <message>
         <location filename="../../pbxdesk/scenario_editor/editor.py" line="63" />
         <location filename="../../pbxdesk/scenario_editor/editor.py" line="65" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="101" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="102" />
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="107" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="103" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="125" />
         <source>Cut</source>
         <translation>Вырезать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="108" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="103" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="126" />
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="110" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="104" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="128" />
         <source>Paste</source>
         <translation>Вставить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="112" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="104" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="130" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="115" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="105" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="133" />
         <source>Undo</source>
         <translation>Отменить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="117" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="105" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="135" />
         <source>Redo</source>
         <translation>Повторить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="125" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="143" />
         <source>Add action</source>
         <translation>Добавить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="193" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="211" />
         <source>Cut %1</source>
         <translation>Вырезать «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="208" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="226" />
         <source>Paste %1</source>
         <translation>Вставить «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="218" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="236" />
         <source>Delete %1</source>
         <translation>Удалить «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="226" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="244" />
         <source>Finish or cancel the action being edited first.</source>
         <translation>Сначала сохраните или отмените изменения открытого действия.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="241" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="259" />
         <source>Branches without a scenario: %1</source>
         <translation>Нет сценария в ветках: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="248" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="266" />
         <source>Not saved.</source>
         <translation>Изменения не сохранены.</translation>
     </message>
@@ -516,12 +524,12 @@
 <context>
     <name>ScenarioTreeModel</name>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/tree_model.py" line="428" />
+        <location filename="../../pbxdesk/scenario_editor/tree_model.py" line="466" />
         <source>Move action</source>
         <translation>Переместить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/tree_model.py" line="429" />
+        <location filename="../../pbxdesk/scenario_editor/tree_model.py" line="467" />
         <source>Paste action</source>
         <translation>Вставить действие</translation>
     </message>

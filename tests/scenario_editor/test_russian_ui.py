@@ -36,3 +36,20 @@ def test_russian_labels(russian, make_editor, session) -> None:
         "Сохранить", "Отменить", "Удалить")
     assert [fwd.distribution.itemText(i) for i in range(3)] == ["Всем сразу", "По очереди", "По нарастающей"]
     assert fwd.timeout.itemText(fwd.timeout.count() - 1) == "10 мин."
+
+
+def test_switching_language_relabels_an_open_editor(make_editor, session, qapp) -> None:
+    editor, ui = make_editor(session)
+    ui.click_pointer("/scenarios/working/keys/1")
+    assert editor.save_button.text() == "Save changes"
+    try:
+        set_language("ru")
+        qapp.processEvents()
+        assert editor.save_button.text() == "Сохранить изменения"
+        assert editor.model.index(0, 0).data() == "Рабочее время"
+        assert ui.current().save_button.text() == "Сохранить"
+        assert editor.action_menu.actions()[0].text() == "Сообщение"
+    finally:
+        set_language("en")
+    qapp.processEvents()
+    assert editor.save_button.text() == "Save changes"
