@@ -4,7 +4,7 @@
 <context>
     <name>PromptPlayer</name>
     <message>
-        <location filename="../../pbxdesk/audio/player.py" line="222"/>
+        <location filename="../../pbxdesk/audio/player.py" line="238"/>
         <source>No audio output device: no sound card or sound server was found.</source>
         <translation>Нет устройства вывода звука: не найдены ни звуковая карта, ни звуковой сервер.</translation>
     </message>
