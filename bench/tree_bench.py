@@ -171,7 +171,8 @@ def time_edits(app: QApplication, session: DocumentSession, plan: list[tuple[str
             else:
                 stack.undo()
             middle = time.perf_counter()
-            if tree:
+            if tree:  # twice: the view's delayed relayout is a zero-time timer started by the first pass
+                app.processEvents()
                 app.processEvents()
             end = time.perf_counter()
             out[phase].append((middle - start) * 1000)
@@ -193,6 +194,7 @@ def main() -> None:
         bases.append(open_baseline(app, editor))
         editor.close()
     assert editor is not None
+    editor.validator.timer.timeout.disconnect(editor.validator.run)  # validation is debounced: not measured
     editor.show()
     app.processEvents()
     rows = sum(1 for _index in _all_indexes(editor))
@@ -210,10 +212,12 @@ def main() -> None:
     for key in sorted(k for k in got if "/" in k):
         print(f"  {key:<16} {med[key]:7.2f} / {max(got[key]):7.2f}  (with the view)")
     base_apply = statistics.median(base["apply"])
-    worst = max(med["apply_view"], med["undo_view"])
     print(f"baseline (same change by SetValuesCommand, no tree): median {base_apply:.3f} ms; "
-          f"ratio apply {med['apply'] / base_apply:.1f}; target < 5 ms per edit (with the view) -> "
-          f"{'OK' if worst < 5 else 'MISSED'}")
+          f"ratio apply {med['apply'] / base_apply:.1f}")
+    slow = sorted(k for k in got if "/" in k and med[k] >= 5)
+    print("target < 5 ms per edit (with the view): " + ("OK for every kind" if not slow else
+          "MISSED for " + ", ".join(slow) + " (structural: the view relays out every row and Qt walks "
+          "every persistent index up to the root)"))
 
 
 def _all_indexes(editor: ScenarioEditor):  # type: ignore[no-untyped-def]
