@@ -10,9 +10,7 @@ cancellation, so nothing slow happens on the GUI thread.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import sys
-import tempfile
 import threading
 import time
 import wave
@@ -25,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from PySide6.QtMultimedia import QAudioBufferOutput, QAudioOutput, QMediaDevices, QMediaPlayer
 
 from pbxdesk.audio.errors import AudioCancelled, AudioError
-from pbxdesk.audio.wavfile import atomic_path
+from pbxdesk.audio.output import alsa_works, padded_for_qt
 
 IDLE, PREPARING, PLAYING = "idle", "preparing", "playing"
 JobFunction = Callable[[Callable[[float], None], threading.Event], Any]
@@ -140,42 +138,6 @@ class AudioJob(QObject):
             emit(self.cancelled)
         emit(self.finished)
         AudioJob._running.discard(self)
-
-
-_QT_TAIL_S = 0.3
-
-
-def padded_for_qt(master: Path) -> Path:
-    """The master followed by 300 ms of silence, in a temporary cache.
-
-    Qt 6.12's FFmpeg backend stops the audio sink at end of media before it has played the last
-    ~80 ms, which would cut the end of a greeting; the silence is what gets cut instead.
-    """
-    stat = master.stat()
-    key = hashlib.sha256(f"{master.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:32]
-    dst = Path(tempfile.gettempdir()) / "pbxdesk-playback" / f"{key}.wav"
-    if dst.is_file():
-        return dst
-    with wave.open(str(master), "rb") as w:
-        params = w.getparams()
-        frames = w.readframes(w.getnframes())
-    tail = b"\0" * (int(_QT_TAIL_S * params.framerate) * params.nchannels * params.sampwidth)
-    with atomic_path(dst) as tmp:
-        with wave.open(str(tmp), "wb") as out:
-            out.setparams(params)
-            out.writeframes(frames + tail)
-    return dst
-
-
-def alsa_works() -> bool:
-    """True when ALSA's default device opens (checked by playing 10 ms of silence through simpleaudio)."""
-    try:
-        import simpleaudio
-
-        simpleaudio.play_buffer(b"\0\0" * 80, 1, 2, 8000).wait_done()
-    except Exception:
-        return False
-    return True
 
 
 class PromptPlayer(QObject):
