@@ -53,7 +53,7 @@ class ProblemsList(QListWidget):
 
     def __init__(self, model: ScenarioTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = model
+        self.tree_model = model
         self.setObjectName("problemsList")
         self.setAccessibleName(QCoreApplication.translate("ProblemsList", "Problems"))
         self.setMaximumHeight(110)
@@ -66,7 +66,7 @@ class ProblemsList(QListWidget):
         self.clear()
         lang = labels.ui_language()
         for problem in problems:
-            where = self.model.branch_path(problem.pointer)
+            where = self.tree_model.branch_path(problem.pointer)
             item = QListWidgetItem(icons.problem_icon(problem.severity), f"{where}: {problem.message(lang)}")
             item.setData(Qt.ItemDataRole.UserRole, problem.pointer)
             item.setToolTip(f"{problem.code} {problem.pointer}")

@@ -223,7 +223,8 @@ class ScenarioTreeModel(QAbstractItemModel):
             return QModelIndex()
         if item.index_cache is None:
             item.index_cache = self.createIndex(item.row(), 0, item.uid)
-        return item.index_cache
+        cached: QModelIndex = item.index_cache
+        return cached
 
     @staticmethod
     def _rows_moved(item: Item) -> None:
@@ -277,7 +278,7 @@ class ScenarioTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, owner.children[row].uid)
 
-    def parent(self, child: ModelIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, child: ModelIndex | None = None) -> Any:
         # hot path: Qt calls it for every persistent index (expanded rows) on each insert / remove
         if child is None:
             return super().parent()

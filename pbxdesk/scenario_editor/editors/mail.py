@@ -83,8 +83,11 @@ class MailEditor(NodeEditor):
             self.picker.addItem(self._label(("department", dept.id)), "department:" + dept.id)
 
     def _keys(self) -> list[Key]:
-        return [tuple(self.recipients.item(i).data(Qt.ItemDataRole.UserRole))  # type: ignore[misc]
-                for i in range(self.recipients.count())]
+        keys: list[Key] = []
+        for i in range(self.recipients.count()):
+            kind, ident = self.recipients.item(i).data(Qt.ItemDataRole.UserRole)
+            keys.append((str(kind), str(ident)))
+        return keys
 
     def _append(self, key: Key) -> None:
         item = QListWidgetItem(self._label(key))
