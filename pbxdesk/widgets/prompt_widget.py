@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -64,6 +65,7 @@ class PromptWidget(QWidget):
         self._import_job: AudioJob | None = None
         self._peaks_job: AudioJob | None = None
         self._duration_ms = 0
+        self._optional = False
         self._build()
         self._player.stateChanged.connect(self._on_player_state)
         self._player.positionChanged.connect(self._on_player_position)
@@ -72,6 +74,9 @@ class PromptWidget(QWidget):
 
     # -- construction ------------------------------------------------------------------------------
     def _build(self) -> None:
+        self.enabledBox = QCheckBox(objectName="promptEnabled")
+        self.enabledBox.setVisible(False)
+        self.enabledBox.toggled.connect(self._on_enabled)
         self.modeTts = QRadioButton(objectName="promptModeTts")
         self.modeAudio = QRadioButton(objectName="promptModeAudio")
         self.modeTts.setChecked(True)
@@ -140,6 +145,7 @@ class PromptWidget(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabledBox)
         layout.addLayout(modes)
         layout.addWidget(self.pages)
         layout.addLayout(play_row)
@@ -154,6 +160,7 @@ class PromptWidget(QWidget):
         self._retranslate()
 
     def _retranslate(self) -> None:
+        self.enabledBox.setText(self.tr("Play a voice message first"))
         self.modeTts.setText(self.tr("Text to speech"))
         self.modeAudio.setText(self.tr("Audio file"))
         self.text.setAccessibleName(self.tr("Text to speak"))
@@ -168,6 +175,8 @@ class PromptWidget(QWidget):
         self.cancelImport.setText(self.tr("Cancel"))
         self.cancelImport.setAccessibleName(self.tr("Cancel the conversion"))
         self.duration.setAccessibleName(self.tr("Duration"))
+        widest = self.tr("{0} / {1} characters").format(MAX_TEXT, MAX_TEXT)
+        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance(widest) + 4)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -183,6 +192,7 @@ class PromptWidget(QWidget):
             if self._player.owner() is self:
                 self._player.stop()
             self._prompt = prompt
+            self.enabledBox.setChecked(prompt is not None or not self._optional)
             self.error.clear()
             if isinstance(prompt, AudioPrompt):
                 self._media_id = prompt.audio
@@ -200,6 +210,31 @@ class PromptWidget(QWidget):
 
     def prompt(self) -> PromptValue:
         return self._prompt
+
+    def setOptional(self, optional: bool) -> None:
+        """For the optional voice messages (R8–R12): a check box decides whether there is a prompt at all;
+        unchecked, :meth:`prompt` is None."""
+        self._optional = optional
+        self.enabledBox.setVisible(optional)
+        self._loading = True
+        self.enabledBox.setChecked(self._prompt is not None or not optional)
+        self._loading = False
+        self._refresh()
+
+    def isOptional(self) -> bool:
+        return self._optional
+
+    def _on_enabled(self, checked: bool) -> None:
+        if self._loading:
+            return
+        if not checked:
+            if self._player.owner() is self:
+                self._player.stop()
+            self._prompt = None
+            self._refresh()
+            emit(self.promptChanged)
+        else:
+            self._user_changed()
 
     def importFile(self, path: str | Path) -> AudioJob:
         """Convert ``path`` into the media library on a worker; on success it becomes the prompt."""
@@ -223,7 +258,7 @@ class PromptWidget(QWidget):
 
     # -- editing -----------------------------------------------------------------------------------
     def _user_changed(self) -> None:
-        if self._loading:
+        if self._loading or (self._optional and not self.enabledBox.isChecked()):
             return
         if self.modeAudio.isChecked():
             self._prompt = AudioPrompt(audio=self._media_id)
@@ -364,6 +399,9 @@ class PromptWidget(QWidget):
     # -- state -------------------------------------------------------------------------------------
     def _refresh(self) -> None:
         audio = self.modeAudio.isChecked()
+        editable = not self._optional or self.enabledBox.isChecked()
+        for part in (self.modeTts, self.modeAudio, self.pages):
+            part.setEnabled(editable)
         self.pages.setCurrentIndex(1 if audio else 0)
         length = len(self.text.toPlainText())
         self.counter.setText(self.tr("{0} / {1} characters").format(length, MAX_TEXT))
@@ -393,7 +431,9 @@ class PromptWidget(QWidget):
                                                else QStyle.StandardPixmap.SP_MediaPlay))
         self.listen.setAccessibleName(self.tr("Stop") if active else self.tr("Listen"))
         reason = ""
-        if not self._player.available():
+        if not editable:
+            reason = self.tr("No voice message is played.")
+        elif not self._player.available():
             reason = self._player.unavailable_reason()
         elif audio and not self._media_id:
             reason = self.tr("Choose an audio file first.")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
 
 from pbxdesk.audio.library import MediaLibrary
 from pbxdesk.audio.player import PromptPlayer
@@ -144,3 +144,23 @@ def test_listen_prepares_plays_and_stops(make_widget, qtbot, pulse_sink: str) ->
     qtbot.waitUntil(lambda: button.text() == "Listen", timeout=20_000)
     assert widget.findChild(QLabel, "promptDuration").text().startswith("0:0")
     QApplication.processEvents()
+
+
+def test_optional_voice_message_can_be_switched_off_and_on(make_widget, qtbot) -> None:
+    widget = make_widget()
+    widget.setOptional(True)
+    widget.setPrompt(None)
+    box = widget.findChild(QCheckBox, "promptEnabled")
+    assert box.isVisible() and not box.isChecked()
+    assert not widget.findChild(object, "promptText").isEnabled()
+    with qtbot.waitSignal(widget.promptChanged):
+        box.setChecked(True)
+    assert widget.prompt() == TtsPrompt(tts="", voice="ru")  # empty text: validation reports it
+    qtbot.keyClicks(widget.findChild(object, "promptText"), "Hold on")
+    assert widget.prompt() == TtsPrompt(tts="Hold on", voice="ru")
+    with qtbot.waitSignal(widget.promptChanged):
+        box.setChecked(False)
+    assert widget.prompt() is None
+    widget.setPrompt(TtsPrompt(tts="Ждите ответа", voice="ru"))
+    assert box.isChecked() and widget.findChild(object, "promptText").isEnabled()
+    widget.grab().save(str(ARTIFACTS / "prompt_widget_optional.png"))
