@@ -23,15 +23,15 @@
     </message>
     <message>
         <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="42" />
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="90" />
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="92" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="83" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="85" />
         <source>Employee</source>
         <translation>Сотрудник</translation>
     </message>
     <message>
         <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="43" />
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="98" />
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="100" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="91" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="93" />
         <source>Department</source>
         <translation>Отдел</translation>
     </message>
@@ -46,57 +46,57 @@
         <translation>Голосовое сообщение</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="57" />
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="59" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="54" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="56" />
         <source>Answer timeout</source>
         <translation>Время ожидания ответа</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="74" />
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="78" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="68" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="72" />
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="103" />
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="108" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="96" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="101" />
         <source>Call distribution</source>
         <translation>Распределение звонков</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="104" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="97" />
         <source>All at once</source>
         <translation>Всем сразу</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="105" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="98" />
         <source>In turn</source>
         <translation>По очереди</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="106" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="99" />
         <source>Incremental</source>
         <translation>По нарастающей</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="111" />
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="113" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="104" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="106" />
         <source>Step between members</source>
         <translation>Длительность между переходами</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="123" />
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="129" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="115" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="121" />
         <source>%1 (not in the directory)</source>
         <translation>%1 (нет в справочнике)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="149" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="152" />
         <source>The answer timeout %1 is not available for %2; it is set to %3.</source>
         <translation>Время ожидания ответа %1 недоступно для действия «%2»; установлено %3.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="158" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="161" />
         <source>The voice message and what happens if nobody answers are kept.</source>
         <translation>Голосовое сообщение и продолжение сценария, если никто не ответит, сохранены.</translation>
     </message>
@@ -106,17 +106,17 @@
         <translation>Укажите номер из 10 цифр.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="213" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="214" />
         <source>Enter the voice message or switch it off.</source>
         <translation>Введите голосовое сообщение или выключите его.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="224" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="225" />
         <source>Choose an employee.</source>
         <translation>Выберите сотрудника.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="229" />
+        <location filename="../../pbxdesk/scenario_editor/editors/forward.py" line="230" />
         <source>Choose a department.</source>
         <translation>Выберите отдел.</translation>
     </message>
@@ -134,64 +134,64 @@
         <translation>Голосовое сообщение</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="43" />
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="62" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="42" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="61" />
         <source>Send messages to</source>
         <translation>Отправить сообщение</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="49" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="48" />
         <source>Employee or department</source>
         <translation>Сотрудник или отдел</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="51" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="50" />
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="53" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="52" />
         <source>Add recipient</source>
         <translation>Добавить получателя</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="56" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="55" />
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="58" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="57" />
         <source>Remove recipient</source>
         <translation>Удалить получателя</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="65" />
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="68" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="64" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="67" />
         <source>Also send to an external e-mail</source>
         <translation>Отправлять сообщение на внешний e-mail</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="74" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="77" />
         <source>Employee: %1</source>
         <translation>Сотрудник: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="76" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="79" />
         <source>Department: %1</source>
         <translation>Отдел: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="101" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="107" />
         <source>%1 is already a recipient.</source>
         <translation>%1 — уже в списке получателей.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="133" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="138" />
         <source>Enter the voice message or switch it off.</source>
         <translation>Введите голосовое сообщение или выключите его.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="136" />
+        <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="141" />
         <source>«%1» is not an e-mail address.</source>
         <translation>«%1» — не адрес электронной почты.</translation>
     </message>
@@ -348,79 +348,79 @@
     <message>
         <location filename="../../pbxdesk/scenario_editor/editor.py" line="63" />
         <location filename="../../pbxdesk/scenario_editor/editor.py" line="65" />
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="101" />
         <location filename="../../pbxdesk/scenario_editor/editor.py" line="102" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="103" />
         <source>Save changes</source>
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="103" />
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="125" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="104" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="126" />
         <source>Cut</source>
         <translation>Вырезать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="103" />
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="126" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="104" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="127" />
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="104" />
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="128" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="105" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="129" />
         <source>Paste</source>
         <translation>Вставить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="104" />
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="130" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="105" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="131" />
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="105" />
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="133" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="106" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="134" />
         <source>Undo</source>
         <translation>Отменить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="105" />
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="135" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="106" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="136" />
         <source>Redo</source>
         <translation>Повторить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="143" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="144" />
         <source>Add action</source>
         <translation>Добавить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="211" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="212" />
         <source>Cut %1</source>
         <translation>Вырезать «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="226" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="227" />
         <source>Paste %1</source>
         <translation>Вставить «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="236" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="237" />
         <source>Delete %1</source>
         <translation>Удалить «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="244" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="245" />
         <source>Finish or cancel the action being edited first.</source>
         <translation>Сначала сохраните или отмените изменения открытого действия.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="259" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="260" />
         <source>Branches without a scenario: %1</source>
         <translation>Нет сценария в ветках: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editor.py" line="266" />
+        <location filename="../../pbxdesk/scenario_editor/editor.py" line="267" />
         <source>Not saved.</source>
         <translation>Изменения не сохранены.</translation>
     </message>
@@ -428,17 +428,17 @@
 <context>
     <name>ScenarioFields</name>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/fields.py" line="44" />
+        <location filename="../../pbxdesk/scenario_editor/editors/fields.py" line="50" />
         <source>%1 min</source>
         <translation>%1 мин.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/fields.py" line="45" />
+        <location filename="../../pbxdesk/scenario_editor/editors/fields.py" line="51" />
         <source>%1 s</source>
         <translation>%1 сек.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/editors/fields.py" line="76" />
+        <location filename="../../pbxdesk/scenario_editor/editors/fields.py" line="82" />
         <source>%1 (not allowed)</source>
         <translation>%1 (недопустимо)</translation>
     </message>
@@ -524,12 +524,12 @@
 <context>
     <name>ScenarioTreeModel</name>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/tree_model.py" line="466" />
+        <location filename="../../pbxdesk/scenario_editor/tree_model.py" line="467" />
         <source>Move action</source>
         <translation>Переместить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/tree_model.py" line="467" />
+        <location filename="../../pbxdesk/scenario_editor/tree_model.py" line="468" />
         <source>Paste action</source>
         <translation>Вставить действие</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 
 from pbxdesk.domain.models import (
     DEPARTMENT_STEPS,
@@ -75,9 +76,18 @@ def test_external_number_normalised_and_checked(ui, session) -> None:
     assert session.document.scenarios["custom1"].next is None
     ui.type(fwd.number, "+7 (495) 123-45-67")
     ui.choose(fwd.timeout, 15)
+    assert not fwd.announcement.widget.isVisible()
+    ui.toggle(fwd.announcement_switch)
+    ui.save_node()  # switched on but empty: refused, says so
+    assert fwd.error.isVisible() and session.document.scenarios["custom1"].next is None
+    text = fwd.announcement.widget.findChild(QPlainTextEdit, "promptText")
+    assert text.isVisible()
+    ui.click(text.viewport())
+    ui.keys(text, "Соединяю с дежурным")
     ui.save_node()
     node = session.document.scenarios["custom1"].next
     assert (node.type, node.number, node.timeout_s) == ("forward_external", "4951234567", 15)
+    assert node.announcement == TtsPrompt(tts="Соединяю с дежурным", voice="ru")
     assert session.undo_stack.count() == 1
 
 

@@ -25,16 +25,22 @@ class EditorContext:
 
 
 def shared_audio(context: EditorContext, owner: QWidget) -> EditorContext:
-    """One media library, TTS engine and player for all the prompt widgets of an editor."""
-    if context.library is None or context.tts is None:
-        from pbxdesk.audio.defaults import default_library, default_tts
+    """One media library, TTS engine and player for all the prompt widgets of an editor.
 
-        context.library = context.library or default_library()
-        context.tts = context.tts or default_tts()
-    if context.player is None:
-        from pbxdesk.audio.player import PromptPlayer
+    Without the audio package (or Qt Multimedia) the prompt widgets make their own, or are absent.
+    """
+    try:
+        if context.library is None or context.tts is None:
+            from pbxdesk.audio.defaults import default_library, default_tts
 
-        context.player = PromptPlayer(owner)
+            context.library = context.library or default_library()
+            context.tts = context.tts or default_tts()
+        if context.player is None:
+            from pbxdesk.audio.player import PromptPlayer
+
+            context.player = PromptPlayer(owner)
+    except ImportError:
+        pass
     return context
 
 

@@ -6,7 +6,7 @@ takes the default (30 s, allowed by all three) and the note under the fields say
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QStackedWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from pbxdesk.domain.models import (
     DEPARTMENT_STEPS,
@@ -45,10 +45,7 @@ class ForwardEditor(NodeEditor):
         self.announcement_switch = self._switch("announcementSwitch", self.tr("Voice message before ringing"))
         self.form.addRow("", self.announcement_switch)
         self.announcement = self._prompt_row("announcementPrompt", self.tr("Voice message"))
-        if self.announcement.widget is not None:
-            self.announcement_switch.toggled.connect(self.announcement.widget.setEnabled)
-        self.pages = QStackedWidget(self)
-        self.form.addRow(self.pages)
+        self.announcement_switch.toggled.connect(self._show_announcement)
         self._build_external_page()
         self._build_employee_page()
         self._build_department_page()
@@ -59,16 +56,13 @@ class ForwardEditor(NodeEditor):
         self.form.addRow(self.tr("Answer timeout"), self.timeout)
         self.kind.currentIndexChanged.connect(self._kind_switched)
 
-    # ---- pages ----------------------------------------------------------------------------------
-    def _page(self) -> tuple[QWidget, QFormLayout]:
-        page = QWidget(self.pages)
-        layout = QFormLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.pages.addWidget(page)
-        return page, layout
+    # ---- rows of each kind (shown for the kind picked in "Forward to") -----------------------------
+    def _show_announcement(self, on: bool) -> None:
+        if self.announcement.widget is not None:
+            self.form.setRowVisible(self.announcement.widget, on)
 
     def _build_external_page(self) -> None:
-        page, layout = self._page()
+        page, layout = self, self.form
         self.number = QLineEdit(page)
         self.number.setObjectName("externalNumber")
         self.number.setAccessibleName(self.tr("Number"))
@@ -80,11 +74,10 @@ class ForwardEditor(NodeEditor):
         self.number_message.setObjectName("numberMessage")
         self.number_message.setStyleSheet("color: #c62828;")
         self.number_message.setWordWrap(True)
-        self.number_message.hide()
         layout.addRow("", self.number_message)
 
     def _build_employee_page(self) -> None:
-        page, layout = self._page()
+        page, layout = self, self.form
         self.employee = QComboBox(page)
         self.employee.setObjectName("employeePicker")
         self.employee.setAccessibleName(self.tr("Employee"))
@@ -92,7 +85,7 @@ class ForwardEditor(NodeEditor):
         layout.addRow(self.tr("Employee"), self.employee)
 
     def _build_department_page(self) -> None:
-        page, layout = self._page()
+        page, layout = self, self.form
         self.department = QComboBox(page)
         self.department.setObjectName("departmentPicker")
         self.department.setAccessibleName(self.tr("Department"))
@@ -110,8 +103,7 @@ class ForwardEditor(NodeEditor):
         self.step.setObjectName("stepCombo")
         self.step.setAccessibleName(self.tr("Step between members"))
         self.step.valueChanged.connect(self._changed)
-        self.step_label = QLabel(self.tr("Step between members"), page)
-        layout.addRow(self.step_label, self.step)
+        layout.addRow(self.tr("Step between members"), self.step)
 
     # ---- directory pickers ----------------------------------------------------------------------
     def _fill_pickers(self, employee: str, department: str) -> None:
@@ -134,8 +126,19 @@ class ForwardEditor(NodeEditor):
         return str(self.kind.currentData())
 
     def _show_kind(self, kind: str) -> None:
-        self.pages.setCurrentIndex(KINDS.index(kind))
+        rows = {"forward_external": [self.number], "forward_employee": [self.employee],
+                "forward_department": [self.department, self.distribution]}
+        for owner, widgets in rows.items():
+            for widget in widgets:
+                self.form.setRowVisible(widget, owner == kind)
+        self.form.setRowVisible(self.number_message, kind == "forward_external" and bool(self.number_message.text()))
+        self._show_step()
         self.timeout.set_values(TIMEOUTS[kind])
+
+    def _show_step(self) -> None:
+        stepped = self.current_kind() == "forward_department" and self.distribution.currentData() != "all"
+        self.form.setRowVisible(self.step, stepped)
+        self.step.setEnabled(stepped)
 
     def _kind_switched(self, _index: int) -> None:
         if self._loading:
@@ -161,9 +164,7 @@ class ForwardEditor(NodeEditor):
 
     def _distribution_changed(self, _index: int) -> None:
         stepped = self.distribution.currentData() != "all"
-        self.step.setVisible(stepped)
-        self.step_label.setVisible(stepped)
-        self.step.setEnabled(stepped)
+        self._show_step()
         if stepped and self.step.value() not in DEPARTMENT_STEPS:
             self.step.set_value(DEFAULT_STEP)
         self._changed()
@@ -174,11 +175,10 @@ class ForwardEditor(NodeEditor):
         self.kind.setCurrentIndex(KINDS.index(node.type))
         self._show_kind(node.type)
         self.announcement_switch.setChecked(node.announcement is not None)
-        if self.announcement.widget is not None:
-            self.announcement.widget.setEnabled(node.announcement is not None)
+        self._show_announcement(node.announcement is not None)
         self.announcement.set(node.announcement)
         self.number.setText(format_number(node.number) if isinstance(node, ForwardExternalNode) else "")
-        self.number_message.hide()
+        self.number_message.setText("")
         self._fill_pickers(node.employee if isinstance(node, ForwardEmployeeNode) else "",
                            node.department if isinstance(node, ForwardDepartmentNode) else "")
         dist = node.distribution if isinstance(node, ForwardDepartmentNode) else "all"
@@ -197,9 +197,10 @@ class ForwardEditor(NodeEditor):
             if not text:
                 message = self.tr("Enter a 10-digit number.")
             self.number_message.setText(message)
-            self.number_message.show()
+            self.form.setRowVisible(self.number_message, True)
             return None
-        self.number_message.hide()
+        self.number_message.setText("")
+        self.form.setRowVisible(self.number_message, False)
         if self.number.text() != format_number(digits):
             self.number.setText(format_number(digits))
         return digits

@@ -33,8 +33,7 @@ class MailEditor(NodeEditor):
         self.greeting_switch = self._switch("greetingSwitch", self.tr("Own voice message"))
         self.form.addRow("", self.greeting_switch)
         self.greeting = self._prompt_row("greetingPrompt", self.tr("Voice message"))
-        if self.greeting.widget is not None:
-            self.greeting_switch.toggled.connect(self.greeting.widget.setEnabled)
+        self.greeting_switch.toggled.connect(self._show_greeting)
         box = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -66,6 +65,10 @@ class MailEditor(NodeEditor):
         self.external_email.setPlaceholderText("office@example.ru")
         self.external_email.textEdited.connect(self._changed)
         self.form.addRow(self.tr("Also send to an external e-mail"), self.external_email)
+
+    def _show_greeting(self, on: bool) -> None:
+        if self.greeting.widget is not None:
+            self.form.setRowVisible(self.greeting.widget, on)
 
     def _label(self, key: Key) -> str:
         kind, ident = key
@@ -118,8 +121,7 @@ class MailEditor(NodeEditor):
         assert isinstance(node, VoicemailNode | FaxNode)
         self.kind = node.type
         self.greeting_switch.setChecked(node.greeting is not None)
-        if self.greeting.widget is not None:
-            self.greeting.widget.setEnabled(node.greeting is not None)
+        self._show_greeting(node.greeting is not None)
         self.greeting.set(node.greeting)
         self._fill_picker()
         self.recipients.clear()
