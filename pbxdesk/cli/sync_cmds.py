@@ -30,8 +30,13 @@ from pbxdesk.domain.phone import PhoneNumberError
 from pbxdesk.store import Store, StoreError, resolve_profile_dir
 from pbxdesk.sync import credentials
 from pbxdesk.sync.client import ApiClient
-from pbxdesk.sync.conflicts import NumberConflict, ResolveError, list_conflicts, resolve_number, \
-    resolve_with_document
+from pbxdesk.sync.conflicts import (
+    NumberConflict,
+    ResolveError,
+    list_conflicts,
+    resolve_number,
+    resolve_with_document,
+)
 from pbxdesk.sync.engine import SyncEngine, SyncReport
 from pbxdesk.sync.errors import ApiError, AuthError, NetworkError
 from pbxdesk.sync.words import unit_words, value_words

@@ -37,6 +37,7 @@ from pbxdesk.sync.errors import (
     PreconditionFailed,
     Unprocessable,
 )
+from pbxdesk.sync.journal import PushJournal
 
 Progress = Callable[[int, int, str], None]
 PAGE = 500
@@ -93,6 +94,7 @@ class SyncEngine:
         self.store, self.client = store, client
         self.media_original = media_original or self._indexed_original
         self._uploaded: set[str] = set()
+        self.journal = PushJournal(store.profile_dir)
 
     def _indexed_original(self, media_id: str) -> Path | None:
         entry = self.store.get_media(media_id)
@@ -192,6 +194,11 @@ class SyncEngine:
         summary = self.store.summary(number)
         if summary.revision is not None and revision <= summary.revision:
             return  # already have it (e.g. our own push coming back through the feed)
+        own_key = self.journal.own_push(number, revision, theirs)
+        if own_key is not None:  # our own earlier push whose answer was lost: not someone else's change
+            self.store.mark_pushed(number, revision, theirs, own_key)
+            report.pulled.append(number)
+            return
         mine = self.store.get_saved(number)
         if mine is None:
             return
@@ -211,13 +218,22 @@ class SyncEngine:
     # -- push ----------------------------------------------------------------------------------------------
     def push(self, report: SyncReport, tick: _Ticker, due_only: bool = False) -> None:
         items = self.store.outbox_items(due_at=time.time() if due_only else None)
+        if items:
+            self._journal(items)
         tick.add(len(items))
         for item in items:
             tick.step(item.number)
             self._push_one(item, report, attempts_left=3)
 
+    def _journal(self, items: list[OutboxItem]) -> None:
+        revisions = {s.number: s.revision for s in self.store.list_numbers()}
+        self.journal.record([(i.number, i.base_revision, i.payload, i.idempotency_key) for i in items], revisions)
+
     def _current_item(self, number: str) -> OutboxItem | None:
-        return next((i for i in self.store.outbox_items() if i.number == number), None)
+        item = next((i for i in self.store.outbox_items() if i.number == number), None)
+        if item is not None:
+            self._journal([item])
+        return item
 
     def _push_one(self, item: OutboxItem | None, report: SyncReport, attempts_left: int) -> None:
         if item is None:

@@ -101,7 +101,7 @@ def test_both_changing_a_scenario_is_a_conflict_of_that_scenario(
     only = next(iter(scenarios))
     a.edit(n1, scenarios={only: {"type": "message", "prompt": {"tts": "Мы закрыты", "voice": "ru"}, "next": None}})
     b.edit(n1, scenarios={only: {"type": "voicemail", "greeting": {"tts": "Оставьте сообщение", "voice": "ru"},
-                                 "recipients": [{"employee": "e-101"}]}})
+                                 "recipients": [{"employee": "e-101"}], "external_email": None}})
     assert a.sync().ok
     rb = b.sync()
     assert rb.conflicts == [n1]
