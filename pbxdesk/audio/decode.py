@@ -68,7 +68,8 @@ class Decoder:
             feeder = threading.Thread(target=_feed, args=(self.src, proc.stdin), daemon=True)
             feeder.start()
         stderr: list[bytes] = []
-        drain = threading.Thread(target=lambda: stderr.append(proc.stderr.read()), daemon=True)
+        err_pipe = proc.stderr
+        drain = threading.Thread(target=lambda: stderr.append(err_pipe.read()), daemon=True)
         drain.start()
         expected_bytes = (expected_s or 0.0) * MASTER_RATE * 4
         try:

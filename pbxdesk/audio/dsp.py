@@ -103,7 +103,7 @@ def sample_true_peaks(x: np.ndarray, floor: float) -> np.ndarray:
     peaks = np.abs(x)
     cand = np.flatnonzero(peaks > floor * db_to_gain(-_CANDIDATE_DB))
     if cand.size == 0:
-        return peaks
+        return np.asarray(peaks, dtype=np.float64)
     intervals = np.unique(np.concatenate([cand - 1, cand]))
     intervals = intervals[(intervals >= 0) & (intervals < len(x) - 1)]
     padded = np.concatenate([np.zeros(_HALF_TAPS), x, np.zeros(_HALF_TAPS)])
@@ -116,7 +116,7 @@ def sample_true_peaks(x: np.ndarray, floor: float) -> np.ndarray:
         values = np.abs(padded[part[:, None] + offsets] @ _KERNEL)  # (intervals, OVERSAMPLE-1)
         left[part] = values[:, :half].max(axis=1)  # the half of interval j nearer sample j
         right[part + 1] = values[:, half - 1:].max(axis=1)  # the half nearer sample j+1
-    return np.maximum(peaks, np.maximum(left, right))
+    return np.asarray(np.maximum(peaks, np.maximum(left, right)), dtype=np.float64)
 
 
 def true_peak_db(x: np.ndarray) -> float:

@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 from pbxdesk.audio import errors
-from pbxdesk.audio.convert import Cancel, Progress, convert_to_master
+from pbxdesk.audio.convert import convert_to_master
+from pbxdesk.audio.decode import Cancel, Progress
 from pbxdesk.audio.media import is_media_id, media_id, media_id_of_file
 from pbxdesk.audio.probe import check_size
 from pbxdesk.audio.wavfile import atomic_path, is_master, wav_info, write_bytes

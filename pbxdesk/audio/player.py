@@ -148,6 +148,7 @@ class PromptPlayer(QObject):
     durationChanged = Signal(int)
     errorOccurred = Signal(object)  # AudioError
     firstBuffer = Signal()  # the first audio buffer of a playback went to the audio backend
+    availabilityChanged = Signal()  # an output appeared or went away (available() may have changed)
 
     def __init__(self, parent: QObject | None = None, *, backend: str | None = None,
                  device_id: bytes | None = None) -> None:
@@ -170,6 +171,9 @@ class PromptPlayer(QObject):
         self._backend, self._reason = self._detect(backend)
         if self._backend == "qt":
             self._setup_qt()
+        if backend is None:
+            self._devices = QMediaDevices(self)
+            self._devices.audioOutputsChanged.connect(self._on_outputs_changed)
 
     _shared: PromptPlayer | None = None
 
@@ -189,6 +193,19 @@ class PromptPlayer(QObject):
         if forced is None and alsa_works():
             return "simpleaudio", ""
         return "none", "no_device"
+
+    def _on_outputs_changed(self) -> None:
+        """Headphones plugged in, a sound server started or stopped: detect again (not mid-playback)."""
+        if self._state != IDLE:
+            return
+        backend, reason = self._detect(None)
+        if backend == "qt" and self._qt_player is None:
+            self._setup_qt()
+        elif backend == "qt" and self._device_id is None:
+            self._qt_output.setDevice(QMediaDevices.defaultAudioOutput())
+        if (backend, reason) != (self._backend, self._reason):
+            self._backend, self._reason = backend, reason
+            emit(self.availabilityChanged)
 
     def available(self) -> bool:
         return self._backend != "none"

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pbxdesk.audio import errors
 
@@ -84,7 +85,7 @@ def probe(src: Path) -> ProbeResult:
     return ProbeResult(format_name, str(stream.get("codec_name", "")), duration, sample_rate, channels, size)
 
 
-def _parse_json(raw: bytes) -> dict:
+def _parse_json(raw: bytes) -> dict[str, Any]:
     try:
         value = json.loads(raw.decode("utf-8", "replace") or "{}")
     except json.JSONDecodeError:

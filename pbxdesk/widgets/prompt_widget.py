@@ -8,7 +8,9 @@ Synthesis, conversion and waveform reading run on worker threads (:class:`pbxdes
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
+import numpy as np
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,6 +40,14 @@ from pbxdesk.widgets.waveform import WaveformView
 
 PromptValue = TtsPrompt | AudioPrompt | None
 AUDIO_FILTER_EXTS = "*.wav *.mp3 *.ogg *.flac *.m4a"
+
+
+_W = TypeVar("_W", bound=QWidget)
+
+
+def _named(widget: _W, name: str) -> _W:
+    widget.setObjectName(name)
+    return widget
 
 
 def _mmss(ms: int) -> str:
@@ -70,15 +80,16 @@ class PromptWidget(QWidget):
         self._player.stateChanged.connect(self._on_player_state)
         self._player.positionChanged.connect(self._on_player_position)
         self._player.errorOccurred.connect(self._on_player_error)
+        self._player.availabilityChanged.connect(self._refresh)
         self._refresh()
 
     # -- construction ------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.enabledBox = QCheckBox(objectName="promptEnabled")
+        self.enabledBox = _named(QCheckBox(), "promptEnabled")
         self.enabledBox.setVisible(False)
         self.enabledBox.toggled.connect(self._on_enabled)
-        self.modeTts = QRadioButton(objectName="promptModeTts")
-        self.modeAudio = QRadioButton(objectName="promptModeAudio")
+        self.modeTts = _named(QRadioButton(), "promptModeTts")
+        self.modeAudio = _named(QRadioButton(), "promptModeAudio")
         self.modeTts.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.modeTts)
@@ -88,11 +99,11 @@ class PromptWidget(QWidget):
         modes.addWidget(self.modeAudio)
         modes.addStretch(1)
 
-        self.text = QPlainTextEdit(objectName="promptText")
+        self.text = _named(QPlainTextEdit(), "promptText")
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(60)
-        self.counter = QLabel(objectName="promptCounter")
-        self.voice = QComboBox(objectName="promptVoice")
+        self.counter = _named(QLabel(), "promptCounter")
+        self.voice = _named(QComboBox(), "promptVoice")
         self.voice.addItem("", "ru")
         self.voice.addItem("", "en")
         self.voiceLabel = QLabel()
@@ -107,13 +118,13 @@ class PromptWidget(QWidget):
         tts_layout.addWidget(self.text)
         tts_layout.addLayout(tts_row)
 
-        self.chooseFile = QPushButton(objectName="promptChooseFile")
+        self.chooseFile = _named(QPushButton(), "promptChooseFile")
         self.chooseFile.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.fileLabel = QLabel(objectName="promptFileLabel")
+        self.fileLabel = _named(QLabel(), "promptFileLabel")
         self.fileLabel.setWordWrap(True)
-        self.progress = QProgressBar(objectName="promptProgress")
+        self.progress = _named(QProgressBar(), "promptProgress")
         self.progress.setRange(0, 100)
-        self.cancelImport = QPushButton(objectName="promptCancelImport")
+        self.cancelImport = _named(QPushButton(), "promptCancelImport")
         audio_row = QHBoxLayout()
         audio_row.addWidget(self.chooseFile)
         audio_row.addWidget(self.progress, 1)
@@ -130,16 +141,16 @@ class PromptWidget(QWidget):
         self.pages.addWidget(tts_page)
         self.pages.addWidget(audio_page)
 
-        self.listen = QPushButton(objectName="promptListen")
+        self.listen = _named(QPushButton(), "promptListen")
         self.listen.setMinimumWidth(130)
-        self.duration = QLabel(objectName="promptDuration")
+        self.duration = _named(QLabel(), "promptDuration")
         self.waveform = WaveformView()
         self.waveform.setObjectName("promptWaveform")
         play_row = QHBoxLayout()
         play_row.addWidget(self.listen)
         play_row.addWidget(self.duration)
         play_row.addWidget(self.waveform, 1)
-        self.error = QLabel(objectName="promptError")
+        self.error = _named(QLabel(), "promptError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
 
@@ -308,9 +319,8 @@ class PromptWidget(QWidget):
     def _on_import_progress(self, value: float) -> None:
         self.progress.setValue(int(value * 100))
 
-    def _on_imported(self, result: object) -> None:
-        media_id, _master, _duration = result  # type: ignore[misc]
-        self._media_id = str(media_id)
+    def _on_imported(self, result: tuple[str, Path, float]) -> None:
+        self._media_id = str(result[0])
         self._load_peaks()
         self._user_changed()
 
@@ -365,10 +375,9 @@ class PromptWidget(QWidget):
         job.succeeded.connect(self._on_peaks)
         job.start()
 
-    def _on_peaks(self, result: object) -> None:
-        peaks, duration_ms = result  # type: ignore[misc]
-        self.waveform.set_peaks(peaks)
-        self._duration_ms = duration_ms
+    def _on_peaks(self, result: tuple[np.ndarray, int]) -> None:
+        self.waveform.set_peaks(result[0])
+        self._duration_ms = int(result[1])
         self._refresh()
 
     def _on_player_state(self, _state: str) -> None:
