@@ -1,0 +1,57 @@
+"""SPEC §6 ring timings of the generated dialplan, run on a simulated clock (tests/backend/dialplan_run.py)
+and compared with the domain's ring windows (pbxdesk.domain.simulator_department.ring_windows), for every
+distribution, department size, busy set, step and timeout. Nobody answers, so every window is rung out;
+the re-dials ``incremental`` makes of members already ringing count as one window."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pbxdesk.backend.asterisk import compile_routing
+from pbxdesk.domain.models import DEPARTMENT_STEPS, DEPARTMENT_TIMEOUTS, EMPLOYEE_TIMEOUTS, Directory
+from pbxdesk.domain.simulator_department import ring_windows
+from tests.backend.backend_docs import routing, tts
+from tests.backend.dialplan_parser import parse
+from tests.backend.dialplan_run import Runner, merged
+
+NUMBER = "4950000077"
+NEXT = {"type": "message", "prompt": tts("Никто не ответил"), "next": None}
+
+
+def company(size: int) -> Directory:
+    return Directory.model_validate({
+        "employees": [{"id": f"e{i}", "name": f"Сотрудник {i}", "extension": str(100 + i)} for i in range(size)],
+        "departments": [{"id": "d", "name": "Отдел", "members": [f"e{i}" for i in range(size)]}]})
+
+
+@settings(max_examples=120, deadline=None)
+@given(size=st.integers(1, 6), distribution=st.sampled_from(["all", "in_turn", "incremental"]),
+       step=st.sampled_from(DEPARTMENT_STEPS), timeout=st.sampled_from(DEPARTMENT_TIMEOUTS),
+       busy_mask=st.integers(0, 63), announcement=st.booleans())
+def test_department_windows_follow_spec(size, distribution, step, timeout, busy_mask, announcement) -> None:
+    directory = company(size)
+    node = {"type": "forward_department", "department": "d", "distribution": distribution,
+            "step_s": None if distribution == "all" else step, "timeout_s": timeout,
+            "announcement": tts("Соединяю") if announcement else None, "next": NEXT}
+    plan = parse(compile_routing(routing(NUMBER, {"working": node}), directory).text)
+    busy = {f"e{i}" for i in range(size) if busy_mask >> i & 1}
+    outcome = Runner(plan, {f"PJSIP/{100 + int(b[1:])}" for b in busy}).run(f"pbxdesk-{NUMBER}", "node1")
+    free = [f"e{i}" for i in range(size) if f"e{i}" not in busy]
+    expected = [(f"PJSIP/{100 + int(m[1:])}", s, e)
+                for m, s, e in ring_windows(distribution, free, None if distribution == "all" else step, timeout)]
+    # only incremental re-dials members already ringing; in_turn rings a lone free member in one window
+    got = merged(outcome.windows) if distribution == "incremental" else outcome.windows
+    assert sorted(got, key=lambda w: (w[1], w[0])) == sorted(expected, key=lambda w: (w[1], w[0]))
+    assert outcome.ended == f"pbxdesk-{NUMBER},node2,1"  # nobody answered: on to `next`
+
+
+@settings(max_examples=20, deadline=None)
+@given(timeout=st.sampled_from(EMPLOYEE_TIMEOUTS), busy=st.booleans())
+def test_employee_forward_rings_for_its_timeout_unless_busy(timeout, busy) -> None:
+    node = {"type": "forward_employee", "employee": "e0", "timeout_s": timeout, "announcement": None,
+            "next": None}
+    plan = parse(compile_routing(routing(NUMBER, {"working": node}), company(1)).text)
+    outcome = Runner(plan, {"PJSIP/100"} if busy else set()).run(f"pbxdesk-{NUMBER}", "node1")
+    assert outcome.windows == ([] if busy else [("PJSIP/100", 0, timeout)])
+    assert outcome.ended == "hangup"
