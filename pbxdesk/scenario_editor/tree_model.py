@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
 
 from pbxdesk.domain.models import AnyNode, RoutingDocument
 from pbxdesk.domain.problems import Problem, join, pointer, split
@@ -17,6 +18,7 @@ from pbxdesk.domain.schedule import occurring_intervals
 from pbxdesk.domain.walk import child_slots, get_at
 from pbxdesk.scenario_editor import clipboard, commands, icons, labels
 from pbxdesk.scenario_editor.tree_items import INTERVAL, NODE, PLUS, ROOT, SLOT, Item
+from pbxdesk.widgets.palette import interval_color
 from pbxdesk.widgets.session import AREA_NAME, AREA_SCENARIOS, AREA_SCHEDULE, DocumentSession
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -28,6 +30,7 @@ POINTER_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 NODE_TYPE_ROLE = Qt.ItemDataRole.UserRole + 3
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 4
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 5  # the interval's grid colour (interval rows)
 
 
 class ScenarioTreeModel(QAbstractItemModel):
@@ -335,6 +338,9 @@ class ScenarioTreeModel(QAbstractItemModel):
             return self._severity(item)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._text(item)
+        if item.kind == INTERVAL and role in (Qt.ItemDataRole.BackgroundRole, COLOR_ROLE):
+            color = interval_color(item.key)
+            return color if role == COLOR_ROLE else QBrush(color)
         if role == Qt.ItemDataRole.FontRole and item.kind in (INTERVAL, PLUS):
             return icons.bold_font()
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -14,19 +14,20 @@ from PySide6.QtWidgets import (
 )
 
 from pbxdesk.scenario_editor.tree_items import INTERVAL, PLUS
-from pbxdesk.scenario_editor.tree_model import KIND_ROLE, POINTER_ROLE, ScenarioTreeModel
-from pbxdesk.widgets.palette import interval_color
+from pbxdesk.scenario_editor.tree_model import COLOR_ROLE, KIND_ROLE, ScenarioTreeModel
 
 
 class ScenarioDelegate(QStyledItemDelegate):
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.data(KIND_ROLE) == INTERVAL:  # the grid colour as a light tint, so the name stays readable
+            tint = QColor(index.data(COLOR_ROLE))
+            tint.setAlpha(60)
+            option.backgroundBrush = tint
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         kind = index.data(KIND_ROLE)
-        if kind == INTERVAL:
-            ptr = str(index.data(POINTER_ROLE))
-            tint = QColor(interval_color(ptr.rsplit("/", 1)[-1]))
-            tint.setAlpha(60)
-            painter.fillRect(option.rect, tint)
         if kind == PLUS:
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
             if selected:

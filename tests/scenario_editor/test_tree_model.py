@@ -19,6 +19,7 @@ from pbxdesk.domain.models import (
 )
 from pbxdesk.scenario_editor import clipboard, commands
 from pbxdesk.scenario_editor.tree_model import KIND_ROLE, POINTER_ROLE, ScenarioTreeModel
+from pbxdesk.widgets.palette import interval_color
 from pbxdesk.widgets.session import SetValuesCommand
 
 
@@ -56,6 +57,9 @@ def test_spec_example_rows(tested, session) -> None:
 
     walk(QModelIndex(), 0)
     assert [t for d, t in texts if d == 0] == ["Working time", "Non-working time", "Обед"]
+    for row, interval in enumerate(("working", "non_working", "custom1")):  # in their grid colours
+        brush = model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
+        assert brush.color() == interval_color(interval)
     assert (2, "Key 1") in texts and (2, "Nothing pressed") in texts
     assert (4, "if not answered") in texts and (2, "then") in texts
     assert sum(1 for _d, t in texts if t == "+") == 2  # next of no_input's forward and of the lunch message
