@@ -4,6 +4,7 @@ It runs one extension from priority 1 on a simulated clock: ``${EPOCH}`` is the 
 every ``&``-joined channel for its timeout and nobody answers (the clock advances by the timeout),
 ``Wait(n)`` advances it by n, ``DEVICE_STATE`` is ``INUSE`` for the busy devices and ``NOT_INUSE``
 otherwise. It stops at ``Hangup`` or at a jump out of the extension, and returns the ring windows.
+``WaitExten`` takes the caller's next input (an extension of the context, else ``i``; none: ``t``).
 Supported: ``Set``, ``ExecIf``, ``GotoIf``, ``Goto``, ``Dial``, ``Wait``, ``Playback``, ``NoOp``; functions
 ``REGEX``, ``DEVICE_STATE``, ``LEN``; ``${VAR:offset}``; ``$[a OP b]`` with ``+ - = < >`` and ``|``.
 """
@@ -24,12 +25,14 @@ _REGEX_ARGS = re.compile(r'^"(.*)"\s*(.*)$')
 class Outcome:
     windows: list[tuple[str, int, int]] = field(default_factory=list)
     ended: str = ""  # "hangup" or the jump target
+    plays: int = 0  # prompts played by Background (menus)
 
 
 class Runner:
-    def __init__(self, plan: Dialplan, busy: set[str]) -> None:
+    def __init__(self, plan: Dialplan, busy: set[str], inputs: list[str] | None = None) -> None:
         self.plan = plan
         self.busy = busy
+        self.inputs = list(inputs or [])  # what the caller dials at each WaitExten; none left: nothing
         self.now = 0
         self.vars: dict[str, str] = {}
 
@@ -88,9 +91,12 @@ class Runner:
         else:
             raise AssertionError(f"unsupported application {name}")
 
-    def run(self, context: str, exten: str, limit: int = 100_000) -> Outcome:
+    def run(self, context: str, exten: str, limit: int = 100_000, whole_context: bool = False) -> Outcome:
+        """Run from ``context,exten,1`` until a hangup or a jump out of the extension (or, with
+        ``whole_context``, out of the context: a menu with its keys, ``i`` and ``t``)."""
         outcome = Outcome()
-        ext = self.plan.contexts[context].extensions[exten]
+        ctx = self.plan.contexts[context]
+        ext = ctx.extensions[exten]
         index = 1
         start = self.now
         for _ in range(limit):
@@ -116,6 +122,13 @@ class Runner:
                 for channel in channels.split("&"):
                     outcome.windows.append((channel, self.now - start, self.now - start + int(timeout)))
                 self.now += int(timeout)
+            elif p.app == "WaitExten":
+                self.now += int(args)
+                dialled = self.inputs.pop(0) if self.inputs else None
+                name = "t" if dialled is None else dialled if dialled in ctx.extensions else "i"
+                ext, index = ctx.extensions[name], 1
+            elif p.app == "Background":
+                outcome.plays += 1
             elif p.app == "Hangup":
                 outcome.ended = "hangup"
                 return outcome
@@ -123,10 +136,10 @@ class Runner:
                 self.app(p.app, args)
             if target is not None:
                 key = resolve(self.plan, p, target)
-                if key[:2] != (context, exten):
+                if key[0] != context or (key[1] != ext.name and not whole_context):
                     outcome.ended = target
                     return outcome
-                index = key[2]
+                ext, index = ctx.extensions[key[1]], key[2]
         raise AssertionError("the extension does not end")
 
 

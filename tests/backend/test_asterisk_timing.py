@@ -55,3 +55,32 @@ def test_employee_forward_rings_for_its_timeout_unless_busy(timeout, busy) -> No
     outcome = Runner(plan, {"PJSIP/100"} if busy else set()).run(f"pbxdesk-{NUMBER}", "node1")
     assert outcome.windows == ([] if busy else [("PJSIP/100", 0, timeout)])
     assert outcome.ended == "hangup"
+
+
+@settings(max_examples=60, deadline=None)
+@given(repeats=st.integers(1, 5), timeout=st.integers(1, 30), wrong=st.integers(0, 6),
+       last=st.sampled_from([None, "1", "101", "7", "10"]), busy=st.booleans())
+def test_menu_waits_replays_and_falls_to_no_input(repeats, timeout, wrong, last, busy) -> None:
+    """SPEC §6 menu: wait ``timeout_s``; an enabled key → its branch; an extension → ring it 30 s (busy:
+    not rung), then ``no_input``; nothing → ``no_input``; a wrong key or digits that are no extension →
+    play again, and after ``repeats`` plays in all → ``no_input``."""
+    menu = {"type": "menu", "prompt": tts("Меню"), "extension_dialing": True, "timeout_s": timeout,
+            "repeats": repeats, "keys": {"1": {"type": "message", "prompt": tts("Один"), "next": None}},
+            "no_input": {"type": "message", "prompt": tts("Ничего"), "next": None}}
+    plan = parse(compile_routing(routing(NUMBER, {"working": menu}), company(2)).text)
+    inputs = ["7"] * wrong + ([last] if last else [])
+    outcome = Runner(plan, {"PJSIP/101"} if busy else set(), inputs).run(
+        f"pbxdesk-{NUMBER}-menu1", "s", whole_context=True)
+    key_branch, no_input = f"pbxdesk-{NUMBER},node1,1", f"pbxdesk-{NUMBER},node2,1"
+    wrong_total = wrong + (last in ("7", "10"))
+    if wrong_total >= repeats:
+        assert (outcome.plays, outcome.ended, outcome.windows) == (repeats, no_input, [])
+        return
+    assert outcome.plays == wrong_total + 1
+    if last == "1":
+        assert (outcome.ended, outcome.windows) == (key_branch, [])
+    elif last == "101":
+        assert outcome.ended == no_input
+        assert outcome.windows == ([] if busy else [("PJSIP/101", outcome.windows[0][1], outcome.windows[0][1] + 30)])
+    else:  # nothing pressed (also after the replays)
+        assert (outcome.ended, outcome.windows) == (no_input, [])
