@@ -66,7 +66,7 @@ def download_media(principal: Auth, ctx: Ctx, media_id: str) -> Response:
     return FileResponse(path, media_type="audio/wav", filename=f"{media_id}.wav")
 
 
-@router.post("/tts", responses={200: WAV, **errors(401, 413, 422)}, response_class=Response)
+@router.post("/tts", responses={200: WAV, **errors(400, 401, 413, 422)}, response_class=Response)
 def tts(principal: Auth, ctx: Ctx, request: Request, body: TtsRequest) -> Response:
     try:
         path = ctx.tts.synthesize(body.text, body.voice)

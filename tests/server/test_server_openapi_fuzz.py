@@ -1,0 +1,67 @@
+"""Schemathesis against the OpenAPI document of a real server with a valid token: no 5xx, every answer's
+status code, content type and body conform to the published schema. Bounded (few examples per operation)."""
+
+from __future__ import annotations
+
+import copy
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+from server_helpers import API, ServerProcess, Tenant
+
+from pbxdesk.server.app import create_app
+from pbxdesk.server.context import ServerConfig
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+def _openapi() -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        app = create_app(ServerConfig(Path(tmp), deploy=False))
+        document = app.openapi()
+        app.state.ctx.engine.dispose()
+        return document
+
+
+def _without_recursion(document: dict) -> dict:
+    """The node tree of a routing document is recursive (``next``, menu ``keys``); schemathesis expands
+    recursive references without bound, so the fuzzed copy describes ``scenarios`` as a plain object.
+    Everything else (schedule, intervals, every other operation) is fuzzed as published."""
+    fuzzed = copy.deepcopy(document)
+    routing = fuzzed["components"]["schemas"]["RoutingDocument"]
+    routing["properties"]["scenarios"] = {"type": "object", "title": "Scenarios"}
+    return fuzzed
+
+
+OPENAPI = _openapi()
+schema = schemathesis.openapi.from_dict(_without_recursion(OPENAPI))
+
+
+@pytest.fixture(scope="module")
+def fuzz_tenant(sqlite_server: ServerProcess) -> Iterator[Tenant]:
+    yield sqlite_server.tenant({"employees": [{"id": "e-1", "name": "Анна", "extension": "101",
+                                               "email": "a@example.ru"}],
+                                "departments": [{"id": "d-1", "name": "Продажи", "members": ["e-1"]}]},
+                               numbers=2)
+
+
+def test_served_document_is_the_one_fuzzed(sqlite_server: ServerProcess) -> None:
+    served = requests.get(sqlite_server.url + API + "/openapi.json", timeout=10).json()
+    assert served == OPENAPI
+
+
+@schema.parametrize()
+@settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+def test_api_conforms_to_its_schema(case, fuzz_tenant: Tenant) -> None:
+    case.call_and_validate(base_url=fuzz_tenant.server.url, headers=fuzz_tenant.headers, checks=CHECKS)
