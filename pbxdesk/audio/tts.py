@@ -147,7 +147,13 @@ class RemoteTtsEngine(_CachingEngine):
         return self.version
 
     def _render(self, text: str, voice: str, dst: Path) -> None:
-        data = self.fetch(text, voice)
+        try:
+            data = self.fetch(text, voice)
+        except errors.AudioError:
+            raise
+        except Exception as exc:  # network, HTTP or service errors reach the user as one clear message
+            raise errors.AudioError(f"The service could not synthesise speech: {exc}",
+                                    f"Сервис не смог синтезировать речь: {exc}", code="tts_remote") from exc
         write_bytes(dst, data)
         if not is_master(dst):
             dst.unlink(missing_ok=True)

@@ -98,3 +98,14 @@ def test_remote_engine_converts_a_non_master_answer(tmp_path: Path) -> None:
     remote = RemoteTtsEngine(lambda text, voice: raw.read_bytes(), tmp_path / "remote")
     data, rate, channels, _ = samples(remote.synthesize("Good morning", "en"))
     assert (rate, channels) == (8000, 1) and np.abs(data).max() > 0.1
+
+
+def test_remote_engine_failure_is_an_audio_error_and_caches_nothing(tmp_path: Path) -> None:
+    def fetch(text: str, voice: str) -> bytes:
+        raise ConnectionError("connection refused")
+
+    remote = RemoteTtsEngine(fetch, tmp_path / "remote")
+    with pytest.raises(AudioError) as caught:
+        remote.synthesize("Добрый день", "ru")
+    assert caught.value.code == "tts_remote" and "connection refused" in str(caught.value)
+    assert remote.cached_path("Добрый день", "ru") is None
