@@ -97,6 +97,17 @@ def _write(doc: RoutingDocument, pointer: str, value: Any) -> None:
         set_at(doc, pointer, _deep(value))
 
 
+def _common_ancestor(pointers: list[str]) -> str:
+    """The deepest pointer at or above all of ``pointers`` (the one place that covers every change)."""
+    split_all = [p.split("/") for p in pointers]
+    common: list[str] = []
+    for parts in zip(*split_all, strict=False):
+        if any(part != parts[0] for part in parts):
+            break
+        common.append(parts[0])
+    return "/".join(common)
+
+
 class SetValuesCommand(QUndoCommand):
     """Set one or more places of the document (by JSON Pointer) at once; undo restores them all.
 
@@ -132,7 +143,7 @@ class SetValuesCommand(QUndoCommand):
         for pointer in values:
             by_area.setdefault(_area_of(pointer), []).append(pointer)
         for area, pointers in sorted(by_area.items()):
-            self._session.notify(area, min(pointers, key=len))
+            self._session.notify(area, _common_ancestor(pointers))
 
     def redo(self) -> None:
         self._apply(self._new)

@@ -90,6 +90,10 @@ def test_edits_and_undos_keep_model_and_document_in_step(tested, session, agree)
             "/schedule/ranges": [*session.document.schedule.ranges,
                                  Range(day="tue", start="18:00", end="20:00", interval="custom2")]}, "schedule")),
         lambda: session.push(SetValuesCommand(session, {"/scenarios/custom1/next/prompt/tts": "другой"}, "field")),
+        # one SetValuesCommand changing two sibling branches (as a merge or "copy settings" does)
+        lambda: session.push(SetValuesCommand(session, {
+            "/scenarios/working/keys/1": _msg("один"), "/scenarios/working/keys/#": None,
+            "/scenarios/custom1": _msg("обед")}, "two branches")),
         lambda: commands.delete_node(session, "/scenarios/working", "delete everything of working"),
     ]
     for edit in edits:
