@@ -4,9 +4,11 @@
   scenario has 2,000 nodes, shown with every branch expanded and laid out (processEvents). Validation is debounced
   and not part of it. Baseline (same run): the same rows as a QStandardItemModel in a plain QTreeView,
   expanded and laid out — the floor of Qt's own item views on this machine.
-* edit: one command pushed on the undo stack (set a node, delete a leaf, add at a "+") with the model
-  applying the difference and the view laying out the change; then each undone. Baseline: the same
-  document change made by ``SetValuesCommand`` with no tree attached.
+* edit: one command pushed on the undo stack, of three kinds in turn: ``set`` (an action's settings
+  change, no rows move), ``delete`` (a leaf action becomes "+"), ``replace`` (a leaf becomes a message,
+  which adds its "then" branch: rows are inserted, and removed again by the undo); ``apply``/``undo`` is
+  the synchronous part (document + model signals), "with the view" adds the view catching up. Baseline:
+  the same document change made by ``SetValuesCommand`` with no tree attached.
 Targets: open < 150 ms, edit < 5 ms. Medians (open: of 5 runs). Runs offscreen unless a display is forced.
 
     .venv/bin/python bench/tree_bench.py
