@@ -31,6 +31,7 @@ from pbxdesk.domain.phone import format_number
 from pbxdesk.scenario_editor import ScenarioEditor
 from pbxdesk.schedule_grid import ScheduleEditor
 from pbxdesk.store import Store
+from pbxdesk.test_call import TestCallTabs
 from pbxdesk.widgets.session import DocumentSession, SetValuesCommand
 
 AUTOSAVE_MS = 500
@@ -103,11 +104,20 @@ class NumberEditor(QWidget):
         self.splitter.addWidget(self.scenarios)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        audio = self.scenarios.context
+        self.test_call = TestCallTabs(self.session, self.schedule.grid, self.scenarios.tree, audio.player, audio.tts,
+                                      audio.library, self)
+        self.test_call.pointerActivated.connect(self.scenarios.select_pointer)
+        self.body = QSplitter(Qt.Orientation.Horizontal, self)
+        self.body.addWidget(self.splitter)
+        self.body.addWidget(self.test_call)
+        self.body.setStretchFactor(0, 3)
+        self.body.setStretchFactor(1, 1)
         self.status = QLabel(self)
         self.status.setObjectName("editorStatus")
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.status)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.scenarios.request_save)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.session.undo_stack.undo)

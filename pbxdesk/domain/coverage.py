@@ -14,8 +14,9 @@
   - ``coverage.no_one_rung``: a path of an occurring interval that ends in a hang-up with nobody rung and no
     voicemail or fax (the caller pressing nothing at each menu counts as a path, like any key);
   - ``coverage.ring_time``: per occurring interval, the worst-case ring time before the call reaches
-    voicemail or fax (or ends): the longest sum of ring timeouts along one path (``info``, or ``warning``
-    above :data:`LONG_RING_S`). A department rings for its whole timeout in the worst case; a menu with
+    voicemail or fax (or ends, when no path has either): the longest sum of ring timeouts along one path
+    (``info``, or ``warning`` above :data:`LONG_RING_S`; not given when nobody is ever rung and the call
+    just ends, which ``coverage.no_one_rung`` already says). A department rings for its whole timeout in the worst case; a menu with
     extension dialing adds the :data:`EXTENSION_RING_S` of an unanswered extension before ``no_input``.
 """
 
@@ -229,19 +230,25 @@ def _interval_warnings(doc: RoutingDocument, interval_id: str, directory: Direct
     if ends:
         worst = max(ends, key=lambda p: p.ring_s)
         mail = worst.end in ("voicemail", "fax")
-        where_ru = "до автоответчика" if worst.end == "voicemail" else "до факса" if worst.end == "fax" \
-            else "до завершения вызова"
-        where_en = "before voicemail" if worst.end == "voicemail" else "before fax" if worst.end == "fax" \
-            else "before the call ends"
         long = worst.ring_s > LONG_RING_S
-        out.append(CoverageWarning(
-            "warning" if long else "info", "coverage.ring_time", worst.end_pointer if mail else pointer(
-                "scenarios", interval_id), interval_id,
-            f"«{ru}»: в худшем случае {_seconds_text(worst.ring_s, 'ru')} ожидания ответа {where_ru}"
-            + (" — звонящий может не дождаться" if long else ""),
-            f"“{en}”: at worst {_seconds_text(worst.ring_s, 'en')} of ringing {where_en}"
-            + (" — callers may give up" if long else ""),
-            seconds=worst.ring_s, path=worst.nodes))
+        if worst.ring_s == 0 and mail:
+            out.append(CoverageWarning(
+                "info", "coverage.ring_time", worst.end_pointer, interval_id,
+                f"«{ru}»: никого не вызывает — звонок сразу попадает на "
+                + ("автоответчик" if worst.end == "voicemail" else "факс"),
+                f"“{en}”: rings nobody — the call goes straight to " + worst.end,
+                seconds=0, path=worst.nodes))
+        elif worst.ring_s > 0:
+            where_ru = {"voicemail": "до автоответчика", "fax": "до факса"}.get(worst.end, "до завершения вызова")
+            where_en = {"voicemail": "before voicemail", "fax": "before fax"}.get(worst.end, "before the call ends")
+            out.append(CoverageWarning(
+                "warning" if long else "info", "coverage.ring_time",
+                worst.end_pointer if mail else pointer("scenarios", interval_id), interval_id,
+                f"«{ru}»: в худшем случае {_seconds_text(worst.ring_s, 'ru')} ожидания ответа {where_ru}"
+                + (" — звонящий может не дождаться" if long else ""),
+                f"“{en}”: at worst {_seconds_text(worst.ring_s, 'en')} of ringing {where_en}"
+                + (" — callers may give up" if long else ""),
+                seconds=worst.ring_s, path=worst.nodes))
     if directory is not None:
         stack: list[tuple[AnyNode, str]] = [(root, pointer("scenarios", interval_id))]
         while stack:

@@ -52,6 +52,7 @@ class ScheduleGrid(QWidget):
         self._drag_button = Qt.MouseButton.NoButton
         self._cursor = (0, 9 * 60)
         self._anchor: tuple[int, int] | None = None
+        self._highlight: tuple[int, int] | None = None
         self.hover_text = ""
         session.changed.connect(self._on_changed)
         self._reload()
@@ -98,6 +99,15 @@ class ScheduleGrid(QWidget):
         self._anchor = None
         self.update()
 
+    def set_highlight(self, day: str | None, minute: int | None) -> None:
+        """Mark an instant (weekday ``mon``..``sun``, minute of the day), e.g. the test call's; None clears."""
+        self._highlight = None if day is None or minute is None else (WEEKDAYS.index(day), minute)
+        self.update()
+
+    def highlight(self) -> tuple[str, int] | None:
+        """The marked instant as (weekday, minute), or None."""
+        return None if self._highlight is None else (WEEKDAYS[self._highlight[0]], self._highlight[1])
+
     # --- geometry ---------------------------------------------------------------------------------
     def grid_geometry(self) -> GridGeometry:
         return GridGeometry(self.width(), self.height())
@@ -129,7 +139,7 @@ class ScheduleGrid(QWidget):
         return PaintState(
             spans=self._preview if self._preview is not None else self._spans,
             day_labels=[day_short(d) for d in WEEKDAYS], legend=legend, now=self._now(),
-            cursor=cursor, selection=selection, focused=self.hasFocus(),
+            cursor=cursor, selection=selection, focused=self.hasFocus(), highlight=self._highlight,
             disabled=not self.isEnabled(),
             disabled_text=self.tr("Around the clock: the weekly ranges are kept but not used"),
             text_color=pal.windowText().color(), background=pal.window().color())

@@ -14,6 +14,7 @@ from pbxdesk.schedule_grid.geometry import DAYS, HOURS, LEGEND, GridGeometry, sp
 from pbxdesk.widgets.palette import interval_color
 
 NOW_COLOR = QColor("#d50000")
+HIGHLIGHT_COLOR = QColor("#6a1b9a")
 CURSOR_COLOR = QColor("#212121")
 FOCUS_COLOR = QColor("#1565c0")
 
@@ -26,6 +27,7 @@ class PaintState:
     day_labels: list[str]
     legend: list[tuple[str, str]]                       # (interval id, shown name)
     now: tuple[int, int] | None = None                  # (day index, minute)
+    highlight: tuple[int, int] | None = None            # (day index, minute): the test call's instant
     cursor: tuple[int, int, int] | None = None          # (day, start, end)
     selection: tuple[int, int, int, int] | None = None  # (day0, day1, start, end)
     focused: bool = False
@@ -74,6 +76,8 @@ class GridPainter:
             p.drawRect(QRectF(x + 1, y + 1, w - 2, h - 2))
         if st.now is not None:
             self._now(p, geom, *st.now)
+        if st.highlight is not None:
+            self._highlight(p, geom, *st.highlight)
         if st.disabled:
             p.fillRect(QRectF(geom.left, geom.top, geom.right - geom.left, geom.bottom - geom.top),
                        QColor(245, 245, 245, 190))
@@ -153,6 +157,19 @@ class GridPainter:
         p.setBrush(NOW_COLOR)
         p.drawPolygon(QPolygonF([QPointF(x - 4, y), QPointF(x + 4, y), QPointF(x, y + 5)]))
         p.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _highlight(self, p: QPainter, geom: GridGeometry, day: int, minute: int) -> None:
+        """A ringed dot on a full-height line: the instant the test call runs at."""
+        x, y = geom.x_of(minute), geom.y_of(day)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(HIGHLIGHT_COLOR, 1, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(x, geom.top), QPointF(x, geom.bottom))
+        p.setPen(QPen(QColor("#ffffff"), 2))
+        p.setBrush(HIGHLIGHT_COLOR)
+        radius = max(4.0, min(8.0, geom.row_h / 3))
+        p.drawEllipse(QPointF(x, y + geom.row_h / 2), radius, radius)
+        p.restore()
 
     def _hour_labels(self, p: QPainter, geom: GridGeometry, st: PaintState) -> None:
         p.setPen(st.text_color)

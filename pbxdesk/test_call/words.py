@@ -1,0 +1,130 @@
+"""The test call in words: steps, ring windows, the outcome and the branch a call stopped at."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from pbxdesk.domain import describe
+from pbxdesk.domain.models import Directory, RoutingDocument
+from pbxdesk.domain.phone import PhoneNumberError, format_number
+from pbxdesk.domain.problems import split
+from pbxdesk.domain.walk import get_at
+from pbxdesk.scenario_editor import labels
+
+CTX = "TestCallWords"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TestCallWords", text)
+
+
+def lang() -> str:
+    return labels.ui_language()
+
+
+def target_name(target: str, directory: Directory | None) -> str:
+    """An employee's name, or a formatted external number, for a ring window's target."""
+    found = directory.employee(target) if directory is not None else None
+    if found is not None:
+        return found.name
+    try:
+        return format_number(target.removeprefix("external:"))
+    except PhoneNumberError:
+        return target
+
+
+def seconds_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def prompt_words(prompt: dict[str, Any]) -> str:
+    if "system" in prompt:
+        if prompt["system"] == "fax":
+            return _tr("the system fax greeting")
+        return _tr("the system voicemail greeting")
+    if "audio" in prompt:
+        return _tr("audio file %1").replace("%1", str(prompt["audio"])[:8])
+    text = str(prompt.get("tts", ""))
+    return f"«{text if len(text) <= 60 else text[:59] + '…'}»"
+
+
+def step_text(step: dict[str, Any], directory: Directory | None) -> str:
+    kind = step.get("kind")
+    if kind == "play":
+        return _tr("Plays %1").replace("%1", prompt_words(step.get("prompt", {})))
+    if kind == "menu":
+        value = str(step.get("input", "none"))
+        if value == "none":
+            return _tr("The caller presses nothing")
+        if len(value) > 1:
+            return _tr("The caller dials %1").replace("%1", value)
+        return _tr("The caller presses %1").replace("%1", value)
+    if kind == "ring":
+        return ring_text(step, directory)
+    if kind == "record":
+        if step.get("medium") == "fax":
+            return _tr("Receives a fax")
+        return _tr("Records a voice message")
+    return str(kind)
+
+
+def ring_text(step: dict[str, Any], directory: Directory | None) -> str:
+    return (_tr("%1 rings from %2 to %3 s").replace("%1", target_name(str(step["target"]), directory))
+            .replace("%2", seconds_text(step["from_s"])).replace("%3", seconds_text(step["to_s"])))
+
+
+def branch_words(doc: RoutingDocument, ptr: str) -> str:
+    """A branch in words: «Рабочее время › Кнопка 2» (the pointer itself when it is not a branch)."""
+    try:
+        tokens = split(ptr)
+    except ValueError:
+        return ptr
+    if len(tokens) < 2 or tokens[0] != "scenarios":
+        return ptr
+    parts = [labels.interval_label(doc, tokens[1])]
+    at = ["scenarios", tokens[1]]
+    i = 2
+    while i < len(tokens):
+        try:
+            parent = get_at(doc, "/" + "/".join(at))
+        except (KeyError, IndexError, ValueError):
+            parent = None
+        if tokens[i] == "keys" and i + 1 < len(tokens):
+            parts.append(labels.key_label(tokens[i + 1]))
+            at += tokens[i:i + 2]
+            i += 2
+            continue
+        if tokens[i] == "no_input":
+            parts.append(labels.no_input_label())
+        elif tokens[i] == "next":
+            parts.append(labels.next_label(getattr(parent, "type", "")))
+        else:
+            parts.append(tokens[i])
+        at.append(tokens[i])
+        i += 1
+    return " › ".join(parts)
+
+
+def outcome_words(outcome: dict[str, Any], steps: list[dict[str, Any]], doc: RoutingDocument,
+                  directory: Directory | None) -> str:
+    kind = outcome.get("kind")
+    if kind == "broken":
+        ptr = str(outcome.get("pointer", ""))
+        return (_tr("The call stops at a branch with no scenario: %1 (%2)")
+                .replace("%1", branch_words(doc, ptr)).replace("%2", ptr))
+    if kind == "hangup":
+        if any(s.get("kind") == "ring" for s in steps):
+            return _tr("Nobody answered: the call ends")
+        if steps and steps[-1].get("kind") == "play":
+            return _tr("The call ends after the message")
+        return _tr("The call ends")
+    if kind == "connected" and "employee" in outcome:
+        return _tr("Connected to %1").replace("%1", target_name(str(outcome["employee"]), directory))
+    if kind == "connected":
+        return _tr("Connected to the external number %1").replace(
+            "%1", target_name(str(outcome.get("external", "")), directory))
+    if kind in ("voicemail", "fax"):
+        return describe.outcome_text(outcome, directory, lang())
+    return describe.outcome_text(outcome, directory, lang())
