@@ -9,8 +9,6 @@ cancellation, so nothing slow happens on the GUI thread.
 
 from __future__ import annotations
 
-import ctypes
-import sys
 import threading
 import time
 import wave
@@ -27,34 +25,6 @@ from pbxdesk.audio.output import alsa_works, padded_for_qt
 
 IDLE, PREPARING, PLAYING = "idle", "preparing", "playing"
 JobFunction = Callable[[Callable[[float], None], threading.Event], Any]
-
-
-class _Probe(QObject):
-    ping = Signal()
-
-
-def _emit_drops_bool_reference() -> bool:
-    """PySide6 6.12.0's ``SignalInstance.emit`` returns its bool without a reference, so every emit from
-    Python lowers the refcount of True and the process aborts (``bool_dealloc``) after a few hundred.
-    6.11.3 is fine. Detected once, so a fixed PySide needs no workaround."""
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(16):
-        probe.ping.emit()
-    dropped = sys.getrefcount(True) <= before - 16
-    for _ in range(16 if dropped else 0):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    return dropped
-
-
-_EMIT_DROPS_REF = _emit_drops_bool_reference()
-
-
-def emit(signal: Any, *args: Any) -> None:
-    """``signal.emit(*args)``, giving back the reference PySide 6.12.0 takes from True/False."""
-    result = signal.emit(*args)
-    if _EMIT_DROPS_REF and isinstance(result, bool):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
 
 
 class _Runnable(QRunnable):
@@ -103,7 +73,7 @@ class AudioJob(QObject):
 
     def _report_safely(self, kind: str, value: object) -> None:
         try:
-            emit(self._report, kind, value)
+            self._report.emit(kind, value)
         except RuntimeError:  # the job's QObject was deleted with its parent meanwhile: nobody listens
             self._cancel.set()
 
@@ -127,16 +97,16 @@ class AudioJob(QObject):
         if self.done:
             return
         if kind == "progress":
-            emit(self.progress, value)
+            self.progress.emit(value)
             return
         self.done = True
         if kind == "succeeded":
-            emit(self.succeeded, value)
+            self.succeeded.emit(value)
         elif kind == "failed":
-            emit(self.failed, value)
+            self.failed.emit(value)
         else:
-            emit(self.cancelled)
-        emit(self.finished)
+            self.cancelled.emit()
+        self.finished.emit()
         AudioJob._running.discard(self)
 
 
@@ -205,7 +175,7 @@ class PromptPlayer(QObject):
             self._qt_output.setDevice(QMediaDevices.defaultAudioOutput())
         if (backend, reason) != (self._backend, self._reason):
             self._backend, self._reason = backend, reason
-            emit(self.availabilityChanged)
+            self.availabilityChanged.emit()
 
     def available(self) -> bool:
         return self._backend != "none"
@@ -254,7 +224,7 @@ class PromptPlayer(QObject):
         if owner is not None:
             self._owner = owner
         if not self.available():
-            emit(self.errorOccurred, AudioError("No audio output device: no sound card or sound server was found.",
+            self.errorOccurred.emit(AudioError("No audio output device: no sound card or sound server was found.",
                                                 "Нет устройства вывода звука: не найдены ни звуковая карта, "
                                                 "ни звуковой сервер.", code="no_device"))
             self._set_state(IDLE)
@@ -280,7 +250,7 @@ class PromptPlayer(QObject):
     def _set_state(self, state: str) -> None:
         if state != self._state:
             self._state = state
-            emit(self.stateChanged, state)
+            self.stateChanged.emit(state)
 
     def _stop_output(self) -> None:
         self._timer.stop()
@@ -299,7 +269,7 @@ class PromptPlayer(QObject):
         if job is self._job:
             self._job = None
             self._set_state(IDLE)
-            emit(self.errorOccurred, error)
+            self.errorOccurred.emit(error)
 
     # -- Qt Multimedia -----------------------------------------------------------------------------
     def _setup_qt(self) -> None:
@@ -330,15 +300,15 @@ class PromptPlayer(QObject):
         self._qt_player.play()
 
     def _on_qt_position(self, ms: int) -> None:
-        emit(self.positionChanged, int(ms))
+        self.positionChanged.emit(int(ms))
 
     def _on_qt_duration(self, ms: int) -> None:
-        emit(self.durationChanged, int(ms))
+        self.durationChanged.emit(int(ms))
 
     def _on_qt_buffer(self, _buffer: object) -> None:
         if self._awaiting_buffer:
             self._awaiting_buffer = False
-            emit(self.firstBuffer)
+            self.firstBuffer.emit()
 
     def _on_qt_state(self, state: QMediaPlayer.PlaybackState) -> None:
         if state == QMediaPlayer.PlaybackState.StoppedState and self._state == PLAYING:
@@ -346,7 +316,7 @@ class PromptPlayer(QObject):
 
     def _on_qt_error(self, _error: QMediaPlayer.Error, text: str) -> None:
         self._set_state(IDLE)
-        emit(self.errorOccurred, AudioError(f"Playback failed: {text}", f"Не удалось воспроизвести: {text}",
+        self.errorOccurred.emit(AudioError(f"Playback failed: {text}", f"Не удалось воспроизвести: {text}",
                                            code="playback"))
 
     # -- simpleaudio (ALSA) ------------------------------------------------------------------------
@@ -360,14 +330,14 @@ class PromptPlayer(QObject):
             self._sa_play = simpleaudio.play_buffer(frames, channels, width, rate)
         except Exception as exc:
             self._set_state(IDLE)
-            emit(self.errorOccurred, AudioError(f"Playback failed: {exc}", f"Не удалось воспроизвести: {exc}",
+            self.errorOccurred.emit(AudioError(f"Playback failed: {exc}", f"Не удалось воспроизвести: {exc}",
                                                code="playback"))
             return
         self._awaiting_buffer = False
-        emit(self.firstBuffer)
+        self.firstBuffer.emit()
         self._sa_started = time.monotonic()
         self._sa_duration_ms = int(1000 * len(frames) / (channels * width * rate))
-        emit(self.durationChanged, self._sa_duration_ms)
+        self.durationChanged.emit(self._sa_duration_ms)
         self._set_state(PLAYING)
         self._timer.start()
 
@@ -376,9 +346,9 @@ class PromptPlayer(QObject):
             self._timer.stop()
             return
         position = min(self._sa_duration_ms, int(1000 * (time.monotonic() - self._sa_started)))
-        emit(self.positionChanged, position)
+        self.positionChanged.emit(position)
         if not self._sa_play.is_playing():
             self._sa_play = None
             self._timer.stop()
-            emit(self.positionChanged, self._sa_duration_ms)
+            self.positionChanged.emit(self._sa_duration_ms)
             self._set_state(IDLE)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from pbxdesk.audio.errors import AudioError
 from pbxdesk.audio.library import MediaLibrary
-from pbxdesk.audio.player import IDLE, PLAYING, PREPARING, AudioJob, PromptPlayer, emit
+from pbxdesk.audio.player import IDLE, PLAYING, PREPARING, AudioJob, PromptPlayer
 from pbxdesk.audio.tts import MAX_TEXT, TtsEngine
 from pbxdesk.audio.wavfile import wav_info, waveform_peaks
 from pbxdesk.domain.models import AudioPrompt, TtsPrompt
@@ -243,7 +243,7 @@ class PromptWidget(QWidget):
                 self._player.stop()
             self._prompt = None
             self._refresh()
-            emit(self.promptChanged)
+            self.promptChanged.emit()
         else:
             self._user_changed()
 
@@ -276,7 +276,7 @@ class PromptWidget(QWidget):
         else:
             self._prompt = TtsPrompt(tts=self.text.toPlainText(), voice=self.voice.currentData() or "ru")
         self._refresh()
-        emit(self.promptChanged)
+        self.promptChanged.emit()
 
     def _on_mode(self) -> None:
         if self._player.owner() is self:
