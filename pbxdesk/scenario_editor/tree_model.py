@@ -9,16 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from pbxdesk.domain.models import AnyNode, RoutingDocument
 from pbxdesk.domain.problems import Problem, join, pointer, split
 from pbxdesk.domain.schedule import occurring_intervals
 from pbxdesk.domain.walk import child_slots, get_at
-from pbxdesk.scenario_editor import clipboard, commands, icons, labels
+from pbxdesk.scenario_editor.tree_display import (  # noqa: F401  (roles are part of this module's API)
+    COLOR_ROLE,
+    KIND_ROLE,
+    NODE_TYPE_ROLE,
+    POINTER_ROLE,
+    SEVERITY_ROLE,
+    DisplayMixin,
+)
+from pbxdesk.scenario_editor.tree_dragdrop import DragDropMixin
 from pbxdesk.scenario_editor.tree_items import INTERVAL, NODE, PLUS, ROOT, SLOT, Item
-from pbxdesk.widgets.palette import interval_color
 from pbxdesk.widgets.session import AREA_NAME, AREA_SCENARIOS, AREA_SCHEDULE, DocumentSession
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -26,14 +32,9 @@ _NO_PARENT = QModelIndex()
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _DRAG_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 _DROP_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsDropEnabled
-POINTER_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-NODE_TYPE_ROLE = Qt.ItemDataRole.UserRole + 3
-SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 4
-COLOR_ROLE = Qt.ItemDataRole.UserRole + 5  # the interval's grid colour (interval rows)
 
 
-class ScenarioTreeModel(QAbstractItemModel):
+class ScenarioTreeModel(DisplayMixin, DragDropMixin, QAbstractItemModel):
     def __init__(self, session: DocumentSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -237,15 +238,6 @@ class ScenarioTreeModel(QAbstractItemModel):
     def index_of(self, item: Item) -> QModelIndex:
         return self._index_of(item)
 
-    def relabel(self) -> None:
-        """After a language switch: every row's words change, none of the structure."""
-        for item in self._root.children:
-            first = self._index_of(item)
-            self.dataChanged.emit(first, first)
-            for below in item.walk()[1:]:
-                index = self._index_of(below)
-                self.dataChanged.emit(index, index)
-
     def slot_for_pointer(self, ptr: str) -> Item | None:
         """The deepest slot row whose pointer is ``ptr`` or a prefix of it."""
         tokens = split(ptr)
@@ -317,159 +309,3 @@ class ScenarioTreeModel(QAbstractItemModel):
             return _DROP_FLAGS
         return _FLAGS
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self._items.get(index.internalId()) if index.isValid() else None
-        if item is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._decoration(item)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item)
-        if role == POINTER_ROLE:
-            return item.pointer
-        if role == KIND_ROLE:
-            return item.kind
-        if role == NODE_TYPE_ROLE:
-            node = self._node(item) if item.kind == NODE else None
-            return node.type if node is not None else None
-        if role == SEVERITY_ROLE:
-            return self._severity(item)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._text(item)
-        if item.kind == INTERVAL and role in (Qt.ItemDataRole.BackgroundRole, COLOR_ROLE):
-            color = interval_color(item.key)
-            return color if role == COLOR_ROLE else QBrush(color)
-        if role == Qt.ItemDataRole.FontRole and item.kind in (INTERVAL, PLUS):
-            return icons.bold_font()
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if item.kind == PLUS:
-                return icons.plus_brush()
-            if item.kind == INTERVAL and item.key not in self._occurring:
-                return icons.muted_brush()
-        return None
-
-    def _text(self, item: Item) -> str:
-        if item.kind == INTERVAL:
-            name = labels.interval_label(self.document, item.key)
-            return name if item.key in self._occurring else f"{name} {labels.never_occurs_suffix()}"
-        if item.kind == SLOT:
-            owner = self._node(item.parent) if item.parent is not None else None
-            return labels.slot_label(item.key, owner.type if owner is not None else "")
-        if item.kind == NODE:
-            node = self._node(item)
-            return labels.node_label(node, self.session.directory) if node is not None else ""
-        return labels.plus_label()
-
-    def _marks_of(self, item: Item) -> list[Problem]:
-        if item.kind == NODE:
-            return self._marks.get((item.pointer, True), [])
-        if item.is_slot():
-            return self._marks.get((item.pointer, False), [])
-        return []
-
-    def _severity(self, item: Item) -> str | None:
-        marks = self._marks_of(item)
-        if not marks:
-            return None
-        return "error" if any(p.is_error for p in marks) else "warning"
-
-    def _decoration(self, item: Item) -> Any:
-        severity = self._severity(item)
-        if item.kind == INTERVAL:
-            return icons.swatch(item.key, severity)
-        return icons.problem_icon(severity) if severity else None
-
-    def _tooltip(self, item: Item) -> str | None:
-        marks = self._marks_of(item)
-        if marks:
-            return "\n".join(p.message(labels.ui_language()) for p in marks)
-        if item.kind == PLUS:
-            return labels.add_action_hint()
-        return self._text(item)
-
-    # ---- problems -------------------------------------------------------------------------------
-    def mark_key(self, ptr: str) -> tuple[str, bool] | None:
-        slot = self.slot_for_pointer(ptr)
-        if slot is None:
-            return None
-        return (slot.pointer, slot.node_item() is not None)
-
-    def set_problems(self, problems: list[Problem]) -> None:
-        marks: dict[tuple[str, bool], list[Problem]] = {}
-        for problem in problems:
-            key = self.mark_key(problem.pointer)
-            if key is not None:
-                marks.setdefault(key, []).append(problem)
-        touched = set(marks) | set(self._marks)
-        self._marks = marks
-        for ptr, on_node in touched:
-            slot = self._slots.get(ptr)
-            target = (slot.node_item() if on_node else slot) if slot is not None else None
-            if target is not None:
-                index = self._index_of(target)
-                self.dataChanged.emit(index, index)
-
-    def branch_path(self, ptr: str) -> str:
-        """The branch in words: «Рабочее время › Кнопка 1 › если не ответили»."""
-        slot = self.slot_for_pointer(ptr)
-        parts: list[str] = []
-        while slot is not None and slot.kind != ROOT:
-            if slot.is_slot():
-                parts.append(self._text(slot))
-            slot = slot.parent
-        return " › ".join(reversed(parts)) if parts else ptr
-
-    # ---- drag and drop --------------------------------------------------------------------------
-    def mimeTypes(self) -> list[str]:
-        return [clipboard.NODE_MIME]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # type: ignore[override]
-        for index in indexes:
-            item = self.item(index)
-            node = self._node(item) if item is not None and item.kind == NODE else None
-            if item is not None and node is not None:
-                return clipboard.node_to_mime(node, id(self.session), item.pointer)
-        return None
-
-    def drop_target(self, parent: ModelIndex) -> Item | None:
-        """The empty slot a drop on ``parent`` fills, or None."""
-        item = self.item(parent) if parent.isValid() else None
-        if item is None:
-            return None
-        slot = item.slot_item() if item.kind == PLUS else item
-        if slot is None or not slot.is_empty_slot() or not self._plus_allowed(slot):
-            return None
-        return slot
-
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: ModelIndex) -> bool:
-        if row != -1 or clipboard.node_from_mime(data) is None:
-            return False
-        slot = self.drop_target(parent)
-        if slot is None:
-            return False
-        source = clipboard.source_of(data)
-        if source is not None and source[0] == id(self.session):
-            return not (slot.pointer == source[1] or slot.pointer.startswith(source[1] + "/"))
-        return True
-
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: ModelIndex) -> bool:
-        if not self.canDropMimeData(data, action, row, column, parent):
-            return False
-        slot = self.drop_target(parent)
-        node = clipboard.node_from_mime(data)
-        assert slot is not None and node is not None
-        source = clipboard.source_of(data)
-        if action == Qt.DropAction.MoveAction and source is not None and source[0] == id(self.session):
-            return commands.move_node(self.session, source[1], slot.pointer, self.tr("Move action"))
-        commands.set_node(self.session, slot.pointer, node, self.tr("Paste action"))
-        return True

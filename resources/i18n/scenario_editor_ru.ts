@@ -524,12 +524,12 @@
 <context>
     <name>ScenarioTreeModel</name>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/tree_model.py" line="467" />
+        <location filename="../../pbxdesk/scenario_editor/tree_dragdrop.py" line="72" />
         <source>Move action</source>
         <translation>Переместить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/tree_model.py" line="468" />
+        <location filename="../../pbxdesk/scenario_editor/tree_dragdrop.py" line="73" />
         <source>Paste action</source>
         <translation>Вставить действие</translation>
     </message>
@@ -537,7 +537,7 @@
 <context>
     <name>ScenarioTreeView</name>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/tree_view.py" line="57" />
+        <location filename="../../pbxdesk/scenario_editor/tree_view.py" line="58" />
         <source>Call scenario</source>
         <translation>Сценарий входящих звонков</translation>
     </message>
