@@ -15,6 +15,7 @@ from pbxdesk.server.tables import changes, companies, utcnow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_FILE = "server.sqlite3"
+VERSION_TABLE = "pbxdesk_server_version"  # alembic's version table of this service
 
 
 def database_url(data_dir: Path, url: str | None = None) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import uvicorn
+from sqlalchemy import Engine
 
 from pbxdesk.server.cli import bind_socket
 from pbxdesk.server.context import ServerConfig
@@ -20,14 +21,14 @@ class EmbeddedServer:
     token: str | None
     _server: uvicorn.Server = field(repr=False)
     _thread: threading.Thread = field(repr=False)
+    _engine: Engine = field(repr=False)
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop serving and wait for the thread (idempotent)."""
         self._server.should_exit = True
         if self._thread.is_alive():
             self._thread.join(timeout)
-        engine = self._server.config.app.state.ctx.engine
-        engine.dispose()
+        self._engine.dispose()
 
     def __enter__(self) -> EmbeddedServer:
         return self
@@ -58,4 +59,4 @@ def start_embedded(data_dir: Path, demo: bool = True, database_url: str | None =
             server.should_exit = True
             raise RuntimeError("the embedded provisioning server did not start")
         time.sleep(0.02)
-    return EmbeddedServer(f"http://127.0.0.1:{port}", token, server, thread)
+    return EmbeddedServer(f"http://127.0.0.1:{port}", token, server, thread, app.state.ctx.engine)

@@ -40,8 +40,8 @@ def upload_media(principal: Auth, ctx: Ctx, request: Request,
         if replayed is not None:
             return replayed
     try:
-        response = _media_json(store_master(ctx, data, file.filename, language(request)))
-        info = MediaInfo.model_validate_json(response.body)
+        stored = store_master(ctx, data, file.filename, language(request))
+        response, info = _media_json(stored), MediaInfo.model_validate(stored)
     except ProblemError as exc:
         response, info = problem_response(exc.status, exc.detail, exc.slug, **exc.extra), None
     with write_transaction(ctx.engine, principal.company_id) as writer:

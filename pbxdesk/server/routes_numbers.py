@@ -156,7 +156,7 @@ def put_number(principal: Auth, ctx: Ctx, number: str, request: Request,
             response = problem_response(exc.status, exc.detail, exc.slug, headers=exc.headers, **exc.extra)
         idempotency.remember(writer.conn, principal.company_id, key, fp, response)
     if revision is not None and ctx.deployer is not None:
-        result = ctx.deployer.deploy(principal.company_id, number)  # type: ignore[attr-defined]
+        result = ctx.deployer.deploy(principal.company_id, number)
         response.headers["X-Pbxdesk-Deploy"] = "ok" if result.ok else "failed"
     return response
 

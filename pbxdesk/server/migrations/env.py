@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from alembic import context
 
+from pbxdesk.server.database import VERSION_TABLE
 from pbxdesk.server.tables import metadata
-
-VERSION_TABLE = "pbxdesk_server_version"
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=metadata, version_table=VERSION_TABLE,
