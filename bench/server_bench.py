@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def serve(data_dir: Path, database: str | None) -> None:
+def serve(data_dir: Path, database: str | None, deploy: bool = True) -> None:
     """Child process: the real app with the echo routes, on a free port (printed on stdout)."""
     import uvicorn
 
@@ -52,7 +52,7 @@ def serve(data_dir: Path, database: str | None) -> None:
     async def get_blob() -> Response:
         return Response(blob["body"], media_type="application/json")
 
-    app = create_app(ServerConfig(data_dir, database), extra_routes=bench)
+    app = create_app(ServerConfig(data_dir, database, deploy=deploy), extra_routes=bench)
     sock = bind_socket("127.0.0.1", 0)
     print(f"http://127.0.0.1:{sock.getsockname()[1]}", flush=True)
     uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, log_level="warning")).run(sockets=[sock])
@@ -92,15 +92,17 @@ def main() -> int:
     parser.add_argument("--puts", type=int, default=1000)
     parser.add_argument("--changes", type=int, default=10000)
     parser.add_argument("--database")
+    parser.add_argument("--no-deploy", action="store_true", help="measure without the Asterisk deployment")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.database)
+        serve(args.serve, args.database, deploy=not args.no_deploy)
         return 0
     with tempfile.TemporaryDirectory(prefix="pbxdesk-bench-") as tmp:
         data = Path(tmp)
         token, feed_token, number = seed(data, args.database, args.changes)
-        cmd = [sys.executable, __file__, "--serve", str(data)] + (["--database", args.database] if args.database else [])
+        cmd = [sys.executable, __file__, "--serve", str(data)] + (["--database", args.database] if args.database else []) \
+            + (["--no-deploy"] if args.no_deploy else [])
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
         try:
             assert proc.stdout is not None

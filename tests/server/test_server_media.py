@@ -106,3 +106,16 @@ def test_tts_preview_is_an_8khz_wav(server: ServerProcess) -> None:
     english = tenant.post("/tts", json={"text": "Hello", "voice": "en"})
     assert english.status_code == 200 and english.content != resp.content
     assert tenant.post("/tts", json={"text": "x" * 1001}).status_code == 422
+
+
+def test_media_idempotency_and_russian_messages(server: ServerProcess, audio_files: dict[str, bytes]) -> None:
+    tenant = server.tenant()
+    key = {"Idempotency-Key": "upload-1"}
+    first = tenant.post("/media", files={"file": ("a.wav", audio_files["wav"])}, headers=key)
+    retry = tenant.post("/media", files={"file": ("a.wav", audio_files["wav"])}, headers=key)
+    assert first.status_code == retry.status_code == 200 and retry.json() == first.json()
+    assert retry.headers.get("idempotent-replayed") == "true"
+    other = tenant.post("/media", files={"file": ("b.flac", audio_files["flac"])}, headers=key)
+    assert other.status_code == 422 and "Idempotency-Key" in other.json()["detail"]
+    empty = tenant.post("/media", files={"file": ("e.wav", b"")}, headers={"Accept-Language": "ru-RU"})
+    assert empty.status_code == 422 and "пуст" in empty.json()["detail"].lower()
