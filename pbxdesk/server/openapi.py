@@ -16,6 +16,7 @@ from pbxdesk.server.schemas import Problem
 DOCUMENT_REF: dict[str, Any] = {
     "description": "a routing document (pbxdesk.routing/1)",
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RoutingDocument"}}},
+    "headers": {"ETag": {"description": 'the revision, e.g. "r3"', "schema": {"type": "string"}}},
 }
 _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 

@@ -136,8 +136,7 @@ def _put(ctx: ServerContext, writer: Writer, principal: Principal, number: str, 
 
 @router.put(
     "/numbers/{number}", responses={200: DOCUMENT_REF, **errors(400, 401, 404, 412, 413, 422, 428)},
-    openapi_extra={"requestBody": {"required": True, "content": {"application/json": DOCUMENT_REF["content"][
-        "application/json"]}}},
+    openapi_extra={"requestBody": {"required": True, "content": DOCUMENT_REF["content"]}},
 )
 def put_number(principal: Auth, ctx: Ctx, number: str, request: Request,
                body: Annotated[bytes, Depends(raw_body)],
