@@ -23,18 +23,23 @@ from pbxdesk.schedule_grid.names import day_short
 from pbxdesk.widgets.palette import interval_color
 from pbxdesk.widgets.session import AREA_NAME, DocumentSession
 
+translate = QCoreApplication.translate
+
 REFRESH_MS = 250
 GAP_COLOR = QColor("#c62828")
 
 
 def action_abbreviations() -> dict[str | None, str]:
     """Two or three letters per first action, shown in the cells (the legend spells them out)."""
-    t = QCoreApplication.translate
     return {
-        "message": t("CoverageView", "Ms"), "menu": t("CoverageView", "Mn"),
-        "forward_external": t("CoverageView", "Ex"), "forward_employee": t("CoverageView", "Em"),
-        "forward_department": t("CoverageView", "Dp"), "voicemail": t("CoverageView", "VM"),
-        "fax": t("CoverageView", "Fx"), None: "—",
+        "message": translate("CoverageView", "Ms"),
+        "menu": translate("CoverageView", "Mn"),
+        "forward_external": translate("CoverageView", "Ex"),
+        "forward_employee": translate("CoverageView", "Em"),
+        "forward_department": translate("CoverageView", "Dp"),
+        "voicemail": translate("CoverageView", "VM"),
+        "fax": translate("CoverageView", "Fx"),
+        None: "—",
     }
 
 

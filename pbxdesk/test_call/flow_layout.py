@@ -31,6 +31,8 @@ from pbxdesk.domain.schedule import occurring_intervals
 from pbxdesk.domain.walk import child_slots
 from pbxdesk.scenario_editor import labels
 
+translate = QCoreApplication.translate
+
 NUMBER, INTERVAL, NODE, OUTCOME, MISSING = "number", "interval", "node", "outcome", "missing"
 
 
@@ -56,15 +58,12 @@ class Box:
         return out
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FlowOverview", text)
-
 
 def _end_box(node: AnyNode, ptr: str) -> Box | None:
     if isinstance(node, MessageNode):
-        return Box(OUTCOME, _t("Call ends"), ptr, edge=labels.next_label("message"))
+        return Box(OUTCOME, translate("FlowOverview", "Call ends"), ptr, edge=labels.next_label("message"))
     if isinstance(node, ForwardExternalNode | ForwardEmployeeNode | ForwardDepartmentNode):
-        return Box(OUTCOME, _t("Call ends"), ptr, edge=labels.next_label(node.type))
+        return Box(OUTCOME, translate("FlowOverview", "Call ends"), ptr, edge=labels.next_label(node.type))
     return None
 
 
@@ -77,7 +76,7 @@ def _answered(node: AnyNode, directory: Directory | None) -> Box | None:
         who = describe.department_name(directory, node.department)
     else:
         return None
-    return Box(OUTCOME, _t("Connected: %1").replace("%1", who), edge=_t("answered"))
+    return Box(OUTCOME, translate("FlowOverview", "Connected: %1").replace("%1", who), edge=translate("FlowOverview", "answered"))
 
 
 def _mail(node: AnyNode, directory: Directory | None) -> Box | None:
@@ -91,7 +90,7 @@ def _mail(node: AnyNode, directory: Directory | None) -> Box | None:
             names.append(describe.department_name(directory, recipient.department))
     if node.external_email:
         names.append(node.external_email)
-    text = (_t("Message by e-mail to %1") if node.type == "voicemail" else _t("Fax by e-mail to %1"))
+    text = (translate("FlowOverview", "Message by e-mail to %1") if node.type == "voicemail" else translate("FlowOverview", "Fax by e-mail to %1"))
     return Box(OUTCOME, text.replace("%1", ", ".join(names) or "—"))
 
 
@@ -114,10 +113,10 @@ def _node_box(node: AnyNode, ptr: str, edge: str, directory: Directory | None,
             if end is not None:
                 box.children.append(end)
         else:
-            box.children.append(Box(MISSING, _t("No scenario yet"), at, edge=slot))
+            box.children.append(Box(MISSING, translate("FlowOverview", "No scenario yet"), at, edge=slot))
     if isinstance(node, MenuNode) and node.extension_dialing:
-        box.children.insert(0, Box(OUTCOME, _t("Extension dialled: that employee rings for 30 s"),
-                                   edge=_t("extension")))
+        box.children.insert(0, Box(OUTCOME, translate("FlowOverview", "Extension dialled: that employee rings for 30 s"),
+                                   edge=translate("FlowOverview", "extension")))
     return box
 
 
@@ -142,7 +141,7 @@ def flow_tree(doc: RoutingDocument, directory: Directory | None = None) -> Box:
         ptr = pointer("scenarios", interval_id)
         box = Box(INTERVAL, name, ptr, interval=interval_id)
         if scenario is None:
-            box.children.append(Box(MISSING, _t("No scenario yet"), ptr))
+            box.children.append(Box(MISSING, translate("FlowOverview", "No scenario yet"), ptr))
         else:
             box.children.append(_node_box(scenario, ptr, "", directory, label))
         root.children.append(box)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -78,7 +79,10 @@ class TestCallPanel(QWidget):
         self.outcome_label.setObjectName("testCallOutcome")
         self.outcome_label.setWordWrap(True)
         self.outcome_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outcome_label.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        big = QFont(self.outcome_label.font())
+        big.setPointSizeF(big.pointSizeF() * 1.3)
+        big.setBold(True)
+        self.outcome_label.setFont(big)
         self.steps_list = QListWidget(self)
         self.steps_list.setObjectName("testCallSteps")
         self.rings_title = QLabel(self)
@@ -137,6 +141,17 @@ class TestCallPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Wrapped labels inside a tab page do not get their height for the width by themselves."""
+        margins = self.layout().contentsMargins()
+        width = max(100, self.width() - margins.left() - margins.right())
+        for label in (self.interval_label, self.outcome_label, self.audio_label):
+            label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
 
     # -- running ---------------------------------------------------------------------------------------
     def run(self) -> CallResult | None:
@@ -202,13 +217,14 @@ class TestCallPanel(QWidget):
         self.rings_list.clear()
         if self.result is None or self.spec is None:
             self.outcome_label.setText(self.tr("Cannot simulate: %1").replace("%1", self.error))
-            self.outcome_label.setStyleSheet("font-size: 12pt; font-weight: 600; color: #c62828;")
+            self.outcome_label.setStyleSheet("color: #c62828;")
             self.interval_label.clear()
             self._mark_instant(None)
+            self._fit_labels()
             return
         broken = self.result.broken is not None
         color = "#c62828" if broken else "#1b5e20" if self.result.outcome.get("kind") == "connected" else "#263238"
-        self.outcome_label.setStyleSheet(f"font-size: 12pt; font-weight: 600; color: {color};")
+        self.outcome_label.setStyleSheet(f"color: {color};")
         self.outcome_label.setText(words.outcome_words(self.result.outcome, self.result.steps, doc, directory))
         local = self._mark_instant(self.spec)
         interval = words.labels.interval_label(doc, self.result.interval)
@@ -225,6 +241,7 @@ class TestCallPanel(QWidget):
             QListWidgetItem(self.tr("Nobody is rung"), self.rings_list)
         self.audio_label.setText("" if self.stepper.player is None or self.stepper.player.available()
                                  else self.stepper.player.unavailable_reason())
+        self._fit_labels()
 
     def spec_local_date(self) -> str:
         assert self.spec is not None

@@ -13,11 +13,10 @@ from pbxdesk.domain.problems import split
 from pbxdesk.domain.walk import get_at
 from pbxdesk.scenario_editor import labels
 
+translate = QCoreApplication.translate
+
 CTX = "TestCallWords"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TestCallWords", text)
 
 
 def lang() -> str:
@@ -42,10 +41,10 @@ def seconds_text(value: float) -> str:
 def prompt_words(prompt: dict[str, Any]) -> str:
     if "system" in prompt:
         if prompt["system"] == "fax":
-            return _tr("the system fax greeting")
-        return _tr("the system voicemail greeting")
+            return translate("TestCallWords", "the system fax greeting")
+        return translate("TestCallWords", "the system voicemail greeting")
     if "audio" in prompt:
-        return _tr("audio file %1").replace("%1", str(prompt["audio"])[:8])
+        return translate("TestCallWords", "audio file %1").replace("%1", str(prompt["audio"])[:8])
     text = str(prompt.get("tts", ""))
     return f"«{text if len(text) <= 60 else text[:59] + '…'}»"
 
@@ -53,25 +52,25 @@ def prompt_words(prompt: dict[str, Any]) -> str:
 def step_text(step: dict[str, Any], directory: Directory | None) -> str:
     kind = step.get("kind")
     if kind == "play":
-        return _tr("Plays %1").replace("%1", prompt_words(step.get("prompt", {})))
+        return translate("TestCallWords", "Plays %1").replace("%1", prompt_words(step.get("prompt", {})))
     if kind == "menu":
         value = str(step.get("input", "none"))
         if value == "none":
-            return _tr("The caller presses nothing")
+            return translate("TestCallWords", "The caller presses nothing")
         if len(value) > 1:
-            return _tr("The caller dials %1").replace("%1", value)
-        return _tr("The caller presses %1").replace("%1", value)
+            return translate("TestCallWords", "The caller dials %1").replace("%1", value)
+        return translate("TestCallWords", "The caller presses %1").replace("%1", value)
     if kind == "ring":
         return ring_text(step, directory)
     if kind == "record":
         if step.get("medium") == "fax":
-            return _tr("Receives a fax")
-        return _tr("Records a voice message")
+            return translate("TestCallWords", "Receives a fax")
+        return translate("TestCallWords", "Records a voice message")
     return str(kind)
 
 
 def ring_text(step: dict[str, Any], directory: Directory | None) -> str:
-    return (_tr("%1 rings from %2 to %3 s").replace("%1", target_name(str(step["target"]), directory))
+    return (translate("TestCallWords", "%1 rings from %2 to %3 s").replace("%1", target_name(str(step["target"]), directory))
             .replace("%2", seconds_text(step["from_s"])).replace("%3", seconds_text(step["to_s"])))
 
 
@@ -112,18 +111,18 @@ def outcome_words(outcome: dict[str, Any], steps: list[dict[str, Any]], doc: Rou
     kind = outcome.get("kind")
     if kind == "broken":
         ptr = str(outcome.get("pointer", ""))
-        return (_tr("The call stops at a branch with no scenario: %1 (%2)")
+        return (translate("TestCallWords", "The call stops at a branch with no scenario: %1 (%2)")
                 .replace("%1", branch_words(doc, ptr)).replace("%2", ptr))
     if kind == "hangup":
         if any(s.get("kind") == "ring" for s in steps):
-            return _tr("Nobody answered: the call ends")
+            return translate("TestCallWords", "Nobody answered: the call ends")
         if steps and steps[-1].get("kind") == "play":
-            return _tr("The call ends after the message")
-        return _tr("The call ends")
+            return translate("TestCallWords", "The call ends after the message")
+        return translate("TestCallWords", "The call ends")
     if kind == "connected" and "employee" in outcome:
-        return _tr("Connected to %1").replace("%1", target_name(str(outcome["employee"]), directory))
+        return translate("TestCallWords", "Connected to %1").replace("%1", target_name(str(outcome["employee"]), directory))
     if kind == "connected":
-        return _tr("Connected to the external number %1").replace(
+        return translate("TestCallWords", "Connected to the external number %1").replace(
             "%1", target_name(str(outcome.get("external", "")), directory))
     if kind in ("voicemail", "fax"):
         return describe.outcome_text(outcome, directory, lang())
