@@ -26,6 +26,7 @@ from pbxdesk.widgets.session import AREA_NAME, DocumentSession
 translate = QCoreApplication.translate
 
 REFRESH_MS = 250
+ROW_H = 24
 GAP_COLOR = QColor("#c62828")
 
 
@@ -61,14 +62,18 @@ class CoverageView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setMinimumSectionSize(22)
+        self.table.horizontalHeader().setMinimumSectionSize(14)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setHorizontalHeaderLabels([f"{h:02d}" for h in range(24)])
-        self.table.setFixedHeight(26 * 7 + self.table.horizontalHeader().sizeHint().height() + 4)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_H)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         font = QFont(self.table.font())
         font.setPointSizeF(max(6.5, font.pointSizeF() - 2))
         self.table.setFont(font)
+        self.table.horizontalHeader().setFont(font)
+        self.table.setHorizontalHeaderLabels([f"{h:02d}" for h in range(24)])
+        self.table.setFixedHeight(ROW_H * 7 + self.table.horizontalHeader().sizeHint().height()
+                                  + 2 * self.table.frameWidth() + 2)
         self.legend = QLabel(self)
         self.legend.setObjectName("coverageLegend")
         self.legend.setWordWrap(True)

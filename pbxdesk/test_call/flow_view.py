@@ -71,6 +71,10 @@ class FlowOverview(QWidget):
         self.fit_button = QPushButton(self)
         self.png_button = QPushButton(self)
         self.pdf_button = QPushButton(self)
+        self.window_button = QPushButton(self)
+        self.window_button.setObjectName("flowWindow")
+        self.window_button.clicked.connect(self.open_window)
+        self.flow_window: FlowOverview | None = None
         for name, button in (("flowZoomIn", self.zoom_in_button), ("flowZoomOut", self.zoom_out_button),
                              ("flowFit", self.fit_button), ("flowExportPng", self.png_button),
                              ("flowExportPdf", self.pdf_button)):
@@ -83,7 +87,7 @@ class FlowOverview(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("flowStatus")
         tools = QHBoxLayout()
-        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.window_button):
             tools.addWidget(button)
         tools.addStretch(1)
         tools.addWidget(self.png_button)
@@ -107,6 +111,8 @@ class FlowOverview(QWidget):
         self.png_button.setText(self.tr("Export PNG…"))
         self.pdf_button.setText(self.tr("Export PDF…"))
         self.view.setAccessibleName(self.tr("Flow overview of the number"))
+        self.window_button.setText(self.tr("Window"))
+        self.window_button.setToolTip(self.tr("Open the diagram in a separate window"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -130,6 +136,20 @@ class FlowOverview(QWidget):
         pages = self.scene.export_pdf(path, self.session.document.name)
         self.status.setText(self.tr("Saved %1, pages: %2").replace("%1", str(path)).replace("%2", str(pages)))
         self.exported.emit(str(path))
+
+    def open_window(self) -> FlowOverview:
+        """The same diagram in a large window of its own (it follows the edits too)."""
+        if self.flow_window is None:
+            self.flow_window = FlowOverview(self.session, None)
+            self.flow_window.window_button.hide()
+            self.flow_window.setWindowFlag(Qt.WindowType.Window)
+            self.flow_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            self.flow_window.resize(1200, 700)
+        self.flow_window.setWindowTitle(self.tr("Flow overview of the number") + f" — {self.session.document.name}")
+        self.flow_window.show()
+        self.flow_window.raise_()
+        self.flow_window.view.fit()
+        return self.flow_window
 
     def _ask_png(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the flow as PNG"),

@@ -104,72 +104,72 @@
 <context>
     <name>CoverageView</name>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="35" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="36" />
         <source>Ms</source>
         <translation>Сб</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="36" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="37" />
         <source>Mn</source>
         <translation>Мн</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="37" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="38" />
         <source>Ex</source>
         <translation>Вн</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="38" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="39" />
         <source>Em</source>
         <translation>Ст</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="39" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="40" />
         <source>Dp</source>
         <translation>От</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="40" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="41" />
         <source>VM</source>
         <translation>АО</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="41" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="42" />
         <source>Fx</source>
         <translation>Фк</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="91" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="96" />
         <source>Week coverage: interval and first action of each hour</source>
         <translation>Покрытие недели: интервал и первое действие каждого часа</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="92" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="97" />
         <source>Coverage warnings</source>
         <translation>Предупреждения о покрытии</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="93" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="98" />
         <source>What to check:</source>
         <translation>Что проверить:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="97" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="102" />
         <source>“!”: a call in that hour can end with no one rung.</source>
         <translation>«!»: звонок в этот час может завершиться, никого не вызвав.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="124" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="129" />
         <source>no scenario</source>
         <translation>нет сценария</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="127" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="132" />
         <source>A call can end here with no one rung.</source>
         <translation>Здесь звонок может завершиться, никого не вызвав.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/coverage_view.py" line="142" />
+        <location filename="../../pbxdesk/test_call/coverage_view.py" line="147" />
         <source>Nothing to check.</source>
         <translation>Проверять нечего.</translation>
     </message>
@@ -219,67 +219,78 @@
         <translation>донабор</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="102" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="106" />
         <source>Zoom in</source>
         <translation>Увеличить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="104" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="108" />
         <source>Zoom out</source>
         <translation>Уменьшить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="105" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="109" />
         <source>Fit</source>
         <translation>Вписать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="106" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="110" />
         <source>Fit the diagram in the view</source>
         <translation>Вписать схему в окно</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="107" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="111" />
         <source>Export PNG…</source>
         <translation>Экспорт в PNG…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="108" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="112" />
         <source>Export PDF…</source>
         <translation>Экспорт в PDF…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="109" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="113" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="148" />
         <source>Flow overview of the number</source>
         <translation>Схема обработки звонков номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="125" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="114" />
+        <source>Window</source>
+        <translation>В окне</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="115" />
+        <source>Open the diagram in a separate window</source>
+        <translation>Открыть схему в отдельном окне</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="131" />
         <source>Saved %1 (%2 × %3 pixels)</source>
         <translation>Сохранено: %1 (%2 × %3 пикселей)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="131" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="137" />
         <source>Saved %1, pages: %2</source>
         <translation>Сохранено: %1, страниц: %2</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="135" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="155" />
         <source>Export the flow as PNG</source>
         <translation>Экспорт схемы в PNG</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="136" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="156" />
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="141" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="161" />
         <source>Export the flow as PDF</source>
         <translation>Экспорт схемы в PDF</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/flow_view.py" line="142" />
+        <location filename="../../pbxdesk/test_call/flow_view.py" line="162" />
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
@@ -287,72 +298,72 @@
 <context>
     <name>TestCallPanel</name>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="123" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="127" />
         <source>Call</source>
         <translation>Позвонить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="124" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="128" />
         <source>Simulate the call on the current draft</source>
         <translation>Проверить звонок на текущем черновике</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="125" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="129" />
         <source>Play</source>
         <translation>Воспроизвести</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="126" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="130" />
         <source>Step</source>
         <translation>Шаг</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="127" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="131" />
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="128" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="132" />
         <source>Sound</source>
         <translation>Звук</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="129" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="133" />
         <source>Play the prompts along the way</source>
         <translation>Проигрывать сообщения по ходу звонка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="130" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="134" />
         <source>Steps of the call</source>
         <translation>Шаги звонка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="131" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="135" />
         <source>Ring windows</source>
         <translation>Кто и когда вызывается</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="132" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="136" />
         <source>Who rings, seconds from the start of each forward:</source>
         <translation>Кому звонит, в секундах от начала каждой переадресации:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="204" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="219" />
         <source>Cannot simulate: %1</source>
         <translation>Проверка невозможна: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="215" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="231" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="217" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="233" />
         <source>(an exception date)</source>
         <translation>(дата-исключение)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/test_call/panel.py" line="225" />
+        <location filename="../../pbxdesk/test_call/panel.py" line="241" />
         <source>Nobody is rung</source>
         <translation>Никому не звонит</translation>
     </message>

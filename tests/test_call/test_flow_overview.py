@@ -81,3 +81,19 @@ def test_zoom_fit_and_rebuild_after_an_edit(editors, qtbot):
     session = editors.session
     session.push(SetValuesCommand(session, {"/name": "Новое имя"}, "rename"))
     qtbot.waitUntil(lambda: "+7 495 230-22-22\nНовое имя" in flow.scene.labels())
+
+
+def test_the_diagram_opens_in_its_own_window(english, editors, qtbot):
+    from pathlib import Path
+
+    flow = editors.tabs.flow
+    flow.window_button.click()
+    window = flow.flow_window
+    assert window is not None and window.isWindow() and window.isVisible()
+    qtbot.waitExposed(window)
+    assert sorted(window.scene.labels()) == sorted(flow.scene.labels())
+    assert 0 < window.view.zoom() <= 1.0
+    artifacts = Path(__file__).resolve().parents[1] / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    window.grab().save(str(artifacts / "flow_window_en.png"))
+    window.close()
