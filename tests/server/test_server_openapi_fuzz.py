@@ -21,6 +21,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from server_helpers import API, ServerProcess, Tenant
 
+from pbxdesk.domain.document import parse_document
 from pbxdesk.server.app import create_app
 from pbxdesk.server.context import ServerConfig
 
@@ -37,12 +38,18 @@ def _openapi() -> dict:
 
 
 def _without_recursion(document: dict) -> dict:
-    """The node tree of a routing document is recursive (``next``, menu ``keys``); schemathesis expands
-    recursive references without bound, so the fuzzed copy describes ``scenarios`` as a plain object.
-    Everything else (schedule, intervals, every other operation) is fuzzed as published."""
+    """The node tree of a routing document is recursive (``next``, ``no_input``, menu ``keys``);
+    schemathesis expands recursive references without bound, so the fuzzed copy cuts the tree after one
+    level (those members may only be null there). Everything else is fuzzed as published."""
     fuzzed = copy.deepcopy(document)
-    routing = fuzzed["components"]["schemas"]["RoutingDocument"]
-    routing["properties"]["scenarios"] = {"type": "object", "title": "Scenarios"}
+    for name, component in fuzzed["components"]["schemas"].items():
+        props = component.get("properties", {})
+        if name.endswith("Node"):
+            for member in ("next", "no_input"):
+                if member in props:
+                    props[member] = {"type": "null"}
+            if "keys" in props:
+                props["keys"] = {"type": "object", "additionalProperties": {"type": "null"}}
     return fuzzed
 
 
@@ -66,4 +73,20 @@ def test_served_document_is_the_one_fuzzed(sqlite_server: ServerProcess) -> None
 @schema.parametrize()
 @settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_schema(case, fuzz_tenant: Tenant) -> None:
-    case.call_and_validate(base_url=fuzz_tenant.server.url, headers=fuzz_tenant.headers, checks=CHECKS)
+    if case.path_parameters and "number" in case.path_parameters:
+        # Mostly a real number of the company, so generated documents reach validation and the revision check.
+        if len(repr(case.body)) % 4 != 0:
+            case.path_parameters["number"] = fuzz_tenant.numbers[0]
+    returns_document = case.path in (API + "/numbers/{number}", API + "/numbers/{number}/revisions/{revision}")
+    if not returns_document:
+        case.call_and_validate(base_url=fuzz_tenant.server.url, headers=fuzz_tenant.headers, checks=CHECKS)
+        return
+    # A stored document has the full node tree, which the one-level fuzz schema cannot describe: check its
+    # body against the published models instead (the schema is generated from them).
+    checks = [c for c in CHECKS if c is not response_schema_conformance]
+    response = case.call_and_validate(base_url=fuzz_tenant.server.url, headers=fuzz_tenant.headers, checks=checks)
+    if response.status_code == 200:
+        assert parse_document(response.json()).problems == []
+    elif response.status_code >= 400:
+        body = response.json()
+        assert body["status"] == response.status_code and body["detail"]
