@@ -78,7 +78,9 @@ class ApiClient:
         self.base = base_url.rstrip("/") + "/api/v1"
         self.session = session or requests.Session()
         self.session.headers.update({"Authorization": f"Bearer {token}", "Accept": "application/json"})
-        self.session.verify = ca_bundle if ca_bundle else True
+        # passed with every request: a session-level ``verify`` loses against $REQUESTS_CA_BUNDLE in requests
+        self.verify: str | bool = ca_bundle if ca_bundle else True
+        self.session.verify = self.verify
         self.timeout = (connect_timeout, read_timeout)
         self.retries, self.backoff_s, self.max_backoff_s = retries, backoff_s, max_backoff_s
         self._sleep = sleep
@@ -103,11 +105,14 @@ class ApiClient:
         response: requests.Response | None = None
         for attempt in range(self.retries + 1 if retry else 1):
             if attempt:
-                self._sleep(self._delay(attempt - 1, response.headers.get("Retry-After") if response else None))
+                # (not ``if response``: a Response with status >= 400 is falsy)
+                retry_after = response.headers.get("Retry-After") if response is not None else None
+                self._sleep(self._delay(attempt - 1, retry_after))
             response = None
             try:
                 self.requests_made += 1
-                response = self.session.request(method, self.base + path, timeout=self.timeout, **kwargs)
+                response = self.session.request(method, self.base + path, timeout=self.timeout,
+                                                verify=self.verify, **kwargs)
             except requests.exceptions.SSLError as exc:
                 raise NetworkError(f"TLS certificate check failed for {self.base}: {exc}") from exc
             except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:

@@ -23,7 +23,8 @@ from pbxdesk.server.context import ServerConfig
 def serve(data_dir: Path, port: int) -> None:
     app = create_app(ServerConfig(data_dir, None, deploy=False))
     sock = bind_socket("127.0.0.1", port)
-    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, log_level="critical"))
+    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, log_level="critical",
+                                           timeout_keep_alive=30))
     server.run(sockets=[sock])
 
 

@@ -101,7 +101,7 @@ class Server:
         token = self.admin("create-company", name).strip().splitlines()[-1]
         self.admin("import-directory", "--company", name, str(DATA / "directory.json"))
         company = Company(self, name, token)
-        for i in range(numbers):
+        for _i in range(numbers):
             number = f"49{uuid.uuid4().int % 10**8:08d}"
             self.admin("add-number", "--company", name, number)
             company.numbers.append(number)

@@ -63,7 +63,7 @@ def test_server_killed_and_restarted_at_random_points(forking: ForkingServer, tm
                 _edit_some(rng, p, own[p], f"run{run}", expected)
             victim = (a, b)[run % 2]  # pulls the other's previous pushes, then pushes its own
             box: dict[str, object] = {}
-            worker = threading.Thread(target=lambda: box.setdefault("r", victim.sync(retries=1)))
+            worker = threading.Thread(target=lambda v=victim, out=box: out.setdefault("r", v.sync(retries=1)))
             worker.start()
             time.sleep(rng.uniform(0.0, 0.05))
             forking.kill()
