@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -94,6 +95,7 @@ class SyncEngine:
         self.store, self.client = store, client
         self.media_original = media_original or self._indexed_original
         self._uploaded: set[str] = set()
+        self._committer: _Committer | None = None
         self.journal = PushJournal(store.profile_dir)
 
     def _indexed_original(self, media_id: str) -> Path | None:
@@ -221,9 +223,16 @@ class SyncEngine:
         if items:
             self._journal(items)
         tick.add(len(items))
-        for item in items:
-            tick.step(item.number)
-            self._push_one(item, report, attempts_left=3)
+        committer = _Committer(self.store.profile_dir) if len(items) > 1 else None
+        self._committer = committer
+        try:
+            for item in items:
+                tick.step(item.number)
+                self._push_one(item, report, attempts_left=3)
+        finally:
+            self._committer = None
+            if committer is not None:
+                committer.close()  # every accepted push is recorded before push() returns or raises
 
     def _journal(self, items: list[OutboxItem]) -> None:
         revisions = {s.number: s.revision for s in self.store.list_numbers()}
@@ -282,7 +291,10 @@ class SyncEngine:
             self.store.mark_error(number, str(exc))
             report.errors[number] = str(exc)
             return
-        self.store.mark_pushed(number, revision, stored, item.idempotency_key)
+        if self._committer is not None:
+            self._committer.put(number, revision, stored, item.idempotency_key)
+        else:
+            self.store.mark_pushed(number, revision, stored, item.idempotency_key)
         report.pushed.append(number)
 
     @staticmethod
@@ -302,6 +314,44 @@ class SyncEngine:
             self.store.add_media(media_id, duration)
             self._uploaded.add(media_id)
             report.media_uploaded.append(media_id)
+
+
+class _Committer:
+    """Records accepted pushes (``mark_pushed``, one fsynced transaction each) on a second connection in a
+    background thread, so the next PUT is on the wire while the previous result is being committed.
+
+    Safe to delay: until a push is recorded the outbox row keeps its payload and idempotency key, so after
+    a crash the next sync either re-sends it (the server replays its first answer) or meets it in the change
+    feed (the push journal recognises it). Only numbers with no pending record are touched elsewhere meanwhile
+    (each number is pushed once per run), and :meth:`close` waits for all records.
+    """
+
+    def __init__(self, profile_dir: Path) -> None:
+        self.store = Store.open(profile_dir)
+        self.queue: queue.Queue[tuple[str, int, RoutingDocument, str] | None] = queue.Queue()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._work, name="pbxdesk-sync-commit", daemon=True)
+        self.thread.start()
+
+    def put(self, number: str, revision: int, doc: RoutingDocument, key: str) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put((number, revision, doc, key))
+
+    def _work(self) -> None:
+        while (job := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.store.mark_pushed(*job)
+                except BaseException as exc:  # re-raised in the sync thread
+                    self.error = exc
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        self.store.close()
+        if self.error is not None:
+            raise self.error
 
 
 class _Ticker:
