@@ -85,6 +85,13 @@ class ApiClient:
         self.retries, self.backoff_s, self.max_backoff_s = retries, backoff_s, max_backoff_s
         self._sleep = sleep
         self.requests_made = 0
+        self._token = token
+        self._options = dict(ca_bundle=ca_bundle, connect_timeout=connect_timeout, read_timeout=read_timeout,
+                             retries=retries, backoff_s=backoff_s, max_backoff_s=max_backoff_s, sleep=sleep)
+
+    def clone(self) -> ApiClient:
+        """Another client for the same server and token with its own session (one per thread)."""
+        return ApiClient(self.base[: -len("/api/v1")], self._token, **self._options)  # type: ignore[arg-type]
 
     def close(self) -> None:
         self.session.close()

@@ -17,7 +17,9 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +44,7 @@ from pbxdesk.sync.journal import PushJournal
 
 Progress = Callable[[int, int, str], None]
 PAGE = 500
+FETCHERS = 4  # parallel GETs of changed numbers during a pull
 MAX_RETRY_DELAY_S = 300.0
 
 
@@ -158,14 +161,16 @@ class SyncEngine:
             for number in gone:
                 tick.step(number)
                 self._remove(number, report)
-            for number in todo:
+            for number, fetched in zip(todo, self._fetch_all(todo), strict=True):
                 tick.step(number)
-                try:
-                    doc, revision = self.client.get_number(number)
-                except (NotFound, MalformedResponse) as exc:
-                    report.errors[number] = str(exc)
+                if isinstance(fetched, NetworkError | AuthError):
+                    raise fetched
+                if isinstance(fetched, NotFound | MalformedResponse):
+                    report.errors[number] = str(fetched)
                     failed = True
                     continue
+                assert not isinstance(fetched, BaseException)
+                doc, revision = fetched
                 if normalize_number(doc.number) != normalize_number(number):
                     report.errors[number] = f"the server sent the document of {doc.number} for {number}"
                     failed = True
@@ -177,6 +182,50 @@ class SyncEngine:
             self.store.set_cursor(cursor)
             if not page.has_more:
                 return
+
+    def _fetch_all(self, todo: list[str]) -> Iterator[tuple[RoutingDocument, int] | ApiError]:
+        """``GET /numbers/{n}`` for each of ``todo`` in order, up to FETCHERS at a time (reads only, so
+        fetching a little ahead of a cancel or a failure changes nothing); errors are yielded, not raised."""
+        if len(todo) < 2 * FETCHERS:
+            for number in todo:
+                yield self._fetch(self.client, number)
+            return
+        local = threading.local()
+        clients: list[ApiClient] = []
+
+        def fetch(number: str) -> tuple[RoutingDocument, int] | ApiError:
+            client = getattr(local, "client", None)
+            if client is None:
+                client = local.client = self.client.clone()
+                clients.append(client)
+            return self._fetch(client, number)
+
+        pool = ThreadPoolExecutor(FETCHERS, thread_name_prefix="pbxdesk-sync-fetch")
+        try:
+            pending: deque[Future[tuple[RoutingDocument, int] | ApiError]] = deque()
+            names = iter(todo)
+            for number in names:
+                pending.append(pool.submit(fetch, number))
+                if len(pending) >= 4 * FETCHERS:
+                    break
+            while pending:
+                result = pending.popleft().result()
+                nxt = next(names, None)
+                if nxt is not None:
+                    pending.append(pool.submit(fetch, nxt))
+                yield result
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            for client in clients:
+                self.client.requests_made += client.requests_made
+                client.close()
+
+    @staticmethod
+    def _fetch(client: ApiClient, number: str) -> tuple[RoutingDocument, int] | ApiError:
+        try:
+            return client.get_number(number)
+        except ApiError as exc:
+            return exc
 
     def _remove(self, number: str, report: SyncReport) -> None:
         """A number deleted on the server: removed locally unless a local change or draft would be lost."""

@@ -115,7 +115,7 @@ def test_answers_cut_mid_response(server: Server, tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_500_and_garbage_for_a_while(server: Server, tmp_path: Path) -> None:
     rng = random.Random(5)
-    company = server.company(numbers=4)
+    company = server.company(numbers=10)  # >= 8: the first pull fetches in parallel
     bad = [http_answer(500, b'{"title":"boom"}', {"Content-Type": "application/json"}),
            b"this is not HTTP at all\r\n\r\n",
            http_answer(200, b"{not json", {"Content-Type": "application/json"}),
@@ -132,7 +132,7 @@ def test_500_and_garbage_for_a_while(server: Server, tmp_path: Path) -> None:
     proxy = Proxy(server.port, spoil=spoil)
     a, b = Profile(tmp_path / "a", company, proxy.url), Profile(tmp_path / "b", company, proxy.url)
     expected = {n: 1 for n in company.numbers}
-    own = {a: company.numbers[:2], b: company.numbers[2:]}
+    own = {a: company.numbers[:5], b: company.numbers[5:]}
     try:
         for run in range(8):
             for p in (a, b):
