@@ -49,6 +49,7 @@ class NumberEditor(QWidget):
         self.setObjectName("numberEditor")
         self.context, self.worker, self.number = context, worker, number
         self._saved = saved
+        self.copy_dialog: QWidget | None = None  # the open copy-settings dialog, if any
         self.session = DocumentSession(document, directory, parent=self)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave_now)
@@ -221,10 +222,14 @@ class NumberEditor(QWidget):
             self.status.setText(str(error))
             return
         dialog = CopyFromDialog(numbers, self)
-        if dialog.exec() != CopyFromDialog.DialogCode.Accepted or dialog.chosen() is None:
-            return
-        source = str(dialog.chosen())
-        self.worker.submit(lambda store: store.get_saved(source), self._copy_from_apply)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._copy_from_chosen(dialog.chosen()))
+        self.copy_dialog = dialog
+        dialog.open()  # window-modal, without a nested event loop
+
+    def _copy_from_chosen(self, source: str | None) -> None:
+        if source is not None:
+            self.worker.submit(lambda store: store.get_saved(source), self._copy_from_apply)
 
     def _copy_from_apply(self, source: Any, error: BaseException | None) -> None:
         if error is not None or source is None:
@@ -253,10 +258,10 @@ class NumberEditor(QWidget):
         if error is not None or self._saved is None:
             return
         dialog = CopyToDialog(self._saved, {n: d for n, d in targets.items() if d is not None}, self)
-        self._copy_to_dialog = dialog
-        if dialog.exec() != CopyToDialog.DialogCode.Accepted or not dialog.checked():
-            return
-        self.copy_to_numbers(dialog.checked())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.copy_to_numbers(dialog.checked()) if dialog.checked() else None)
+        self.copy_dialog = dialog
+        dialog.open()
 
     def copy_to_numbers(self, numbers: list[str]) -> None:
         source, directory = self.number, self.session.directory
