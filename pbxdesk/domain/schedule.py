@@ -33,7 +33,7 @@ def zone(name: str) -> ZoneInfo:
     """The ``ZoneInfo`` of a document timezone; UnknownTimezoneError for a name that is no IANA zone."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError) as exc:  # "Europe" is a directory
         raise UnknownTimezoneError(f"unknown timezone {name!r}") from exc
 
 

@@ -6,7 +6,13 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from pbxdesk.domain.schedule import interval_at, local_instant, occurring_intervals
+from pbxdesk.domain.schedule import (
+    UnknownTimezoneError,
+    interval_at,
+    local_instant,
+    occurring_intervals,
+    zone,
+)
 from pbxdesk.domain.simulator import simulate
 from tests.domain.strategies import make_document
 
@@ -131,3 +137,9 @@ def test_occurring_intervals_ignore_malformed_and_empty_ranges():
         {"day": "wed", "start": "09:00", "end": "10:00", "interval": "working"},
     ])
     assert occurring_intervals(doc) == {"working", "non_working"}
+
+
+@pytest.mark.parametrize("name", ["Europe", "x" * 5000, ""])
+def test_a_timezone_name_that_is_a_directory_or_too_long_is_unknown(name):
+    with pytest.raises(UnknownTimezoneError):
+        zone(name)
