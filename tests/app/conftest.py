@@ -39,7 +39,7 @@ def demo_window(qapp, tmp_path_factory):
     yield window
     window.close()
     context.close()
-    i18n.set_language("ru")
+    i18n.set_language("en")  # back to the source strings that the other test modules expect
 
 
 @pytest.fixture
