@@ -210,10 +210,10 @@ def _sync(store: Store, args: argparse.Namespace) -> int:
     if "error" in box:
         _err(f"pbxdesk sync: failed: {type(box['error']).__name__}: {box['error']}")
         return 2 if isinstance(box["error"], (NetworkError, AuthError)) else 1
-    return _summary(box["report"], url)
+    return _summary(box["report"], url, store)
 
 
-def _summary(report: SyncReport, url: str) -> int:
+def _summary(report: SyncReport, url: str, store: Store) -> int:
     print(f"pulled {len(report.pulled)}, merged {len(report.merged)}, pushed {len(report.pushed)}, "
           f"conflicts {len(report.conflicts)}, errors {len(report.errors)}"
           + (", directory updated" if report.directory_updated else "")
@@ -222,6 +222,11 @@ def _summary(report: SyncReport, url: str) -> int:
         print(f"CONFLICT {number}: run 'pbxdesk conflicts' and 'pbxdesk resolve {number} --take mine|theirs'")
     for item, text in report.errors.items():
         print(f"ERROR {item}: {text}")
+    waiting = [s for s in store.list_numbers() if s.sync_state in ("conflict", "error")
+               and s.number not in report.conflicts and s.number not in report.errors]
+    for s in waiting:  # from earlier syncs, still waiting for the user
+        print(f"{s.sync_state.upper()} {s.number}: still unresolved"
+              + (f" ({s.sync_message.splitlines()[0]})" if s.sync_message else ""))
     if report.cancelled:
         print("cancelled: run 'pbxdesk sync' again to continue")
     if report.auth_error:
@@ -230,7 +235,7 @@ def _summary(report: SyncReport, url: str) -> int:
     if report.offline:
         _err(f"pbxdesk sync: {report.offline}; the changes stay queued")
         return 2
-    return 0 if report.ok else 1
+    return 0 if report.ok and not waiting else 1
 
 
 # ------------------------------------------------------------------------------------------------ conflicts

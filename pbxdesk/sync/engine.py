@@ -20,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,6 +134,7 @@ class SyncEngine:
     # -- pull ----------------------------------------------------------------------------------------------
     def pull(self, report: SyncReport, tick: _Ticker) -> None:
         cursor = self.store.get_cursor()
+        held = False
         while True:
             page = self.client.changes(since=cursor, limit=PAGE)
             latest: dict[str, int | None] = {}
@@ -144,7 +146,8 @@ class SyncEngine:
                     latest[change.id] = None if change.deleted else change.revision
                 elif change.kind == "directory":
                     directory_changed = True
-            known = {s.number: s.revision for s in self.store.list_numbers()}
+            # (an empty page, the no-op sync, reads nothing from the store)
+            known = {s.number: s.revision for s in self.store.list_numbers()} if latest else {}
             todo = [n for n, rev in latest.items() if n not in deleted
                     and (rev is None or known.get(n) is None or rev > (known[n] or 0))]
             gone = [n for n in deleted if n in known]
@@ -161,25 +164,28 @@ class SyncEngine:
             for number in gone:
                 tick.step(number)
                 self._remove(number, report)
-            for number, fetched in zip(todo, self._fetch_all(todo), strict=True):
-                tick.step(number)
-                if isinstance(fetched, NetworkError | AuthError):
-                    raise fetched
-                if isinstance(fetched, NotFound | MalformedResponse):
-                    report.errors[number] = str(fetched)
-                    failed = True
-                    continue
-                assert not isinstance(fetched, BaseException)
-                doc, revision = fetched
-                if normalize_number(doc.number) != normalize_number(number):
-                    report.errors[number] = f"the server sent the document of {doc.number} for {number}"
-                    failed = True
-                    continue
-                self.integrate(number, doc, revision, report)
-            if failed:  # keep the cursor: the next sync fetches what could not be read this time
-                return
+            with closing(self._fetch_all(todo)) as fetched_all:
+                for number, fetched in zip(todo, fetched_all, strict=True):
+                    tick.step(number)
+                    if isinstance(fetched, NetworkError | AuthError):
+                        raise fetched
+                    if isinstance(fetched, NotFound | MalformedResponse):
+                        report.errors[number] = str(fetched)
+                        failed = True
+                        continue
+                    assert not isinstance(fetched, BaseException)
+                    doc, revision = fetched
+                    if normalize_number(doc.number) != normalize_number(number):
+                        report.errors[number] = f"the server sent the document of {doc.number} for {number}"
+                        failed = True
+                        continue
+                    self.integrate(number, doc, revision, report)
+            # A page with an unreadable item keeps the stored cursor where it is (the next sync reads it
+            # again; what was integrated is skipped then); later pages are still pulled this time.
+            held = held or failed
             cursor = page.next if page.next is not None else cursor
-            self.store.set_cursor(cursor)
+            if not held:
+                self.store.set_cursor(cursor)
             if not page.has_more:
                 return
 

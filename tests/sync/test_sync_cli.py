@@ -103,6 +103,8 @@ def test_conflicts_and_resolve_on_the_command_line(
     assert _run(monkeypatch, capsys, "sync", "--profile", str(a.path))[0] == 0
     code, out, _err = _run(monkeypatch, capsys, "sync", "--profile", str(b.path))
     assert code == 1 and f"CONFLICT {n1}" in out and f"CONFLICT {n2}" in out
+    code, out, _err = _run(monkeypatch, capsys, "sync", "--profile", str(b.path))
+    assert code == 1 and f"CONFLICT {n1}: still unresolved" in out  # not forgotten by the next sync
 
     code, out, _err = _run(monkeypatch, capsys, "conflicts", "--profile", str(b.path))
     assert code == 0 and "name of the number" in out and "mine:   B one" in out and "theirs: A one" in out

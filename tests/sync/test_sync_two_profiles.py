@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from sync_helpers import Company, Profile, canonical
 
-from pbxdesk.sync.conflicts import list_conflicts, resolve_number
+from pbxdesk.domain.document import to_canonical_dict
+from pbxdesk.domain.models import RoutingDocument
+from pbxdesk.sync.conflicts import ResolveError, list_conflicts, resolve_number
 
 
 def _both_synced(company: Company, make: Callable[..., Profile]) -> tuple[Profile, Profile]:
@@ -107,3 +110,33 @@ def test_both_changing_a_scenario_is_a_conflict_of_that_scenario(
     assert rb.conflicts == [n1]
     [conflict] = list_conflicts(b.store)
     assert [u.unit for u in conflict.units] == [f"scenario:{only}"]
+
+
+def test_a_merge_that_does_not_validate_is_a_document_conflict(
+        company: Company, profiles: Callable[..., Profile], spec_example: RoutingDocument) -> None:
+    a, b = _both_synced(company, profiles)
+    n1 = company.numbers[0]
+    example = to_canonical_dict(spec_example)
+    example["number"] = n1
+    example["scenarios"]["custom1"] = {"type": "message", "prompt": {"tts": "Обед", "voice": "ru"}, "next": None}
+    assert not [p for p in a.store.save(n1, example) if p.is_error]
+    assert a.sync().ok and b.sync().ok
+    schedule = a.saved(n1)["schedule"]
+    # A removes the lunch interval (its ranges and scenario go with it) ...
+    a.edit(n1, schedule__intervals=[i for i in schedule["intervals"] if i["id"] != "custom1"],
+           schedule__ranges=[{**r, "interval": "working"} for r in schedule["ranges"]],
+           scenarios={k: v for k, v in a.saved(n1)["scenarios"].items() if k != "custom1"})
+    # ... while B puts lunch on Tuesday too: each unit merges, the result refers to a removed interval
+    b.edit(n1, schedule__ranges=schedule["ranges"] + [{"day": "tue", "start": "13:00", "end": "14:00",
+                                                        "interval": "custom1"}])
+    assert a.sync().ok
+    rb = b.sync()
+    assert rb.conflicts == [n1]
+    [conflict] = list_conflicts(b.store)
+    assert [u.unit for u in conflict.units] == ["document"] and conflict.problems
+    with pytest.raises(ResolveError):
+        resolve_number(b.store, n1, {"ranges:tue": "mine"})
+    assert resolve_number(b.store, n1, {"document": "mine"}) is None
+    assert b.sync().ok
+    assert canonical(company.document(n1)) == canonical(b.saved(n1))
+    assert any(r["day"] == "tue" for r in company.document(n1)["schedule"]["ranges"])
