@@ -16,8 +16,8 @@
   - ``coverage.ring_time``: per occurring interval, the worst-case ring time before the call reaches
     voicemail or fax (or ends, when no path has either): the longest sum of ring timeouts along one path
     (``info``, or ``warning`` above :data:`LONG_RING_S`; not given when nobody is ever rung and the call
-    just ends, which ``coverage.no_one_rung`` already says). A department rings for its whole timeout in the worst case; a menu with
-    extension dialing adds the :data:`EXTENSION_RING_S` of an unanswered extension before ``no_input``.
+    just ends, which ``coverage.no_one_rung`` already says). A department rings for its whole timeout
+    in the worst case; a menu with extension dialing adds the :data:`EXTENSION_RING_S` of an unanswered extension before ``no_input``.
 """
 
 from __future__ import annotations
@@ -212,7 +212,8 @@ def _seconds_text(n: int, lang: str) -> str:
     return count_text(n, lang, ("секунда", "секунды", "секунд"), ("second", "seconds"))
 
 
-def _interval_warnings(doc: RoutingDocument, interval_id: str, directory: Directory | None) -> list[CoverageWarning]:
+def _interval_warnings(doc: RoutingDocument, interval_id: str,
+                       directory: Directory | None) -> list[CoverageWarning]:
     root = doc.scenarios.get(interval_id)
     if root is None:
         return []
@@ -239,8 +240,10 @@ def _interval_warnings(doc: RoutingDocument, interval_id: str, directory: Direct
                 f"“{en}”: rings nobody — the call goes straight to " + worst.end,
                 seconds=0, path=worst.nodes))
         elif worst.ring_s > 0:
-            where_ru = {"voicemail": "до автоответчика", "fax": "до факса"}.get(worst.end, "до завершения вызова")
-            where_en = {"voicemail": "before voicemail", "fax": "before fax"}.get(worst.end, "before the call ends")
+            where_ru = {"voicemail": "до автоответчика", "fax": "до факса"}.get(
+                worst.end, "до завершения вызова")
+            where_en = {"voicemail": "before voicemail", "fax": "before fax"}.get(
+                worst.end, "before the call ends")
             out.append(CoverageWarning(
                 "warning" if long else "info", "coverage.ring_time",
                 worst.end_pointer if mail else pointer("scenarios", interval_id), interval_id,
@@ -260,7 +263,8 @@ def _interval_warnings(doc: RoutingDocument, interval_id: str, directory: Direct
                     f"{count_text(missed, 'ru', ('сотрудник', 'сотрудника', 'сотрудников'), ('', ''))} "
                     "отдела никогда не получат вызов",
                     f"“{en}”: with this step and timeout "
-                    f"{count_text(missed, 'en', ('', '', ''), ('member', 'members'))} of the department never ring"))
+                    f"{count_text(missed, 'en', ('', '', ''), ('member', 'members'))} "
+                    "of the department never ring"))
             stack.extend((c, join(at, *t)) for t, c in reversed(child_slots(node)) if c is not None)
     return out
 
@@ -276,7 +280,8 @@ def coverage_warnings(doc: RoutingDocument, directory: Directory | None = None) 
     return out
 
 
-def worst_ring_seconds(doc: RoutingDocument, interval_id: str, directory: Directory | None = None) -> int | None:
+def worst_ring_seconds(doc: RoutingDocument, interval_id: str,
+                       directory: Directory | None = None) -> int | None:
     """The worst-case ring time of ``coverage.ring_time`` for one interval (None: no scenario or no end)."""
     for warning in _interval_warnings(doc, interval_id, directory):
         if warning.code == "coverage.ring_time":

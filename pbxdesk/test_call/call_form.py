@@ -199,7 +199,8 @@ class CallForm(QWidget):
             try:
                 answer = EXTERNAL + normalize_number(self.external.text())
             except PhoneNumberError:
-                raise ValueError(self.tr("The external number that answers is not a 10-digit number")) from None
+                message = self.tr("The external number that answers is not a 10-digit number")
+                raise ValueError(message) from None
         elif kind not in (NOBODY, None):
             answer = str(kind)
         return CallSpec(at, inputs, self.busy_ids(), answer, float(self.after.value()))

@@ -76,7 +76,8 @@ def _answered(node: AnyNode, directory: Directory | None) -> Box | None:
         who = describe.department_name(directory, node.department)
     else:
         return None
-    return Box(OUTCOME, translate("FlowOverview", "Connected: %1").replace("%1", who), edge=translate("FlowOverview", "answered"))
+    return Box(OUTCOME, translate("FlowOverview", "Connected: %1").replace("%1", who),
+               edge=translate("FlowOverview", "answered"))
 
 
 def _mail(node: AnyNode, directory: Directory | None) -> Box | None:
@@ -90,7 +91,10 @@ def _mail(node: AnyNode, directory: Directory | None) -> Box | None:
             names.append(describe.department_name(directory, recipient.department))
     if node.external_email:
         names.append(node.external_email)
-    text = (translate("FlowOverview", "Message by e-mail to %1") if node.type == "voicemail" else translate("FlowOverview", "Fax by e-mail to %1"))
+    if node.type == "voicemail":
+        text = translate("FlowOverview", "Message by e-mail to %1")
+    else:
+        text = translate("FlowOverview", "Fax by e-mail to %1")
     return Box(OUTCOME, text.replace("%1", ", ".join(names) or "—"))
 
 
@@ -115,7 +119,8 @@ def _node_box(node: AnyNode, ptr: str, edge: str, directory: Directory | None,
         else:
             box.children.append(Box(MISSING, translate("FlowOverview", "No scenario yet"), at, edge=slot))
     if isinstance(node, MenuNode) and node.extension_dialing:
-        box.children.insert(0, Box(OUTCOME, translate("FlowOverview", "Extension dialled: that employee rings for 30 s"),
+        dialled = translate("FlowOverview", "Extension dialled: that employee rings for 30 s")
+        box.children.insert(0, Box(OUTCOME, dialled,
                                    edge=translate("FlowOverview", "extension")))
     return box
 

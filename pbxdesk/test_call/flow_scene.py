@@ -40,7 +40,8 @@ class FlowScene(QGraphicsScene):
     ``box_items`` maps a pointer to its box item (nodes and missing branches).
     """
 
-    def __init__(self, doc: RoutingDocument, directory: Directory | None = None, parent: object = None) -> None:
+    def __init__(self, doc: RoutingDocument, directory: Directory | None = None,
+                 parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.box_items: dict[str, QGraphicsRectItem] = {}
         self.root: Box | None = None
@@ -128,7 +129,8 @@ class FlowScene(QGraphicsScene):
         writer.setTitle(title)
         writer.setCreator("pbxdesk")
         writer.setResolution(150)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                         QPageLayout.Orientation.Landscape,
                                          QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
         page = writer.pageLayout().paintRectPixels(writer.resolution())
         source = self.sceneRect()

@@ -56,7 +56,7 @@ class FlowView(QGraphicsView):
 
 
 class FlowOverview(QWidget):
-    """``FlowOverview(session, parent=None)``: rebuilt after every edit; ``exported(path)`` after an export."""
+    """``FlowOverview(session, parent=None)``: rebuilt after every edit; ``exported(path)`` after export."""
 
     exported = Signal(str)
 
@@ -145,7 +145,8 @@ class FlowOverview(QWidget):
             self.flow_window.setWindowFlag(Qt.WindowType.Window)
             self.flow_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             self.flow_window.resize(1200, 700)
-        self.flow_window.setWindowTitle(self.tr("Flow overview of the number") + f" — {self.session.document.name}")
+        title = self.tr("Flow overview of the number") + f" — {self.session.document.name}"
+        self.flow_window.setWindowTitle(title)
         self.flow_window.show()
         self.flow_window.raise_()
         self.flow_window.view.fit()
@@ -153,12 +154,14 @@ class FlowOverview(QWidget):
 
     def _ask_png(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the flow as PNG"),
-                                              f"{self.session.document.number}.png", self.tr("PNG image (*.png)"))
+                                              f"{self.session.document.number}.png",
+                                              self.tr("PNG image (*.png)"))
         if path:
             self.export_png(path)
 
     def _ask_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the flow as PDF"),
-                                              f"{self.session.document.number}.pdf", self.tr("PDF document (*.pdf)"))
+                                              f"{self.session.document.number}.pdf",
+                                              self.tr("PDF document (*.pdf)"))
         if path:
             self.export_pdf(path)

@@ -223,9 +223,11 @@ class TestCallPanel(QWidget):
             self._fit_labels()
             return
         broken = self.result.broken is not None
-        color = "#c62828" if broken else "#1b5e20" if self.result.outcome.get("kind") == "connected" else "#263238"
+        connected = self.result.outcome.get("kind") == "connected"
+        color = "#c62828" if broken else "#1b5e20" if connected else "#263238"
         self.outcome_label.setStyleSheet(f"color: {color};")
-        self.outcome_label.setText(words.outcome_words(self.result.outcome, self.result.steps, doc, directory))
+        outcome = words.outcome_words(self.result.outcome, self.result.steps, doc, directory)
+        self.outcome_label.setText(outcome)
         local = self._mark_instant(self.spec)
         interval = words.labels.interval_label(doc, self.result.interval)
         text = self.tr("%1: %2").replace("%1", local).replace("%2", interval)

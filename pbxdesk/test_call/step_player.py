@@ -22,7 +22,8 @@ SYSTEM_PROMPTS = {
 
 class StepPlayer(QObject):
     """``current`` is the index of the step shown (-1: none yet). Signals: ``stepChanged(index)``,
-    ``stateChanged(state)`` (idle/running/paused), ``finished()`` after the last step, ``audioProblem(text)``."""
+    ``stateChanged(state)`` (idle/running/paused), ``finished()`` after the last step,
+    ``audioProblem(text)``."""
 
     stepChanged = Signal(int)
     stateChanged = Signal(str)
@@ -136,7 +137,8 @@ class StepPlayer(QObject):
         if self.tts is None:
             raise AudioError("No text-to-speech engine.", "Нет синтезатора речи.", code="no_tts")
         if "system" in prompt:
-            return Path(self.tts.synthesize(SYSTEM_PROMPTS.get(prompt["system"], SYSTEM_PROMPTS["voicemail"]), "ru"))
+            text = SYSTEM_PROMPTS.get(prompt["system"], SYSTEM_PROMPTS["voicemail"])
+            return Path(self.tts.synthesize(text, "ru"))
         return Path(self.tts.synthesize(str(prompt["tts"]), str(prompt.get("voice", "ru"))))
 
     def _player_state(self, state: str) -> None:

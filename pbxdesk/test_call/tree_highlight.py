@@ -56,7 +56,7 @@ class TreeHighlighter(QObject):
         tree.setItemDelegate(self._delegate)
 
     def set_path(self, pointers: set[str], current: str | None = None, broken: str | None = None) -> None:
-        """Tint the node rows at ``pointers`` (``current`` stronger) and the "+" row of a ``broken`` branch."""
+        """Tint the node rows at ``pointers`` (``current`` stronger) and the "+" row of ``broken``."""
         self.pointers, self.current, self.broken = set(pointers), current, broken
         focus = broken or current
         if focus is not None:

@@ -70,7 +70,8 @@ def step_text(step: dict[str, Any], directory: Directory | None) -> str:
 
 
 def ring_text(step: dict[str, Any], directory: Directory | None) -> str:
-    return (translate("TestCallWords", "%1 rings from %2 to %3 s").replace("%1", target_name(str(step["target"]), directory))
+    who = target_name(str(step["target"]), directory)
+    return (translate("TestCallWords", "%1 rings from %2 to %3 s").replace("%1", who)
             .replace("%2", seconds_text(step["from_s"])).replace("%3", seconds_text(step["to_s"])))
 
 
@@ -120,7 +121,8 @@ def outcome_words(outcome: dict[str, Any], steps: list[dict[str, Any]], doc: Rou
             return translate("TestCallWords", "The call ends after the message")
         return translate("TestCallWords", "The call ends")
     if kind == "connected" and "employee" in outcome:
-        return translate("TestCallWords", "Connected to %1").replace("%1", target_name(str(outcome["employee"]), directory))
+        who = target_name(str(outcome["employee"]), directory)
+        return translate("TestCallWords", "Connected to %1").replace("%1", who)
     if kind == "connected":
         return translate("TestCallWords", "Connected to the external number %1").replace(
             "%1", target_name(str(outcome.get("external", "")), directory))
