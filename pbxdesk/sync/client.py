@@ -102,10 +102,13 @@ class ApiClient:
             try:
                 return min(self.max_backoff_s, max(0.0, float(retry_after)))
             except ValueError:
-                parsed = email.utils.parsedate_to_datetime(retry_after)
+                try:  # an HTTP date; garbage falls back to the backoff
+                    parsed = email.utils.parsedate_to_datetime(retry_after)
+                except (TypeError, ValueError, IndexError):
+                    parsed = None
                 if parsed is not None:
-                    return min(self.max_backoff_s, max(0.0, parsed.timestamp() - time.time()))
-        return min(self.max_backoff_s, self.backoff_s * 2 ** attempt) * random.uniform(0.5, 1.0)
+                    return float(min(self.max_backoff_s, max(0.0, parsed.timestamp() - time.time())))
+        return float(min(self.max_backoff_s, self.backoff_s * 2 ** attempt) * random.uniform(0.5, 1.0))
 
     def request(self, method: str, path: str, *, retry: bool = True, **kwargs: Any) -> requests.Response:
         last: Exception | None = None
@@ -162,7 +165,8 @@ class ApiClient:
                 raise MalformedResponse("412 without the current revision", status, problem)
             raise PreconditionFailed(f"changed on the server (now r{revision})", current, revision, problem)
         if status == 422:
-            errors = problem.get("errors") if isinstance(problem.get("errors"), list) else []
+            found = problem.get("errors")
+            errors = [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
             raise Unprocessable(f"refused by the server: {detail}", errors, problem)
         raise ApiError(f"the server answered {status}: {detail}", status, problem)
 

@@ -18,7 +18,7 @@ import queue
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -189,7 +189,7 @@ class SyncEngine:
             if not page.has_more:
                 return
 
-    def _fetch_all(self, todo: list[str]) -> Iterator[tuple[RoutingDocument, int] | ApiError]:
+    def _fetch_all(self, todo: list[str]) -> Generator[tuple[RoutingDocument, int] | ApiError, None, None]:
         """``GET /numbers/{n}`` for each of ``todo`` in order, up to FETCHERS at a time (reads only, so
         fetching a little ahead of a cancel or a failure changes nothing); errors are yielded, not raised."""
         if len(todo) < 2 * FETCHERS:
@@ -354,7 +354,7 @@ class SyncEngine:
 
     @staticmethod
     def _retry_delay(item: OutboxItem) -> float:
-        return min(MAX_RETRY_DELAY_S, 5.0 * 2 ** min(item.attempts, 6))
+        return float(min(MAX_RETRY_DELAY_S, 5.0 * 2 ** min(item.attempts, 6)))
 
     def _upload_media(self, doc: RoutingDocument, report: SyncReport) -> None:
         for media_id in referenced_media(doc):

@@ -4,7 +4,9 @@ and every saved edit is on the server exactly once (one revision per save)."""
 
 from __future__ import annotations
 
+import os
 import random
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -149,3 +151,46 @@ def test_500_and_garbage_for_a_while(server: Server, tmp_path: Path) -> None:
         proxy.close()
         a.close()
         b.close()
+
+
+def _sync_in_child(path: Path, url: str, token: str) -> int:
+    """Fork a child that syncs the profile at ``path`` (its own Store and client) and return its pid."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 1
+        try:
+            from pbxdesk.store import Store
+            from pbxdesk.sync.client import ApiClient
+            from pbxdesk.sync.engine import SyncEngine
+
+            with Store.open(path) as store:
+                SyncEngine(store, ApiClient(url, token)).run()
+            code = 0
+        finally:
+            os._exit(code)
+    return pid
+
+
+@pytest.mark.slow
+def test_client_killed_at_random_points(server: Server, tmp_path: Path) -> None:
+    """The syncing process itself is SIGKILLed mid-run (pull, push, or recording a push); the next sync
+    resumes without duplicates or losses."""
+    rng = random.Random(3)
+    company = server.company(numbers=10)
+    a = Profile(tmp_path / "a", company)
+    expected = {n: 1 for n in company.numbers}
+    killed = 0
+    try:
+        _settle(a)
+        for run in range(10):
+            _edit_some(rng, a, company.numbers, f"crash{run}", expected)
+            pid = _sync_in_child(a.path, a.url, company.token)
+            time.sleep(rng.uniform(0.0, 0.06))
+            os.kill(pid, signal.SIGKILL)
+            _pid, status = os.waitpid(pid, 0)
+            killed += os.WIFSIGNALED(status)
+            _settle(a)
+            _check(company, expected, a)
+        assert killed >= 5
+    finally:
+        a.close()
