@@ -92,6 +92,7 @@ def test_lost_answer_then_a_new_save_is_not_a_conflict(server: Server, company: 
     assert a.sync().ok
     number = company.numbers[0]
     a.edit(number, name="first save")
+    [queued] = a.store.outbox_items()
     # one connection per request; the second one (the PUT) reaches the server, its answer is cut
     proxy = Proxy(server.port, cut_after=lambda i: 0 if i == 1 else None)
     try:
@@ -101,6 +102,8 @@ def test_lost_answer_then_a_new_save_is_not_a_conflict(server: Server, company: 
     finally:
         proxy.close()
     assert report.offline and company.document(number)["name"] == "first save"
+    [after] = a.store.outbox_items()  # same payload, same key: a re-send would be a replay
+    assert after.idempotency_key == queued.idempotency_key and after.attempts == 1
     a.edit(number, name="second save")  # the user goes on editing before the next sync
     report = a.sync()
     assert report.ok and not report.conflicts

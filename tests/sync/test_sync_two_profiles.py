@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import math
+import struct
+import wave
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sync_helpers import Company, Profile, canonical
@@ -140,3 +145,32 @@ def test_a_merge_that_does_not_validate_is_a_document_conflict(
     assert b.sync().ok
     assert canonical(company.document(n1)) == canonical(b.saved(n1))
     assert any(r["day"] == "tue" for r in company.document(n1)["schedule"]["ranges"])
+
+
+def _tone(path: Path) -> str:
+    """A half-second 440 Hz WAV; returns its media id (SHA-256 of the file's bytes)."""
+    rate = 8000
+    frames = b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / rate))) for i in range(rate // 2))
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(frames)
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_media_go_up_before_the_documents_once_per_id(
+        company: Company, profiles: Callable[..., Profile], tmp_path: Path) -> None:
+    a, b = _both_synced(company, profiles)
+    n1, n2, _ = company.numbers
+    media_id = _tone(tmp_path / "greeting.wav")
+    assert company.get(f"/media/{media_id}").status_code == 404
+    a.store.add_media(media_id, 0.5, str(tmp_path / "greeting.wav"))
+    for n in (n1, n2):
+        only = next(iter(a.saved(n)["scenarios"]))
+        a.edit(n, scenarios={only: {"type": "message", "prompt": {"audio": media_id}, "next": None}})
+    report = a.sync()
+    assert report.ok and sorted(report.pushed) == sorted([n1, n2])
+    assert report.media_uploaded == [media_id]  # once, though two documents use it
+    assert company.get(f"/media/{media_id}").status_code == 200
+    assert b.sync().ok and canonical(b.saved(n1)) == canonical(company.document(n1))
