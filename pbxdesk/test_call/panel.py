@@ -44,6 +44,8 @@ class TestCallPanel(QWidget):
     when a step is double-clicked (the editor can select that action).
     """
 
+    __test__ = False  # not a pytest test class, despite its name
+
     simulated = Signal(object)
     pointerActivated = Signal(str)
 

@@ -40,6 +40,7 @@ class StepPlayer(QObject):
         self.sound = True
         self.step_ms = STEP_MS
         self._waiting_audio = False
+        self._heard = False
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self._tick)
         if player is not None:
@@ -122,7 +123,7 @@ class StepPlayer(QObject):
             return False
         prompt = dict(step.get("prompt", {}))
         self.player.prepare_and_play(lambda _progress, _cancel: self._render(prompt), owner=self)
-        self._waiting_audio = wait
+        self._waiting_audio, self._heard = wait, False
         return wait
 
     def _render(self, prompt: dict[str, Any]) -> Path:
@@ -142,7 +143,11 @@ class StepPlayer(QObject):
         return Path(self.tts.synthesize(str(prompt["tts"]), str(prompt.get("voice", "ru"))))
 
     def _player_state(self, state: str) -> None:
-        if state == "idle" and self._waiting_audio and self.player.owner() is self:
+        if not self._waiting_audio or self.player.owner() is not self:
+            return
+        if state == "playing":
+            self._heard = True
+        elif state == "idle" and self._heard:  # the player passes through idle between preparing and playing
             self._waiting_audio = False
             if self.state == RUNNING:
                 self._timer.start(self.step_ms // 2)

@@ -20,6 +20,8 @@ class TestCallTabs(QTabWidget):
     (``ScenarioEditor.select_pointer``).
     """
 
+    __test__ = False  # not a pytest test class, despite its name
+
     pointerActivated = Signal(str)
 
     def __init__(self, session: DocumentSession, grid: Any = None, tree: Any = None, player: Any = None,

@@ -189,3 +189,19 @@ def test_double_click_on_a_step_selects_the_action(editors, qtbot):
         editors.panel.steps_list.itemDoubleClicked.emit(item)
     assert signal.args == ["/scenarios/working/keys/1"]
     assert editors.scenarios.current_pointer() == "/scenarios/working/keys/1"
+
+
+def test_the_instant_is_drawn_on_the_schedule_grid(editors):
+    from pbxdesk.schedule_grid.painter import HIGHLIGHT_COLOR
+
+    grid = editors.schedule.grid
+    run_panel(editors, "2026-11-25T15:30", [], [], None, 0)  # a Wednesday
+    geom = grid.grid_geometry()
+    x, y = round(geom.x_of(15 * 60 + 30)), round(geom.y_of(2) + geom.row_h / 2)
+    image = grid.grab().toImage()
+    assert image.pixelColor(x, y).name() == HIGHLIGHT_COLOR.name()
+    assert grid.highlight() == ("wed", 15 * 60 + 30)
+    editors.panel.form.set_call(datetime(2026, 11, 23, 10, 0), ["1x"])  # a bad entry: nothing is marked
+    editors.panel.run()
+    assert grid.highlight() is None
+    assert grid.grab().toImage().pixelColor(x, y).name() != HIGHLIGHT_COLOR.name()
