@@ -82,10 +82,13 @@ def _read_directory(path: str) -> Directory:
 
 def _read_routing(path: str) -> LoadResult:
     try:
-        return load_path(path)
+        loaded = load_path(path)
     except DocumentReadError as exc:
         message = str(exc)
         raise DocumentReadError(message if path in message else f"{path}: {message}") from exc
+    if not isinstance(loaded.data, dict):  # as `pbxdesk validate`: not a routing document at all -> exit 2
+        raise DocumentReadError(f"{path} is not a routing document: expected a JSON object")
+    return loaded
 
 
 def main(argv: list[str]) -> int:

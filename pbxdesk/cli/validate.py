@@ -1,7 +1,9 @@
 """``pbxdesk validate ROUTING.json [--directory DIR.json] [--json]`` (SPEC §7).
 
 Exit 0 when the document has no errors (warnings allowed), 1 when it has, 2 with one line on stderr for
-a file that cannot be read or parsed (the routing document or the directory) or bad arguments. Each
+a file that cannot be read or parsed (the routing document or the directory) or bad arguments. JSON that
+is not an object at all (an array, a string, ...) is not a routing document that could be checked member
+by member, so it counts as a file that cannot be parsed (exit 2), not as a problem list (exit 1). Each
 problem is printed as ``ERROR /json/pointer code: message`` (or ``WARNING ...``); ``--json`` prints a
 list of ``{"severity", "pointer", "code", "message"}``. Messages are English unless the environment asks
 for Russian (``pbxdesk.domain.lang.cli_language``).
@@ -53,10 +55,27 @@ def _read(path: str) -> bytes:
 def _read_routing(path: str) -> Any:
     raw = _read(path)
     try:
-        return json.loads(raw)
+        data = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
         raise DocumentReadError(f"{path} is not valid JSON: {first}") from exc
+    if not isinstance(data, dict):
+        raise DocumentReadError(f"{path} is not a routing document: expected a JSON object, "
+                                f"found {_json_kind(data)}")
+    return data
+
+
+def _json_kind(data: Any) -> str:
+    """What a decoded JSON value is, in JSON's own words (for the one-line error of exit 2)."""
+    if isinstance(data, list):
+        return "an array"
+    if isinstance(data, str):
+        return "a string"
+    if isinstance(data, bool):
+        return "a boolean"
+    if data is None:
+        return "null"
+    return "a number"
 
 
 def _read_directory(path: str) -> Directory:

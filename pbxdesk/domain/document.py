@@ -44,6 +44,19 @@ def _loc_to_pointer(data: Any, loc: tuple[int | str, ...]) -> str:
     return "".join("/" + t for t in tokens)
 
 
+_NODE_SLOTS = frozenset({"next", "no_input"})
+
+
+def _is_node_loc(loc: tuple[int | str, ...]) -> bool:
+    """Whether a pydantic location is that of a scenario node (a scenario, a menu key, next, no_input)."""
+    plain = [x for x in loc if not (isinstance(x, str) and x.startswith("<"))]
+    if len(plain) == 2 and plain[0] == "scenarios":
+        return True
+    if len(plain) >= 2 and plain[-2] == "keys":
+        return True
+    return bool(plain) and plain[-1] in _NODE_SLOTS
+
+
 def _structural_problem(data: Any, err: Any) -> Problem:
     loc = tuple(err["loc"])
     ptr = _loc_to_pointer(data, loc)
@@ -55,7 +68,13 @@ def _structural_problem(data: Any, err: Any) -> Problem:
         code, params = "type.missing", {"field": member}
     elif kind in ("union_tag_invalid", "union_tag_not_found") and isinstance(err.get("input"), dict) \
             and "type" in err["input"]:
+        # the offending member is the node's `type` (SPEC §5: problems point at the member)
         code, params = "node.unknown_type", {"type": str(err["input"].get("type"))}
+        ptr += "/type"
+    elif kind == "union_tag_not_found" and isinstance(err.get("input"), dict) and _is_node_loc(loc):
+        # a node without `type`: a missing member, reported at the pointer it would have (SPEC §5)
+        code, params = "type.missing", {"field": "type"}
+        ptr += "/type"
     elif loc == ("format",):
         code, params = "format.unsupported", {"value": str(err.get("input"))}
     else:
@@ -133,6 +152,10 @@ def load_directory(text: str | bytes) -> Directory:
     try:
         data = json.loads(text)
         return Directory.model_validate(data)
+    except ValidationError as exc:  # say where and what, on one line (not pydantic's multi-line report)
+        err = exc.errors()[0]
+        where = "".join("/" + escape_token(x) for x in err["loc"])
+        raise DocumentReadError(f"not a valid directory: {where or 'the top level'}: {err['msg']}") from exc
     except (ValueError, UnicodeDecodeError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise DocumentReadError(f"not a valid directory: {first}") from exc
