@@ -74,7 +74,7 @@ class CallForm(QWidget):
         self.after = QDoubleSpinBox(self)
         self.after.setObjectName("testCallAfter")
         self.after.setRange(0, 600)
-        self.after.setDecimals(0)
+        self.after.setDecimals(1)
         when_row = QHBoxLayout()
         when_row.addWidget(self.when, 1)
         when_row.addWidget(self.now_box)
