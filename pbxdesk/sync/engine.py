@@ -14,12 +14,9 @@
 
 from __future__ import annotations
 
-import queue
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Generator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,8 +39,8 @@ from pbxdesk.sync.errors import (
     Unprocessable,
 )
 from pbxdesk.sync.journal import PushJournal
+from pbxdesk.sync.pipeline import Cancelled, Committer, Progress, Ticker, fetch_numbers
 
-Progress = Callable[[int, int, str], None]
 PAGE = 500
 FETCHERS = 4  # parallel GETs of changed numbers during a pull
 MAX_RETRY_DELAY_S = 300.0
@@ -68,10 +65,6 @@ class SyncReport:
     def ok(self) -> bool:
         """Nothing left to look at: no conflict, no error, the server reached, not cancelled."""
         return not (self.conflicts or self.errors or self.offline or self.auth_error or self.cancelled)
-
-
-class Cancelled(Exception):
-    pass
 
 
 def referenced_media(doc: RoutingDocument) -> list[str]:
@@ -99,7 +92,7 @@ class SyncEngine:
         self.store, self.client = store, client
         self.media_original = media_original or self._indexed_original
         self._uploaded: set[str] = set()
-        self._committer: _Committer | None = None
+        self._committer: Committer | None = None
         self.journal = PushJournal(store.profile_dir)
 
     def _indexed_original(self, media_id: str) -> Path | None:
@@ -113,7 +106,7 @@ class SyncEngine:
         a sync the user asked for pushes everything pending. Never raises for server trouble: the report
         tells (``offline``, ``auth_error``, ``errors`` per item)."""
         report = SyncReport()
-        tick = _Ticker(progress, cancel)
+        tick = Ticker(progress, cancel)
         before = self.client.requests_made
         try:
             try:
@@ -132,7 +125,7 @@ class SyncEngine:
         return report
 
     # -- pull ----------------------------------------------------------------------------------------------
-    def pull(self, report: SyncReport, tick: _Ticker) -> None:
+    def pull(self, report: SyncReport, tick: Ticker) -> None:
         cursor = self.store.get_cursor()
         held = False
         while True:
@@ -190,48 +183,8 @@ class SyncEngine:
                 return
 
     def _fetch_all(self, todo: list[str]) -> Generator[tuple[RoutingDocument, int] | ApiError, None, None]:
-        """``GET /numbers/{n}`` for each of ``todo`` in order, up to FETCHERS at a time (reads only, so
-        fetching a little ahead of a cancel or a failure changes nothing); errors are yielded, not raised."""
-        if len(todo) < 2 * FETCHERS:
-            for number in todo:
-                yield self._fetch(self.client, number)
-            return
-        local = threading.local()
-        clients: list[ApiClient] = []
-
-        def fetch(number: str) -> tuple[RoutingDocument, int] | ApiError:
-            client = getattr(local, "client", None)
-            if client is None:
-                client = local.client = self.client.clone()
-                clients.append(client)
-            return self._fetch(client, number)
-
-        pool = ThreadPoolExecutor(FETCHERS, thread_name_prefix="pbxdesk-sync-fetch")
-        try:
-            pending: deque[Future[tuple[RoutingDocument, int] | ApiError]] = deque()
-            names = iter(todo)
-            for number in names:
-                pending.append(pool.submit(fetch, number))
-                if len(pending) >= 4 * FETCHERS:
-                    break
-            while pending:
-                result = pending.popleft().result()
-                nxt = next(names, None)
-                if nxt is not None:
-                    pending.append(pool.submit(fetch, nxt))
-                yield result
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-            for client in clients:
-                self.client.requests_made += client.requests_made
-                client.close()
-
-    @staticmethod
-    def _fetch(client: ApiClient, number: str) -> tuple[RoutingDocument, int] | ApiError:
-        try:
-            return client.get_number(number)
-        except ApiError as exc:
-            return exc
+        """``GET /numbers/{n}`` for each of ``todo`` in order (in parallel for longer lists)."""
+        return fetch_numbers(self.client, todo, FETCHERS)
 
     def _remove(self, number: str, report: SyncReport) -> None:
         """A number deleted on the server: removed locally unless a local change or draft would be lost."""
@@ -273,12 +226,12 @@ class SyncEngine:
             report.conflicts.append(number)
 
     # -- push ----------------------------------------------------------------------------------------------
-    def push(self, report: SyncReport, tick: _Ticker, due_only: bool = False) -> None:
+    def push(self, report: SyncReport, tick: Ticker, due_only: bool = False) -> None:
         items = self.store.outbox_items(due_at=time.time() if due_only else None)
         if items:
             self._journal(items)
         tick.add(len(items))
-        committer = _Committer(self.store.profile_dir) if len(items) > 1 else None
+        committer = Committer(self.store.profile_dir) if len(items) > 1 else None
         self._committer = committer
         try:
             for item in items:
@@ -369,63 +322,3 @@ class SyncEngine:
             self.store.add_media(media_id, duration)
             self._uploaded.add(media_id)
             report.media_uploaded.append(media_id)
-
-
-class _Committer:
-    """Records accepted pushes (``mark_pushed``, one fsynced transaction each) on a second connection in a
-    background thread, so the next PUT is on the wire while the previous result is being committed.
-
-    Safe to delay: until a push is recorded the outbox row keeps its payload and idempotency key, so after
-    a crash the next sync either re-sends it (the server replays its first answer) or meets it in the change
-    feed (the push journal recognises it). Only numbers with no pending record are touched elsewhere meanwhile
-    (each number is pushed once per run), and :meth:`close` waits for all records.
-    """
-
-    def __init__(self, profile_dir: Path) -> None:
-        self.store = Store.open(profile_dir)
-        self.queue: queue.Queue[tuple[str, int, RoutingDocument, str] | None] = queue.Queue()
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._work, name="pbxdesk-sync-commit", daemon=True)
-        self.thread.start()
-
-    def put(self, number: str, revision: int, doc: RoutingDocument, key: str) -> None:
-        if self.error is not None:
-            raise self.error
-        self.queue.put((number, revision, doc, key))
-
-    def _work(self) -> None:
-        while (job := self.queue.get()) is not None:
-            if self.error is None:
-                try:
-                    self.store.mark_pushed(*job)
-                except BaseException as exc:  # re-raised in the sync thread
-                    self.error = exc
-
-    def close(self) -> None:
-        self.queue.put(None)
-        self.thread.join()
-        self.store.close()
-        if self.error is not None:
-            raise self.error
-
-
-class _Ticker:
-    """Progress bookkeeping: the total grows as the feed reveals work; cancel is checked on every step."""
-
-    def __init__(self, progress: Progress | None, cancel: threading.Event | None) -> None:
-        self.progress, self.cancel = progress, cancel
-        self.done = self.total = 0
-
-    def add(self, n: int) -> None:
-        self.total += n
-
-    def step(self, item: str) -> None:
-        if self.cancel is not None and self.cancel.is_set():
-            raise Cancelled()
-        if self.progress is not None:
-            self.progress(self.done, self.total, item)
-        self.done += 1
-
-    def finish(self) -> None:
-        if self.progress is not None:
-            self.progress(self.done, max(self.total, self.done), "")
