@@ -5,8 +5,9 @@ order: number, name, timezone, the schedule (``validation_schedule``), then each
 of the intervals, R5/R14) with its node tree (``validation_nodes``), then scenarios missing for
 intervals that occur. ``validate_data`` starts from decoded JSON: structure problems first (pydantic,
 ``pbxdesk.domain.document``); when the structure is broken it still checks each part that is sound
-on its own (number, name, timezone, the schedule, each scenario tree; coverage of the intervals only
-when every scenario is sound), otherwise the full semantic pass.
+on its own (number, name, timezone, the schedule, each scenario tree, and the coverage of the intervals
+when the schedule is sound: a scenario whose own structure is broken still counts as present), otherwise
+the full semantic pass.
 
 Employee and department references are checked only with a directory, media ids only against
 ``known_media``. Each problem's code is in ``pbxdesk.domain.messages.CATALOG``.
@@ -71,19 +72,24 @@ def _check_unused(schedule: Schedule, facts: ScheduleFacts, out: Collector) -> N
 
 
 def _check_scenarios(scenarios: Mapping[str, AnyNode | None], facts: ScheduleFacts | None, out: Collector,
-                     refs: Refs) -> None:
-    """Coverage of the intervals (R5, R14; skipped when ``facts`` is None) and every scenario's tree."""
+                     refs: Refs, broken: frozenset[str] = frozenset()) -> None:
+    """Coverage of the intervals (R5, R14; skipped when ``facts`` is None) and every scenario's tree.
+
+    ``broken``: ids of scenarios present but structurally broken (their problems are reported already);
+    they count as present, non-null scenarios for coverage, and their trees are not checked here.
+    """
     for iid, root in scenarios.items():
         ptr = "/scenarios/" + escape_token(iid)
+        present = root is not None or iid in broken
         if facts is None:
             pass
         elif iid not in facts.declared:
             if iid not in FIXED_INTERVALS:  # a missing fixed interval is reported as interval.missing
                 out.add("scenario.undeclared_interval", ptr, id=iid)
         elif iid not in facts.occurring:
-            if root is not None:
+            if present:
                 out.add("scenario.never_occurs", ptr, name=facts.declared[iid])
-        elif root is None:
+        elif not present:
             out.add("scenario.missing", ptr, name=facts.declared[iid])
         if root is not None:
             check_tree(ptr, root, out, refs)
@@ -128,13 +134,14 @@ def _check_parts(data: dict[str, Any], out: Collector, refs: Refs) -> None:
     if not isinstance(raw, dict):
         return
     scenarios: dict[str, AnyNode | None] = {}
-    sound = True
+    broken: set[str] = set()
     for iid, node in raw.items():
         try:
             scenarios[iid] = None if node is None else _NODE.validate_python(node, strict=True)
         except ValidationError:
-            sound = False  # its structure problems are reported already; coverage would be guesswork
-    _check_scenarios(scenarios, facts if sound else None, out, refs)
+            scenarios[iid] = None  # its structure problems are reported already; it is present all the same
+            broken.add(iid)
+    _check_scenarios(scenarios, facts, out, refs, frozenset(broken))
 
 
 _MEMBER_RANK = {name: i for i, name in enumerate(RoutingDocument.model_fields)}

@@ -110,6 +110,13 @@ VALIDATE_CASES: list[tuple[str, Path, list[tuple[str, Any]], bool, list[tuple[st
     ("announcement missing", M, [(K + "/3/announcement", DELETE)], False,
      [(E, K + "/3/announcement", "type.missing")]),
     ("format", W, [("/format", "pbxdesk.routing/2")], False, [(E, "/format", "format.unsupported")]),
+    # every problem is reported: a broken scenario does not hide the coverage of the others
+    ("broken node and a missing scenario", W, [("/scenarios/working/colour", "red"), ("/scenarios/custom1", DELETE)],
+     False, [(E, "/scenarios/working/colour", "type.unknown_field"), (E, "/scenarios/custom1", "scenario.missing")]),
+    ("broken node counts as present", W, [("/scenarios/working/next", DELETE)], False,
+     [(E, "/scenarios/working/next", "type.missing")]),
+    ("unknown top member and a missing scenario", W, [("/colour", "red"), ("/scenarios/non_working", None)], False,
+     [(E, "/colour", "type.unknown_field"), (E, "/scenarios/non_working", "scenario.missing")]),
     # header
     ("number +7", W, [("/number", "+74951234567")], False, [(E, "/number", "number.malformed")]),
     ("number 9 digits", W, [("/number", "495123456")], False, [(E, "/number", "number.malformed")]),
