@@ -14,6 +14,7 @@ echo "== static checks"
 .venv/bin/lint-imports
 .venv/bin/python -m pbxdesk.domain.schema --check docs/routing.schema.json
 .venv/bin/python -m pbxdesk.domain.messages --check docs/validation.md
+.venv/bin/python scripts/build_translations.py --check
 
 echo "== tests"
 set +e
