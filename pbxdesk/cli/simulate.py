@@ -15,7 +15,7 @@ import sys
 from datetime import datetime
 from typing import NoReturn
 
-from pbxdesk.domain.document import DocumentReadError, LoadResult, load_directory, load_path
+from pbxdesk.domain.document import DocumentReadError, LoadResult, load_directory, load_path, strip_bom
 from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.models import Directory
 from pbxdesk.domain.problems import has_errors
@@ -69,7 +69,7 @@ def _read_directory(path: str) -> Directory:
     except OSError as exc:
         raise DocumentReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
     try:
-        data = json.loads(raw)
+        data = json.loads(strip_bom(raw))
     except (ValueError, UnicodeDecodeError):
         data = None  # load_directory below says what is wrong
     if isinstance(data, dict) and not ({"employees", "departments"} & data.keys()):

@@ -16,7 +16,7 @@ import json
 import sys
 from typing import Any, NoReturn
 
-from pbxdesk.domain.document import DocumentReadError, load_directory
+from pbxdesk.domain.document import DocumentReadError, load_directory, strip_bom
 from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.models import Directory
 from pbxdesk.domain.problems import has_errors
@@ -55,7 +55,7 @@ def _read(path: str) -> bytes:
 def _read_routing(path: str) -> Any:
     raw = _read(path)
     try:
-        data = json.loads(raw)
+        data = json.loads(strip_bom(raw))
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
         raise DocumentReadError(f"{path} is not valid JSON: {first}") from exc
@@ -81,7 +81,7 @@ def _json_kind(data: Any) -> str:
 def _read_directory(path: str) -> Directory:
     raw = _read(path)
     try:
-        data = json.loads(raw)
+        data = json.loads(strip_bom(raw))
     except (ValueError, UnicodeDecodeError, RecursionError):
         data = None  # load_directory below says what is wrong
     if isinstance(data, dict) and not ({"employees", "departments"} & data.keys()):

@@ -13,6 +13,13 @@ from pbxdesk.domain.models import WEEKDAYS, Directory, RoutingDocument
 from pbxdesk.domain.problems import Problem, escape_token
 
 
+def strip_bom(text: str | bytes) -> str | bytes:
+    """The text without a leading UTF-8 byte order mark (editors on Windows write one; JSON has none)."""
+    if isinstance(text, bytes):
+        return text[3:] if text.startswith(b"\xef\xbb\xbf") else text
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 class DocumentReadError(Exception):
     """The input is not a JSON object at all (unreadable file, bad JSON, not an object)."""
 
@@ -99,7 +106,7 @@ def parse_document(data: Any) -> LoadResult:
 def loads(text: str | bytes) -> LoadResult:
     """Decode JSON text and check its structure. Raises DocumentReadError for text that is not JSON."""
     try:
-        data = json.loads(text)
+        data = json.loads(strip_bom(text))
     except (ValueError, UnicodeDecodeError) as exc:
         raise DocumentReadError(f"not valid JSON: {exc}") from exc
     return parse_document(data)
@@ -150,7 +157,7 @@ def copy_document(doc: RoutingDocument) -> RoutingDocument:
 def load_directory(text: str | bytes) -> Directory:
     """Parse a directory file (SPEC §4). Raises DocumentReadError with one readable line."""
     try:
-        data = json.loads(text)
+        data = json.loads(strip_bom(text))
         return Directory.model_validate(data)
     except ValidationError as exc:  # say where and what, on one line (not pydantic's multi-line report)
         err = exc.errors()[0]

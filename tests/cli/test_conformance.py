@@ -504,3 +504,10 @@ def test_subprocess_exit_codes(tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (0, "") and done.stdout
     done = _run("simulate", WEEKLY, "--at", "2026-10-25T01:30Z")
     assert done.returncode == 0 and json.loads(done.stdout) == LUNCHTIME
+
+
+def test_utf8_byte_order_mark_is_accepted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + WEEKLY.read_bytes())
+    assert _cli(capsys, "validate", path) == (0, "", "")
+    assert simulate(capsys, path, "--at", "2026-12-28T13:30") == LUNCHTIME
