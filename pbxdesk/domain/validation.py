@@ -11,6 +11,18 @@ the full semantic pass.
 
 Employee and department references are checked only with a directory, media ids only against
 ``known_media``. Each problem's code is in ``pbxdesk.domain.messages.CATALOG``.
+
+Readings chosen where SPEC §4/§5 leave room (conformance audit, tests/cli/test_conformance.py):
+* a missing member is reported at the pointer it would have, including a node's ``type``
+  (``/scenarios/working/type``, ``type.missing``); an unknown node type points at ``.../type`` too;
+* node fields are all required (§4 "all fields required unless marked ?"): an absent ``step_s`` is
+  ``type.missing`` whatever the distribution; a null one is ``department.step_missing`` for ``in_turn`` and
+  ``incremental`` (§5) and accepted for ``all`` (a number there is the warning ``department.step_ignored``);
+* the names of ``working``/``non_working`` are fixed and shown translated, so their text is not compared
+  with anything; only the §5 rules (not empty, no duplicate name) apply to them as to every interval;
+* top-level ``format`` and ``timezone`` and ``schedule.ranges``/``exceptions`` may be absent (the model's
+  defaults: ``pbxdesk.routing/1``, ``Europe/Moscow``, no ranges); the canonical writer writes them out;
+* a scenario whose own structure is broken still counts as present for the coverage of the intervals.
 """
 
 from __future__ import annotations
