@@ -326,9 +326,13 @@ def test_schedule_picks_the_interval(capsys: pytest.CaptureFixture[str]) -> None
         assert simulate(capsys, WEEKLY, "--at", at) == expected, at
 
 
-def test_always_mode_ignores_ranges(capsys: pytest.CaptureFixture[str]) -> None:
-    # Tuesday 10:30 has a non_working range, unused in `always` mode
-    result = simulate(capsys, MENU, "--at", "2026-12-29T10:30", "--directory", str(DIRECTORY), "--input", "none")
+def test_always_mode_ignores_ranges_and_exceptions(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Tuesday 10:30 has a non_working range and 2026-12-29 an exception: both unused in `always` mode
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(_patched(MENU, ("/schedule/exceptions/-", {"date": "2026-12-29", "ranges": []}))),
+                    encoding="utf-8")
+    assert _cli(capsys, "validate", path) == (0, "", "")
+    result = simulate(capsys, path, "--at", "2026-12-29T10:30", "--input", "none")
     assert result["interval"] == "working"
 
 
