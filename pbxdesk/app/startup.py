@@ -9,7 +9,6 @@ server starts in the background (``start_server_async``) so the window shows at 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -102,15 +101,9 @@ def _real_server(base: Path) -> tuple[str | None, str | None]:
         info = store.get_profile()
     if not info.server_url or info.is_demo:
         return None, None
-    token = os.environ.get("PBXDESK_TOKEN")
-    if not token:
-        try:
-            from pbxdesk.sync.credentials import load_token
+    from pbxdesk.sync.credentials import load_token
 
-            token = load_token(info.server_url)
-        except ImportError:
-            token = None
-    return info.server_url, token
+    return info.server_url, load_token(info.server_url, base)  # $PBXDESK_TOKEN, keyring or the opt-in file
 
 
 def open_profile(cli_value: str | None) -> AppContext:
