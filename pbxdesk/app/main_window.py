@@ -33,6 +33,7 @@ from pbxdesk.app.status_bar import SyncStatusBar
 from pbxdesk.app.store_worker import StoreWorker
 from pbxdesk.app.sync_worker import SyncController
 from pbxdesk.store import Store
+from pbxdesk.sync_ui import SyncUi  # issue 12: pending changes, conflicts, history, banners
 
 
 class NumbersFilter(QSortFilterProxyModel):
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self._synced_once = False
         self._build()
         self._make_actions()
+        self.sync_ui = SyncUi(self)  # issue 12 wiring
         self.sync.finished.connect(self._sync_finished)
         self.serverReady.connect(self._server_ready)
         self.auto_sync_timer = QTimer(self)
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
             if hasattr(editor, "title"):
                 self.tabs.setTabText(i, editor.title())
         self.status.retranslate()
+        self.sync_ui.retranslate()  # issue 12 wiring
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -292,6 +295,7 @@ class MainWindow(QMainWindow):
         self.editors[number] = editor
         self.tabs.addTab(editor, editor.title())
         self.tabs.setCurrentWidget(editor)
+        self.sync_ui.editor_opened(editor)  # issue 12 wiring
 
     def _update_tab(self, editor: NumberEditor) -> None:
         index = self.tabs.indexOf(editor)
@@ -392,6 +396,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.context.settings.set(MAIN_GEOMETRY, self.saveGeometry())
+        self.sync_ui.shutdown()  # issue 12 wiring
         self.sync.cancel()
         self.sync.wait(15000)
         self.worker.wait_idle()

@@ -60,6 +60,9 @@ class SyncStatusBar(QStatusBar):
     def set_offline(self, detail: str) -> None:
         self._set("offline", detail)
 
+    def set_online(self) -> None:  # issue 12: the reachability check found the server
+        self._set("online")
+
     def sync_started(self) -> None:
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -79,7 +82,10 @@ class SyncStatusBar(QStatusBar):
             self.message.setText(self.tr("Sync failed: %1").replace("%1", error))
             self.set_offline(error)
             return
-        self.progress.setValue(self.progress.maximum())
+        if report.cancelled:  # issue 12: a cancelled sync does not claim 100 %
+            self.progress.hide()
+        else:
+            self.progress.setValue(self.progress.maximum())
         if report.offline:
             self.set_offline(report.offline)
             self.message.setText(self.tr("Offline: changes are kept and sent when the server is back."))
