@@ -35,7 +35,7 @@ from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.domain.phone import format_number
 from pbxdesk.store import Store
 from pbxdesk.sync.conflicts import NumberConflict, ResolveError, list_conflicts, resolve_number
-from pbxdesk.sync_ui.words import unit_title, value_lines
+from pbxdesk.sync_ui.words import lang, unit_title, value_lines
 
 SIDE_STYLE = {"mine": "background:#e3f2fd; padding:6px;", "theirs": "background:#fff3e0; padding:6px;"}
 
@@ -143,6 +143,8 @@ class ConflictsDialog(QDialog):
         while self.units_layout.count():
             child = self.units_layout.takeAt(0).widget()
             if child is not None:
+                child.hide()
+                child.setParent(None)  # out of the dialog now (findChildren, focus), deleted later
                 child.deleteLater()
         self.radios.clear()
         self.message.clear()
@@ -248,7 +250,7 @@ class ConflictsDialog(QDialog):
     def _applied(self, number: str, result: Any, error: BaseException | None) -> None:
         self.apply.setEnabled(True)
         if isinstance(error, ResolveError):
-            lines = [error.args[0]] + [p.message() for p in error.problems[:5]]
+            lines = [error.args[0]] + [p.message(lang()) for p in error.problems[:5]]
             self.message.setText("\n".join(lines))
             return
         if error is not None:

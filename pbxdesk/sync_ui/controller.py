@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -113,6 +113,7 @@ class SyncUi(QObject):
                     self.window.start_sync()
         elif state == "auth":
             self.banners.set_auth_error(detail)
+            status.set_offline(detail)
         elif not self.window.sync.is_running():
             status.set_offline(detail)
             self.banners.set_network_error(detail)
@@ -126,8 +127,9 @@ class SyncUi(QObject):
             return
         self.banners.set_auth_error(report.auth_error)
         self.banners.set_network_error(report.offline)
-        if report.auth_error:
-            self.window.status.set_offline(report.auth_error)
+        if report.auth_error:  # after the status bar took the report (it only knows reachable / not)
+            detail = report.auth_error
+            QTimer.singleShot(0, lambda: self.window.status.set_offline(detail))
 
     def refresh_marks(self) -> None:
         self.window.worker.submit(_marks, self._marks_loaded)
