@@ -75,9 +75,8 @@ def _structural_problem(data: Any, err: Any) -> Problem:
         code, params = "type.missing", {"field": member}
     elif kind in ("union_tag_invalid", "union_tag_not_found") and isinstance(err.get("input"), dict) \
             and "type" in err["input"]:
-        # the offending member is the node's `type` (SPEC §5: problems point at the member)
+        # pointer: the node (the whole node is of no known kind; other areas rely on this pointer)
         code, params = "node.unknown_type", {"type": str(err["input"].get("type"))}
-        ptr += "/type"
     elif kind == "union_tag_not_found" and isinstance(err.get("input"), dict) and _is_node_loc(loc):
         # a node without `type`: a missing member, reported at the pointer it would have (SPEC §5)
         code, params = "type.missing", {"field": "type"}

@@ -112,9 +112,9 @@ CATALOG: dict[str, tuple[str, str, str]] = {
 
 MEANING: dict[str, str] = {
     "type.unknown_field": "A member the format does not define (unknown fields are errors).",
-    "type.missing": "A required member is absent.",
+    "type.missing": "A required member is absent (pointer: the one it would have, e.g. a node's `.../type`).",
     "type.invalid": "A member has the wrong JSON type or a value outside its enumeration.",
-    "node.unknown_type": "A scenario node whose `type` is not one of the seven node kinds (pointer: its `type`).",
+    "node.unknown_type": "A scenario node whose `type` is not one of the seven node kinds (pointer: the node).",
     "format.unsupported": "`format` is not `pbxdesk.routing/1`.",
     "number.malformed": "`number` is not exactly 10 ASCII digits.",
     "name.empty": "`name` is empty or only whitespace.",

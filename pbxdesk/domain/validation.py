@@ -14,7 +14,8 @@ Employee and department references are checked only with a directory, media ids 
 
 Readings chosen where SPEC §4/§5 leave room (conformance audit, tests/cli/test_conformance.py):
 * a missing member is reported at the pointer it would have, including a node's ``type``
-  (``/scenarios/working/type``, ``type.missing``); an unknown node type points at ``.../type`` too;
+  (``/scenarios/working/type``, ``type.missing``); a node of an unknown type is ``node.unknown_type`` at
+  the node's own pointer (the whole node is of no known kind);
 * node fields are all required (§4 "all fields required unless marked ?"): an absent ``step_s`` is
   ``type.missing`` whatever the distribution; a null one is ``department.step_missing`` for ``in_turn`` and
   ``incremental`` (§5) and accepted for ``all`` (a number there is the warning ``department.step_ignored``);

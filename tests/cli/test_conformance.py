@@ -105,7 +105,7 @@ VALIDATE_CASES: list[tuple[str, Path, list[tuple[str, Any]], bool, list[tuple[st
     ("bad distribution", M, [(K + "/1/distribution", "random")], False,
      [(E, K + "/1/distribution", "type.invalid")]),
     ("node type missing", M, [(K + "/2/type", DELETE)], False, [(E, K + "/2/type", "type.missing")]),
-    ("node type unknown", M, [(K + "/2/type", "conference")], False, [(E, K + "/2/type", "node.unknown_type")]),
+    ("node type unknown", M, [(K + "/2/type", "conference")], False, [(E, K + "/2", "node.unknown_type")]),
     ("required member missing", M, [(K + "/2/next", DELETE)], False, [(E, K + "/2/next", "type.missing")]),
     ("announcement missing", M, [(K + "/3/announcement", DELETE)], False,
      [(E, K + "/3/announcement", "type.missing")]),

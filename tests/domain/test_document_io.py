@@ -101,7 +101,7 @@ def test_missing_required_field_and_unknown_node_type(spec_example_path):
     data["scenarios"]["custom1"] = {"type": "conference", "room": 1}
     assert _problems(data) == {
         ("/scenarios/working/keys/1/next/recipients", "type.missing"),
-        ("/scenarios/custom1/type", "node.unknown_type"),
+        ("/scenarios/custom1", "node.unknown_type"),
     }
 
 

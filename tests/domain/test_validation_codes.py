@@ -100,7 +100,7 @@ CASES: list[tuple[str, Callable[[Doc], None], tuple[str, str, str], bool, set[st
     ("wrong type", _set("/schedule/ranges/0/start", 900),
      ("error", "/schedule/ranges/0/start", "type.invalid"), False, None),
     ("unknown node", _set("/scenarios/custom1/type", "dance"),
-     ("error", "/scenarios/custom1/type", "node.unknown_type"), False, None),
+     ("error", "/scenarios/custom1", "node.unknown_type"), False, None),
     ("format", _set("/format", "pbxdesk.routing/2"), ("error", "/format", "format.unsupported"), False, None),
     ("number", _set("/number", "+74952302222"), ("error", "/number", "number.malformed"), False, None),
     ("name", _set("/name", "  \t"), ("error", "/name", "name.empty"), False, None),
