@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from pbxdesk.sync.client import ApiClient
@@ -96,6 +97,8 @@ class ReachabilityProbe(QObject):
         call_in_thread(lambda: probe_server(url, token, cursor), self._done)
 
     def _done(self, result: Any, error: BaseException | None) -> None:
+        if not shiboken6.isValid(self):  # the window closed while the check was on its way
+            return
         self._busy = False
         state, detail = result if error is None else ("offline", str(error))
         self.checked.emit(state, detail)

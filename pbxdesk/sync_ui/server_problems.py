@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
+from pbxdesk.app import i18n
+from pbxdesk.domain.messages import CATALOG
 from pbxdesk.domain.problems import Problem
 
 _LINE = re.compile(r"^(ERROR|WARNING|INFO)\s+(/\S*|)\s*(\S+):\s?(.*)$")
@@ -30,8 +32,30 @@ def parse_problems(message: str | None) -> tuple[str, list[Problem]]:
         match = _LINE.match(line.strip())
         if match:
             severity, pointer, code, text = match.groups()
-            problems.append(Problem(severity.lower(), pointer, code, text, text))  # type: ignore[arg-type]
+            problems.append(Problem(severity.lower(), pointer, code, russian(code, text), text))  # type: ignore[arg-type]
     return lines[0], problems
+
+
+def russian(code: str, english: str) -> str:
+    """The Russian text of a server problem: its catalogue entry filled with the values read back from the
+    English text the server sent (the server's own text when it does not match the catalogue)."""
+    entry = CATALOG.get(code)
+    if entry is None:
+        return english
+    _severity, ru, en = entry
+    pattern = re.escape(en)
+    names: list[str] = []
+    for name in re.findall(r"\\\{(\w+)\\\}", pattern):
+        if name not in names:
+            names.append(name)
+            pattern = pattern.replace(f"\\{{{name}\\}}", f"(?P<{name}>.+?)", 1)
+    match = re.fullmatch(pattern, english)
+    if match is None:
+        return english
+    try:
+        return ru.format(**match.groupdict())
+    except (KeyError, IndexError, ValueError):
+        return english
 
 
 class ServerProblemsView(QObject):
@@ -59,7 +83,7 @@ class ServerProblemsView(QObject):
             self.clear()
             return
         model = self.editor.scenarios.model
-        where = [f"• {model.branch_path(p.pointer)}: {p.message()}" for p in problems]
+        where = [f"• {model.branch_path(p.pointer)}: {p.message(i18n.current_language())}" for p in problems]
         self.banner.setText("\n".join([self.tr("The server refused the last saved version of this number:"),
                                        *where] if where else [summary]))
         self.banner.setToolTip(message or "")

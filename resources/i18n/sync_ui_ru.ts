@@ -446,7 +446,7 @@
 <context>
     <name>ServerProblemsView</name>
     <message>
-        <location filename="../../pbxdesk/sync_ui/server_problems.py" line="63"/>
+        <location filename="../../pbxdesk/sync_ui/server_problems.py" line="87"/>
         <source>The server refused the last saved version of this number:</source>
         <translation>Сервер не принял последнюю сохранённую версию этого номера:</translation>
     </message>

@@ -25,6 +25,7 @@ def test_server_refusal_is_shown_on_the_branch_in_the_editor(qtbot, windows, com
     view = editor._server_problems
     wait_until(lambda: view.banner.isVisible())
     assert "Рабочее время" in view.banner.text()
+    assert f"Аудиофайл {UNKNOWN_MEDIA} не найден в медиатеке" in view.banner.text()  # the catalogue's words
     pointers = [editor.scenarios.problems.item(i).data(Qt.ItemDataRole.UserRole)
                 for i in range(editor.scenarios.problems.count())]
     assert "/scenarios/working/prompt/audio" in pointers
