@@ -128,8 +128,12 @@ class SyncUi(QObject):
         self.banners.set_auth_error(report.auth_error)
         self.banners.set_network_error(report.offline)
         if report.auth_error:  # after the status bar took the report (it only knows reachable / not)
-            detail = report.auth_error
-            QTimer.singleShot(0, lambda: self.window.status.set_offline(detail))
+            QTimer.singleShot(0, lambda: self._show_auth_status(report.auth_error))
+
+    def _show_auth_status(self, detail: str) -> None:
+        self.window.status.set_offline(detail)
+        self.window.status.progress.hide()
+        self.window.status.message.setText(self.tr("The server did not accept the access token: log in again."))
 
     def refresh_marks(self) -> None:
         self.window.worker.submit(_marks, self._marks_loaded)

@@ -92,7 +92,8 @@ class LoginDialog(QDialog):
         self.ok.setEnabled(True)
         state, detail, where = result if error is None else ("offline", str(error), "")
         if state == "auth":
-            self.message.setText(self.tr("The server did not accept this token: %1").replace("%1", detail))
+            self.message.setText(self.tr("The server did not accept this token. Check it and try again."))
+            self.message.setToolTip(detail)
             return
         if state == "offline":
             self.message.setText(self.tr("The server cannot be reached: %1").replace("%1", detail))

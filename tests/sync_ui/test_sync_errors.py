@@ -49,12 +49,13 @@ def test_refused_token_banner_and_log_in_again(windows, company):
     banners = window.sync_ui.banners
     wait_until(lambda: banners.auth.isVisible())
     wait_until(lambda: window.status.state() == "offline")
+    assert "войдите заново" in window.status.message.text()
     screenshot(window, "auth_banner")
     banners.login.click()
     dialog = window.sync_ui.dialog
     dialog.token.setText("pbx_still-wrong")
     dialog.ok.click()
-    wait_until(lambda: "не принял" in dialog.message.text())
+    wait_until(lambda: "не принял этот ключ" in dialog.message.text())
     assert dialog.isVisible()
     dialog.token.setText(company.token)
     screenshot(dialog, "login_dialog")
