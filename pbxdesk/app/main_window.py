@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setResizeContentsPrecision(64)  # fit columns to the first rows only:
+        # measuring every row of thousands froze the window for a second after each refresh
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda idx: self.open_number(self._number_at(idx)))
         self.table.clicked.connect(self._clicked)

@@ -27,7 +27,7 @@ def schema_text() -> str:
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     paths = [a for a in argv if a != "--check"]
-    if len(paths) != 1:
+    if len(paths) != 1 or paths[0].startswith("-"):
         print("usage: python -m pbxdesk.domain.schema [--check] OUT.json", file=sys.stderr)
         return 2
     text = schema_text()
