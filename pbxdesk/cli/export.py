@@ -9,16 +9,13 @@ bad arguments or settings, or a document that rings or mails employees/departmen
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-from typing import Any, NoReturn
 
 from pbxdesk.backend.asterisk import CompileError, DirectoryRequired, compile_routing
 from pbxdesk.backend.asterisk_settings import SettingsError, load_settings
-from pbxdesk.domain.document import DocumentReadError, load_directory, parse_document
+from pbxdesk.cli.common import Parser, UsageError, fail, read_directory, read_routing_data
+from pbxdesk.domain.document import DocumentReadError, parse_document
 from pbxdesk.domain.lang import cli_language
-from pbxdesk.domain.models import Directory
 from pbxdesk.domain.problems import has_errors
 from pbxdesk.domain.validation import validate_data
 
@@ -26,17 +23,8 @@ PROG = "pbxdesk export"
 BACKENDS = ("asterisk",)
 
 
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
-
-
-def _parser() -> _Parser:
-    parser = _Parser(prog=PROG, description="Print the telephony backend configuration of a routing document.")
+def _parser() -> Parser:
+    parser = Parser(prog=PROG, description="Print the telephony backend configuration of a routing document.")
     parser.add_argument("routing", metavar="ROUTING.json")
     parser.add_argument("--to", required=True, metavar="BACKEND", help="the backend: asterisk")
     parser.add_argument("--directory", metavar="DIR.json", help="company directory (employees, departments)")
@@ -44,55 +32,23 @@ def _parser() -> _Parser:
     return parser
 
 
-def _read(path: str) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read()
-    except OSError as exc:
-        raise DocumentReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
-
-
-def _read_routing(path: str) -> Any:
-    try:
-        return json.loads(_read(path))
-    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-        first = (str(exc).splitlines() or [type(exc).__name__])[0]
-        raise DocumentReadError(f"{path} is not valid JSON: {first}") from exc
-
-
-def _read_directory(path: str) -> Directory:
-    try:
-        return load_directory(_read(path))
-    except DocumentReadError as exc:
-        if str(exc).startswith("cannot read"):
-            raise
-        raise DocumentReadError(f"{path}: {exc}") from exc
-    except RecursionError as exc:
-        raise DocumentReadError(f"{path}: not a valid directory: nested too deeply") from exc
-
-
-def _fail(message: str) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
-    return 2
-
-
 def main(argv: list[str]) -> int:
     try:
         args = _parser().parse_args(argv[1:])
-    except _UsageError as exc:
-        return _fail(str(exc))
+    except UsageError as exc:
+        return fail(PROG, str(exc))
     if args.to not in BACKENDS:
-        return _fail(f"unknown backend {args.to!r} (available: {', '.join(BACKENDS)})")
+        return fail(PROG, f"unknown backend {args.to!r} (available: {', '.join(BACKENDS)})")
     try:
         settings = load_settings(args.settings)
-        directory = _read_directory(args.directory) if args.directory else None
-        data = _read_routing(args.routing)
+        directory = read_directory(args.directory) if args.directory else None
+        data = read_routing_data(args.routing)
     except (DocumentReadError, SettingsError) as exc:
-        return _fail(str(exc))
+        return fail(PROG, str(exc))
     try:
         problems = validate_data(data, directory)
     except RecursionError:
-        return _fail(f"{args.routing}: the document is nested too deeply to check")
+        return fail(PROG, f"{args.routing}: the document is nested too deeply to check")
     lang = cli_language()
     loaded = parse_document(data)
     if has_errors(problems) or loaded.document is None:
@@ -102,9 +58,9 @@ def main(argv: list[str]) -> int:
     try:
         compiled = compile_routing(loaded.document, directory, settings)
     except DirectoryRequired as exc:
-        return _fail(f"{exc} (pass --directory DIR.json)")
+        return fail(PROG, f"{exc} (pass --directory DIR.json)")
     except CompileError as exc:
-        return _fail(str(exc))
+        return fail(PROG, str(exc))
     for problem in problems:
         print(problem.line(lang), file=sys.stderr)
     sys.stdout.write(compiled.text)

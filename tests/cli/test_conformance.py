@@ -515,3 +515,17 @@ def test_utf8_byte_order_mark_is_accepted(capsys: pytest.CaptureFixture[str], tm
     path.write_bytes(b"\xef\xbb\xbf" + WEEKLY.read_bytes())
     assert _cli(capsys, "validate", path) == (0, "", "")
     assert simulate(capsys, path, "--at", "2026-12-28T13:30") == LUNCHTIME
+
+
+def test_export_refuses_json_that_is_not_an_object_like_validate_and_simulate(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "array.json"
+    path.write_text("[1, 2]", encoding="utf-8")
+    for args in (["validate", str(path)], ["simulate", str(path), "--at", "2026-12-01T10:00"],
+                 ["export", str(path), "--to", "asterisk"]):
+        done = subprocess.run([sys.executable, "-m", "pbxdesk", *args], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2, args
+        assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1
+        assert "expected a JSON object" in done.stderr
