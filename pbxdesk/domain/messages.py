@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sys
 
+from pbxdesk.domain.generated import write_or_check
+
 _E, _W = "error", "warning"
 
 CATALOG: dict[str, tuple[str, str, str]] = {
@@ -211,25 +213,7 @@ def markdown() -> str:
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    paths = [a for a in argv if a != "--check"]
-    if len(paths) != 1:
-        print("usage: python -m pbxdesk.domain.messages [--check] OUT.md", file=sys.stderr)
-        return 2
-    text = markdown()
-    if check:
-        try:
-            with open(paths[0], encoding="utf-8") as fh:
-                current = fh.read()
-        except OSError:
-            current = ""
-        if current != text:
-            print(f"{paths[0]} is stale: run python -m pbxdesk.domain.messages {paths[0]}", file=sys.stderr)
-            return 1
-        return 0
-    with open(paths[0], "w", encoding="utf-8") as fh:
-        fh.write(text)
-    return 0
+    return write_or_check(argv, markdown, "pbxdesk.domain.messages")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import json
 import sys
 from typing import Any
 
+from pbxdesk.domain.generated import write_or_check
 from pbxdesk.domain.models import RoutingDocument
 
 
@@ -25,25 +26,7 @@ def schema_text() -> str:
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    paths = [a for a in argv if a != "--check"]
-    if len(paths) != 1 or paths[0].startswith("-"):
-        print("usage: python -m pbxdesk.domain.schema [--check] OUT.json", file=sys.stderr)
-        return 2
-    text = schema_text()
-    if check:
-        try:
-            with open(paths[0], encoding="utf-8") as fh:
-                current = fh.read()
-        except OSError:
-            current = ""
-        if current != text:
-            print(f"{paths[0]} is stale: run python -m pbxdesk.domain.schema {paths[0]}", file=sys.stderr)
-            return 1
-        return 0
-    with open(paths[0], "w", encoding="utf-8") as fh:
-        fh.write(text)
-    return 0
+    return write_or_check(argv, schema_text, "pbxdesk.domain.schema")
 
 
 if __name__ == "__main__":
