@@ -15,7 +15,8 @@ _PEOPLE = [
     ("e-303", "Марина Волкова", "marina.volkova"), ("e-900", "Николай Соколов", "nikolay.sokolov"),
 ]
 EMPLOYEES: list[dict[str, Any]] = [
-    {"id": eid, "name": name, "extension": eid[2:], "email": f"{login}@romashka.example.ru"}
+    # 4-digit extensions starting with 5: no clash with the menu keys 1-3 of the main number
+    {"id": eid, "name": name, "extension": "5" + eid[2:], "email": f"{login}@romashka.example.ru"}
     for eid, name, login in _PEOPLE
 ]
 DEPARTMENTS: list[dict[str, Any]] = [
