@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabBar,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Search by number or name"))
         self.search.setAccessibleName(self.tr("Search numbers"))
         self.table.setAccessibleName(self.tr("Incoming calls: the company's numbers"))
+        self.table.horizontalHeader().setAccessibleName(self.tr("Columns of the numbers list"))
         self.tabs.setAccessibleName(self.tr("Open numbers"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_number.setTitle(self.tr("&Number"))
@@ -295,7 +297,10 @@ class MainWindow(QMainWindow):
         editor.session.changed.connect(lambda *_a: self._update_tab(editor))
         editor.session.undo_stack.cleanChanged.connect(lambda *_a: self._update_tab(editor))
         self.editors[number] = editor
-        self.tabs.addTab(editor, editor.title())
+        index = self.tabs.addTab(editor, editor.title())
+        close = self.tabs.tabBar().tabButton(index, QTabBar.ButtonPosition.RightSide)
+        if close is not None:
+            close.setAccessibleName(self.tr("Close %1").replace("%1", editor.title()))
         self.tabs.setCurrentWidget(editor)
         self.sync_ui.editor_opened(editor)  # issue 12 wiring
 

@@ -73,5 +73,4 @@ class SettingsDialog(QDialog):
         index = combo.findData(self.context.settings.get(option))
         combo.setCurrentIndex(max(index, 0))
         combo.currentIndexChanged.connect(lambda i: self.context.settings.set(option, combo.itemData(i)))
-        combo.setAccessibleName(name)
-        return combo
+        return combo  # named by its form label (QFormLayout makes the label its buddy)

@@ -103,6 +103,7 @@ class IntervalsPanel(QWidget):
                 row.radio.setAccessibleName(fixed)
             elif row.name is not None:
                 row.name.setAccessibleName(self.tr("Name of the interval"))
+                row.radio.setAccessibleName(self.tr("Paint with this extra interval"))
         self._rebuild()
 
     # --- state ------------------------------------------------------------------------------------
@@ -158,6 +159,7 @@ class IntervalsPanel(QWidget):
                 if row.name is not None:
                     row.name.editingFinished.connect(lambda i=interval_id: self._rename(i))
                     row.name.setAccessibleName(self.tr("Name of the interval"))
+                    row.radio.setAccessibleName(self.tr("Paint with this extra interval"))
                 if row.trash is not None:
                     row.trash.clicked.connect(lambda _=False, i=interval_id: self.delete_interval(i))
         for interval_id, row in self._rows.items():

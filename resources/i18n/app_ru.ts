@@ -82,113 +82,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="180" />
+        <location filename="../../pbxdesk/app/main_window.py" line="185" />
         <source>pbxdesk — Incoming calls</source>
         <translation>pbxdesk — Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="182" />
+        <location filename="../../pbxdesk/app/main_window.py" line="187" />
         <source>(demo)</source>
         <translation>(демо)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="184" />
+        <location filename="../../pbxdesk/app/main_window.py" line="189" />
         <source>Incoming calls</source>
         <translation>Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="185" />
+        <location filename="../../pbxdesk/app/main_window.py" line="190" />
         <source>Choose a number and press the pencil, Enter or double-click to set up its schedule and call scenario.</source>
         <translation>Выберите номер и нажмите на карандаш, Enter или дважды щёлкните, чтобы настроить его расписание и сценарий входящих звонков.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="187" />
+        <location filename="../../pbxdesk/app/main_window.py" line="192" />
         <source>Search by number or name</source>
         <translation>Поиск по номеру или названию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="188" />
+        <location filename="../../pbxdesk/app/main_window.py" line="193" />
         <source>Search numbers</source>
         <translation>Поиск номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="189" />
+        <location filename="../../pbxdesk/app/main_window.py" line="194" />
         <source>Incoming calls: the company's numbers</source>
         <translation>Входящие вызовы: номера компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="190" />
+        <location filename="../../pbxdesk/app/main_window.py" line="195" />
+        <source>Columns of the numbers list</source>
+        <translation>Столбцы списка номеров</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="196" />
         <source>Open numbers</source>
         <translation>Открытые номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="191" />
+        <location filename="../../pbxdesk/app/main_window.py" line="197" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="192" />
+        <location filename="../../pbxdesk/app/main_window.py" line="198" />
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="193" />
+        <location filename="../../pbxdesk/app/main_window.py" line="199" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="194" />
+        <location filename="../../pbxdesk/app/main_window.py" line="200" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="195" />
+        <location filename="../../pbxdesk/app/main_window.py" line="201" />
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="196" />
+        <location filename="../../pbxdesk/app/main_window.py" line="202" />
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="197" />
+        <location filename="../../pbxdesk/app/main_window.py" line="203" />
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="198" />
+        <location filename="../../pbxdesk/app/main_window.py" line="204" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="199" />
+        <location filename="../../pbxdesk/app/main_window.py" line="205" />
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="200" />
+        <location filename="../../pbxdesk/app/main_window.py" line="206" />
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="201" />
+        <location filename="../../pbxdesk/app/main_window.py" line="207" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="202" />
-        <location filename="../../pbxdesk/app/main_window.py" line="387" />
+        <location filename="../../pbxdesk/app/main_window.py" line="208" />
+        <location filename="../../pbxdesk/app/main_window.py" line="398" />
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="306" />
+        <location filename="../../pbxdesk/app/main_window.py" line="303" />
+        <source>Close %1</source>
+        <translation>Закрыть %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="317" />
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="307" />
+        <location filename="../../pbxdesk/app/main_window.py" line="318" />
         <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
         <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
     </message>
@@ -196,118 +206,118 @@
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="118" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="129" />
         <source>Number name:</source>
         <translation>Название номера:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="119" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="130" />
         <source>Number name</source>
         <translation>Название номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="120" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="131" />
         <source>Undo</source>
         <translation>Отменить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="121" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="132" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="122" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="133" />
         <source>Copy settings…</source>
         <translation>Скопировать настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="123" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="134" />
         <source>Copy the schedule and scenarios of another number here</source>
         <translation>Скопировать сюда расписание и сценарии другого номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="124" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="135" />
         <source>Copy to numbers…</source>
         <translation>Скопировать на номера…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="125" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="136" />
         <source>Copy these settings to several other numbers</source>
         <translation>Скопировать эти настройки на несколько других номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="126" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="137" />
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="127" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="138" />
         <source>Drop unsaved changes and go back to the saved settings</source>
         <translation>Отбросить несохранённые изменения и вернуться к сохранённым настройкам</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="136" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="147" />
         <source>Rename number</source>
         <translation>Переименование номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="169" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="180" />
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="178" />
-        <location filename="../../pbxdesk/app/number_editor.py" line="182" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="189" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="193" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="186" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="197" />
         <source>Saved. The change will be sent to the server at the next sync.</source>
         <translation>Сохранено. Изменение будет отправлено на сервер при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="194" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="205" />
         <source>Cancel changes</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="195" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="206" />
         <source>Drop the unsaved changes of this number?</source>
         <translation>Отбросить несохранённые изменения этого номера?</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="221" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="236" />
         <source>The number has no saved settings.</source>
         <translation>У номера нет сохранённых настроек.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="225" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="240" />
         <source>Copy settings from %1</source>
         <translation>Копирование настроек с номера %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="227" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="242" />
         <source>Settings copied from %1. Check them and save.</source>
         <translation>Настройки скопированы с номера %1. Проверьте их и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="232" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="247" />
         <source>Copy settings</source>
         <translation>Скопировать настройки</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="233" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="248" />
         <source>Save the changes of this number first: its saved settings are copied.</source>
         <translation>Сначала сохраните изменения этого номера: копируются его сохранённые настройки.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="257" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="272" />
         <source>Not copied: %1</source>
         <translation>Не скопировано: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="259" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="274" />
         <source>Settings copied to %1 numbers and queued for sync.</source>
         <translation>Настройки скопированы на номера (%1) и поставлены в очередь на синхронизацию.</translation>
     </message>
@@ -481,52 +491,52 @@
         <translation>подключение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="67" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="70" />
         <source>Syncing…</source>
         <translation>Синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="73" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="76" />
         <source>Syncing: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="79" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="82" />
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="85" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="91" />
         <source>Offline: changes are kept and sent when the server is back.</source>
         <translation>Нет связи: изменения сохранены и будут отправлены, когда сервер станет доступен.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="88" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="94" />
         <source>Synced</source>
         <translation>Синхронизировано</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="90" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="96" />
         <source>Sync cancelled</source>
         <translation>Синхронизация отменена</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="92" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="98" />
         <source>sent: %1</source>
         <translation>отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="94" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="100" />
         <source>received: %1</source>
         <translation>получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="96" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="102" />
         <source>conflicts: %1</source>
         <translation>конфликтов: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="98" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="104" />
         <source>errors: %1</source>
         <translation>ошибок: %1</translation>
     </message>
