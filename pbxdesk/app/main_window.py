@@ -35,6 +35,7 @@ from pbxdesk.app.store_worker import StoreWorker
 from pbxdesk.app.sync_worker import SyncController
 from pbxdesk.store import Store
 from pbxdesk.sync_ui import SyncUi  # issue 12: pending changes, conflicts, history, banners
+from pbxdesk.widgets.error_dialog import error_box
 
 
 class NumbersFilter(QSortFilterProxyModel):
@@ -281,12 +282,14 @@ class MainWindow(QMainWindow):
 
         if error is not None or number in self.editors:
             if error is not None:
-                self.status.show_error(str(error))
+                error_box(self, self.tr("The number %1 could not be opened.").replace("%1", number), error)
             return
         draft, saved, directory = result
         document = parse_document(draft).document if draft is not None else None
         if document is None:
             if saved is None:
+                error_box(self, self.tr("The number %1 could not be opened.").replace("%1", number),
+                          LookupError(f"{number}: no saved settings and no draft in this profile"))
                 return
             document = saved.model_copy(deep=True)
         from pbxdesk.app.number_editor import NumberEditor  # the editors load on first use

@@ -32,6 +32,7 @@ from pbxdesk.scenario_editor import ScenarioEditor
 from pbxdesk.schedule_grid import ScheduleEditor
 from pbxdesk.store import Store
 from pbxdesk.test_call import TestCallTabs
+from pbxdesk.widgets.error_dialog import error_box
 from pbxdesk.widgets.session import DocumentSession, SetValuesCommand
 
 AUTOSAVE_MS = 500
@@ -187,6 +188,7 @@ class NumberEditor(QWidget):
     def _saved_done(self, problems: Any, error: BaseException | None) -> None:
         if error is not None:
             self.status.setText(self.tr("Not saved: %1").replace("%1", str(error)))
+            error_box(self, self.tr("The changes were not saved; they are kept in the draft."), error)
             return
         errors = [p for p in problems or [] if p.is_error]
         if errors:

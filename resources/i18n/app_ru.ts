@@ -82,123 +82,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="185" />
+        <location filename="../../pbxdesk/app/main_window.py" line="186" />
         <source>pbxdesk — Incoming calls</source>
         <translation>pbxdesk — Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="187" />
+        <location filename="../../pbxdesk/app/main_window.py" line="188" />
         <source>(demo)</source>
         <translation>(демо)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="189" />
+        <location filename="../../pbxdesk/app/main_window.py" line="190" />
         <source>Incoming calls</source>
         <translation>Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="190" />
+        <location filename="../../pbxdesk/app/main_window.py" line="191" />
         <source>Choose a number and press the pencil, Enter or double-click to set up its schedule and call scenario.</source>
         <translation>Выберите номер и нажмите на карандаш, Enter или дважды щёлкните, чтобы настроить его расписание и сценарий входящих звонков.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="192" />
+        <location filename="../../pbxdesk/app/main_window.py" line="193" />
         <source>Search by number or name</source>
         <translation>Поиск по номеру или названию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="193" />
+        <location filename="../../pbxdesk/app/main_window.py" line="194" />
         <source>Search numbers</source>
         <translation>Поиск номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="194" />
+        <location filename="../../pbxdesk/app/main_window.py" line="195" />
         <source>Incoming calls: the company's numbers</source>
         <translation>Входящие вызовы: номера компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="195" />
+        <location filename="../../pbxdesk/app/main_window.py" line="196" />
         <source>Columns of the numbers list</source>
         <translation>Столбцы списка номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="196" />
+        <location filename="../../pbxdesk/app/main_window.py" line="197" />
         <source>Open numbers</source>
         <translation>Открытые номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="197" />
+        <location filename="../../pbxdesk/app/main_window.py" line="198" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="198" />
+        <location filename="../../pbxdesk/app/main_window.py" line="199" />
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="199" />
+        <location filename="../../pbxdesk/app/main_window.py" line="200" />
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="200" />
+        <location filename="../../pbxdesk/app/main_window.py" line="201" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="201" />
+        <location filename="../../pbxdesk/app/main_window.py" line="202" />
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="202" />
+        <location filename="../../pbxdesk/app/main_window.py" line="203" />
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="203" />
+        <location filename="../../pbxdesk/app/main_window.py" line="204" />
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="204" />
+        <location filename="../../pbxdesk/app/main_window.py" line="205" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="205" />
+        <location filename="../../pbxdesk/app/main_window.py" line="206" />
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="206" />
+        <location filename="../../pbxdesk/app/main_window.py" line="207" />
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="207" />
+        <location filename="../../pbxdesk/app/main_window.py" line="208" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="208" />
-        <location filename="../../pbxdesk/app/main_window.py" line="398" />
+        <location filename="../../pbxdesk/app/main_window.py" line="209" />
+        <location filename="../../pbxdesk/app/main_window.py" line="399" />
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="303" />
+        <location filename="../../pbxdesk/app/main_window.py" line="285" />
+        <source>The number %1 could not be opened.</source>
+        <translation>Не удалось открыть номер %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="304" />
         <source>Close %1</source>
         <translation>Закрыть %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="317" />
+        <location filename="../../pbxdesk/app/main_window.py" line="318" />
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="318" />
+        <location filename="../../pbxdesk/app/main_window.py" line="319" />
         <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
         <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
     </message>
@@ -206,118 +211,123 @@
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="129" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="130" />
         <source>Number name:</source>
         <translation>Название номера:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="130" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="131" />
         <source>Number name</source>
         <translation>Название номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="131" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="132" />
         <source>Undo</source>
         <translation>Отменить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="132" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="133" />
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="133" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="134" />
         <source>Copy settings…</source>
         <translation>Скопировать настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="134" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="135" />
         <source>Copy the schedule and scenarios of another number here</source>
         <translation>Скопировать сюда расписание и сценарии другого номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="135" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="136" />
         <source>Copy to numbers…</source>
         <translation>Скопировать на номера…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="136" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="137" />
         <source>Copy these settings to several other numbers</source>
         <translation>Скопировать эти настройки на несколько других номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="137" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="138" />
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="138" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="139" />
         <source>Drop unsaved changes and go back to the saved settings</source>
         <translation>Отбросить несохранённые изменения и вернуться к сохранённым настройкам</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="147" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="148" />
         <source>Rename number</source>
         <translation>Переименование номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="180" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="181" />
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="189" />
-        <location filename="../../pbxdesk/app/number_editor.py" line="193" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="190" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="195" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="197" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="191" />
+        <source>The changes were not saved; they are kept in the draft.</source>
+        <translation>Изменения не сохранены; они остались в черновике.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="199" />
         <source>Saved. The change will be sent to the server at the next sync.</source>
         <translation>Сохранено. Изменение будет отправлено на сервер при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="205" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="207" />
         <source>Cancel changes</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="206" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="208" />
         <source>Drop the unsaved changes of this number?</source>
         <translation>Отбросить несохранённые изменения этого номера?</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="236" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="238" />
         <source>The number has no saved settings.</source>
         <translation>У номера нет сохранённых настроек.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="240" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="242" />
         <source>Copy settings from %1</source>
         <translation>Копирование настроек с номера %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="242" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="244" />
         <source>Settings copied from %1. Check them and save.</source>
         <translation>Настройки скопированы с номера %1. Проверьте их и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="247" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="249" />
         <source>Copy settings</source>
         <translation>Скопировать настройки</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="248" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="250" />
         <source>Save the changes of this number first: its saved settings are copied.</source>
         <translation>Сначала сохраните изменения этого номера: копируются его сохранённые настройки.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="272" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="274" />
         <source>Not copied: %1</source>
         <translation>Не скопировано: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="274" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="276" />
         <source>Settings copied to %1 numbers and queued for sync.</source>
         <translation>Настройки скопированы на номера (%1) и поставлены в очередь на синхронизацию.</translation>
     </message>

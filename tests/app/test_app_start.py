@@ -70,3 +70,17 @@ def test_the_pencil_opens_the_number(app_window, qtbot):
                      pos=window.table.visualRect(pencil).center())
     qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=10000)
     assert window.tabs.widget(0).number == window.model.number_at(1)
+
+
+def test_an_error_is_told_in_words_with_details_on_request(app_window, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = app_window
+    window.open_number("4959999999")  # not in the profile: the store refuses
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "errorBox") is not None, timeout=10000)
+    box = window.findChild(QMessageBox, "errorBox")
+    assert "4959999999" in box.text() and "не удалось открыть" in box.text().lower()
+    assert "4959999999" in box.detailedText() and "Error" in box.detailedText()  # technical part on request
+    assert window.tabs.count() == 0
+    box.close()
+    box.deleteLater()
