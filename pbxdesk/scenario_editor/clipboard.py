@@ -6,6 +6,7 @@ the session and the pointer), so a drop into the same document can be a move.
 
 from __future__ import annotations
 
+import atexit
 import json
 
 from pydantic import TypeAdapter, ValidationError
@@ -50,7 +51,24 @@ def source_of(data: QMimeData | None) -> tuple[int, str] | None:
         return None
 
 
+_release_registered = False
+
+
+def _release_clipboard() -> None:
+    """Give the clipboard's data back to Qt before the interpreter shuts down: a QMimeData created from
+    Python and still owned by the clipboard at exit makes the process crash (segfault) on teardown."""
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
+
+
 def copy_to_clipboard(node: AnyNode) -> None:
+    global _release_registered
+    if not _release_registered:
+        atexit.register(_release_clipboard)  # tests and scripts that never run the event loop to its end
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(_release_clipboard)  # the app, before its QApplication goes away
+        _release_registered = True
     QGuiApplication.clipboard().setMimeData(node_to_mime(node))
 
 
