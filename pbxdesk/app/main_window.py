@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,42 +27,19 @@ from pbxdesk.app import i18n
 
 if TYPE_CHECKING:
     from pbxdesk.app.number_editor import NumberEditor
-from pbxdesk.app.numbers_model import NumbersModel, now_summary
+from pbxdesk.app.numbers_model import NumbersFilter, NumbersModel, now_summary
 from pbxdesk.app.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S, LANGUAGE, MAIN_GEOMETRY
 from pbxdesk.app.startup import AppContext
 from pbxdesk.app.status_bar import SyncStatusBar
 from pbxdesk.app.store_worker import StoreWorker
+from pbxdesk.app.sync_actions import SyncActions
 from pbxdesk.app.sync_worker import SyncController
 from pbxdesk.store import Store
 from pbxdesk.sync_ui import SyncUi  # issue 12: pending changes, conflicts, history, banners
 from pbxdesk.widgets.error_dialog import error_box
 
 
-class NumbersFilter(QSortFilterProxyModel):
-    """Search by number (any typed form: digits are compared) or by name."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-
-    def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._text = text.strip().casefold()
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        if not self._text:
-            return True
-        model = self.sourceModel()
-        number = str(model.index(row, 0, parent).data(NumbersModel.NumberRole))
-        name = str(model.index(row, NumbersModel.NAME, parent).data()).casefold()
-        digits = "".join(ch for ch in self._text if ch.isdigit())
-        if len(digits) == 11 and digits[0] in "78":
-            digits = digits[1:]
-        return self._text in name or (len(digits) >= 2 and digits in number)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(SyncActions, QMainWindow):
     serverReady = Signal()
     numbersShown = Signal()  # after every refresh of the numbers list
     firstSyncDone = Signal()
@@ -339,49 +316,6 @@ class MainWindow(QMainWindow):
 
             self._player = PromptPlayer(self)
         return self._player
-
-    # -- sync -------------------------------------------------------------------------------------------
-    def _server_ready(self) -> None:
-        if self.context.server_error:
-            self.status.set_offline(self.context.server_error)
-        self.start_sync()
-
-    def start_sync(self) -> None:
-        for editor in self.editors.values():
-            editor.autosave_now()
-        self.worker.submit(lambda _store: None, lambda *_a: self.sync.start())
-
-    def _auto_sync(self) -> None:
-        if not self.sync.is_running():
-            self.start_sync()
-
-    def _apply_auto_sync(self) -> None:
-        if self.context.settings.get(AUTO_SYNC):
-            self.auto_sync_timer.start(int(self.context.settings.get(AUTO_SYNC_INTERVAL_S)) * 1000)
-        else:
-            self.auto_sync_timer.stop()
-
-    def _sync_finished(self, report: Any, error: str) -> None:
-        self.status.sync_finished(report, error)
-        self.refresh_numbers()
-        if not self._synced_once:
-            self._synced_once = True
-            self.firstSyncDone.emit()
-        if report is not None:
-            self._reload_untouched_editors()
-
-    def _reload_untouched_editors(self) -> None:
-        for number, editor in list(self.editors.items()):
-            if editor.session.undo_stack.isClean() and not editor.session.undo_stack.count():
-
-                def job(store: Store, n: str = number) -> Any:
-                    return store.get_saved(n)
-
-                def done(saved: Any, error: BaseException | None, ed: NumberEditor = editor) -> None:
-                    if error is None and saved is not None and not ed.is_dirty() and ed.session.undo_stack.isClean():
-                        ed.replace_document(saved.model_copy(deep=True), saved)
-
-                self.worker.submit(job, done)
 
     # -- settings, about, closing -------------------------------------------------------------------------
     def _setting_changed(self, key: str) -> None:

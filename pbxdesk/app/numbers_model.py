@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from pbxdesk.domain.describe import interval_name, node_summary
@@ -115,3 +122,27 @@ def now_summary(doc: RoutingDocument, directory: Directory | None, at: datetime,
     node = doc.scenarios.get(interval)
     action = node_summary(node, directory, lang) if node is not None else ("—")
     return f"{interval_name(doc, interval, lang)}: {action}"
+
+
+class NumbersFilter(QSortFilterProxyModel):
+    """Search by number (any typed form: digits are compared) or by name."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().casefold()
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        if not self._text:
+            return True
+        model = self.sourceModel()
+        number = str(model.index(row, 0, parent).data(NumbersModel.NumberRole))
+        name = str(model.index(row, NumbersModel.NAME, parent).data()).casefold()
+        digits = "".join(ch for ch in self._text if ch.isdigit())
+        if len(digits) == 11 and digits[0] in "78":
+            digits = digits[1:]
+        return self._text in name or (len(digits) >= 2 and digits in number)
