@@ -140,6 +140,7 @@ def main() -> int:
                 report = SyncEngine(store, client).run()
                 times.append(time.perf_counter() - t0)
                 counts.append(report.requests)
+            print("no-op sync runs (ms):", " ".join(f"{t * 1000:.1f}" for t in times))
             print(f"no-op sync: median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms, "
                   f"requests {set(counts)} (target 1 request, < 50 ms)")
             client.close()

@@ -176,8 +176,9 @@ class SyncEngine:
             # A page with an unreadable item keeps the stored cursor where it is (the next sync reads it
             # again; what was integrated is skipped then); later pages are still pulled this time.
             held = held or failed
+            moved = page.next is not None and page.next != cursor
             cursor = page.next if page.next is not None else cursor
-            if not held:
+            if not held and moved:  # nothing new: no write at all (a no-op sync only reads)
                 self.store.set_cursor(cursor)
             if not page.has_more:
                 return
