@@ -70,9 +70,10 @@ class CopyToDialog(QDialog):
     """Check the numbers that get this number's settings; the summary says what changes for each."""
 
     def __init__(self, source: RoutingDocument, targets: dict[str, RoutingDocument],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, drafts: set[str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("copyToDialog")
+        self.drafts = drafts or set()  # numbers with an unsaved draft, which the copy replaces
         self.setWindowTitle(self.tr("Copy settings to other numbers"))
         self.source, self.targets = source, targets
         layout = QVBoxLayout(self)
@@ -119,5 +120,7 @@ class CopyToDialog(QDialog):
             changes = describe_changes(target, copy_settings(self.source, target))
             lines.append(f"{format_number(number)} — {target.name}:")
             lines += [f"  • {c.text(lang)}" for c in changes] or ["  " + self.tr("nothing changes")]
+            if number in self.drafts:
+                lines.append("  ⚠ " + self.tr("its unsaved draft will be replaced"))
         self.summary.setPlainText("\n".join(lines) or self.tr("Check the numbers to copy to."))
         self.copy_button.setEnabled(bool(self.checked()))

@@ -252,14 +252,16 @@ class NumberEditor(QWidget):
         number = self.number
 
         def job(store: Store) -> Any:
-            return {s.number: store.get_saved(s.number) for s in store.list_numbers() if s.number != number}
+            others = [s for s in store.list_numbers() if s.number != number]
+            return {s.number: store.get_saved(s.number) for s in others}, {s.number for s in others if s.has_draft}
 
         self.worker.submit(job, self._copy_to_choose)
 
-    def _copy_to_choose(self, targets: Any, error: BaseException | None) -> None:
+    def _copy_to_choose(self, result: Any, error: BaseException | None) -> None:
         if error is not None or self._saved is None:
             return
-        dialog = CopyToDialog(self._saved, {n: d for n, d in targets.items() if d is not None}, self)
+        targets, drafts = result
+        dialog = CopyToDialog(self._saved, {n: d for n, d in targets.items() if d is not None}, self, drafts=drafts)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.copy_to_numbers(dialog.checked()) if dialog.checked() else None)
         self.copy_dialog = dialog

@@ -88,12 +88,15 @@ def test_paint_build_save_then_copy_to_several_numbers(app_window, qtbot):
     # copy these settings to two other numbers, with a summary of what changes for each
     targets = [window.model.number_at(_row_named(window, "Поддержка")),
                window.model.number_at(_row_named(window, "Отдел продаж"))]
+    with Store.open(window.context.profile_dir) as store:  # an unsaved draft on one target: the copy replaces it
+        store.save_draft(targets[0], {**store.get_saved(targets[0]).model_dump(mode="json"), "name": "Черновик"})
     editor.copy_to()
     wait_until(lambda: editor.copy_dialog is not None and editor.copy_dialog.isVisible())
     dialog = editor.copy_dialog
     dialog.set_checked(targets)
     summary = dialog.summary.toPlainText()
     assert "Поддержка" in summary and "Отдел продаж" in summary and "По расписанию" in summary
+    assert summary.count("черновик будет заменён") == 1
     with qtbot.waitSignal(editor.copied, timeout=20000):
         dialog.accept()
     with Store.open(window.context.profile_dir) as store:
