@@ -10,6 +10,7 @@ import sys
 from typing import Any, NoReturn
 
 from pbxdesk.domain.document import DocumentReadError, load_directory, strip_bom
+from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.models import Directory
 
 
@@ -22,6 +23,16 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
+
+
+def profile_parser(command: str) -> Parser:
+    """The parser of a command working on the local profile: ``--profile DIR`` and ``--lang ru|en``."""
+    parser = Parser(prog=f"pbxdesk {command}")
+    parser.add_argument("--profile", metavar="DIR", help="profile directory (default: $PBXDESK_HOME or the "
+                        "user data directory)")
+    parser.add_argument("--lang", choices=("en", "ru"), default=cli_language(),
+                        help="language of messages (default: from PBXDESK_LANG / LANG, as pbxdesk validate)")
+    return parser
 
 
 def fail(prog: str, message: str) -> int:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, NoReturn
+from typing import Any
 
+from pbxdesk.cli.common import Parser, UsageError, profile_parser
 from pbxdesk.domain.document import DocumentReadError, dumps, load_directory, load_path
-from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.models import Directory
 from pbxdesk.domain.phone import PhoneNumberError, normalize_number
 from pbxdesk.domain.problems import Problem, has_errors
@@ -31,21 +31,8 @@ STATE_NAMES = {"en": {"synced": "synced", "changed": "not sent", "conflict": "CO
                       "error": "ОШИБКА"}}
 
 
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
-
-
-def _parser(command: str) -> _Parser:
-    parser = _Parser(prog=f"pbxdesk {command}")
-    parser.add_argument("--profile", metavar="DIR", help="profile directory (default: $PBXDESK_HOME or the "
-                        "user data directory)")
-    parser.add_argument("--lang", choices=("en", "ru"), default=cli_language(),
-                        help="language of messages (default: from PBXDESK_LANG / LANG, as pbxdesk validate)")
+def _parser(command: str) -> Parser:
+    parser = profile_parser(command)
     if command == "numbers":
         parser.add_argument("--search", metavar="TEXT")
         parser.add_argument("--state", choices=("synced", "changed", "conflict", "error"))
@@ -214,7 +201,7 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         args = _parser(command).parse_args(rest)
-    except _UsageError as exc:
+    except UsageError as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
         return 2
     lang = args.lang

@@ -21,10 +21,10 @@ import os
 import sys
 import threading
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
+from pbxdesk.cli.common import Parser, UsageError, profile_parser
 from pbxdesk.domain.document import load_path
-from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.merge import DOCUMENT_UNIT
 from pbxdesk.domain.phone import PhoneNumberError
 from pbxdesk.store import Store, StoreError, resolve_profile_dir
@@ -44,20 +44,8 @@ from pbxdesk.sync.words import unit_words, value_words
 CA_ENV = "PBXDESK_CA_BUNDLE"
 
 
-class _UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _UsageError(message)
-
-
-def _parser(command: str) -> _Parser:
-    parser = _Parser(prog=f"pbxdesk {command}")
-    parser.add_argument("--profile", metavar="DIR", help="profile directory (default: $PBXDESK_HOME or the "
-                        "user data directory)")
-    parser.add_argument("--lang", choices=("en", "ru"), default=cli_language(), help="language of messages")
+def _parser(command: str) -> Parser:
+    parser = profile_parser(command)
     if command in ("login", "sync"):
         parser.add_argument("--ca-bundle", metavar="PEM", default=os.environ.get(CA_ENV) or None,
                             help=f"trust this CA bundle for the server's certificate (or ${CA_ENV})")
@@ -85,7 +73,7 @@ def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("sync", [])
     try:
         args = _parser(command).parse_args(rest)
-    except _UsageError as exc:
+    except UsageError as exc:
         _err(f"pbxdesk {command}: {exc}")
         return 2
     except SystemExit as exc:  # --help
