@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+from tests.support.pulse import pulse_sink  # noqa: F401 - the shared fixture
 
 FORMATS = {
     "wav": ["-c:a", "pcm_s16le"],
@@ -71,16 +70,3 @@ def speech_sources(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-@pytest.fixture
-def pulse_sink() -> Iterator[str]:
-    """A null sink of our own at 8 kHz mono in the PulseAudio server that scripts/test_services.sh starts,
-    so parallel tests do not hear each other and PulseAudio does not resample what Qt sends."""
-    if os.environ.get("PBXDESK_TEST_PULSE") != "1":
-        pytest.skip("needs the PulseAudio server started by scripts/test_services.sh (PBXDESK_TEST_PULSE=1)")
-    name = f"pbxdesk_test_{uuid.uuid4().hex[:8]}"
-    module = subprocess.run(["pactl", "load-module", "module-null-sink", f"sink_name={name}", "rate=8000",
-                             "channels=1", "format=s16le"], capture_output=True, text=True, check=True).stdout
-    try:
-        yield name
-    finally:
-        subprocess.run(["pactl", "unload-module", module.strip()], capture_output=True, check=False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import pytest
@@ -123,8 +122,6 @@ def test_a_bad_file_shows_the_reason_and_keeps_the_prompt(make_widget, qtbot, tm
     assert widget.prompt() == TtsPrompt(tts="Старый текст", voice="ru")
 
 
-@pytest.mark.skipif(os.environ.get("PBXDESK_TEST_PULSE") != "1",
-                    reason="needs the PulseAudio server started by scripts/test_services.sh")
 def test_listen_prepares_plays_and_stops(make_widget, qtbot, pulse_sink: str) -> None:
     widget = make_widget(PromptPlayer(device_id=pulse_sink.encode()))
     assert widget.player().backend() == "qt"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from pbxdesk.widgets.session import DocumentSession
+from tests.support.pulse import pulse_sink  # noqa: F401 - the shared fixture
 
 
 @dataclass
@@ -77,20 +78,3 @@ def russian(qapp):
     set_language("en")
 
 
-@pytest.fixture
-def pulse_sink():
-    """A null sink of our own in the PulseAudio server that scripts/test_services.sh starts (the sound card
-    is the one thing that cannot run here)."""
-    import os
-    import subprocess
-    import uuid
-
-    if os.environ.get("PBXDESK_TEST_PULSE") != "1":
-        pytest.skip("needs the PulseAudio server started by scripts/test_services.sh (PBXDESK_TEST_PULSE=1)")
-    name = f"pbxdesk_call_{uuid.uuid4().hex[:8]}"
-    module = subprocess.run(["pactl", "load-module", "module-null-sink", f"sink_name={name}", "rate=8000",
-                             "channels=1", "format=s16le"], capture_output=True, text=True, check=True).stdout
-    try:
-        yield name
-    finally:
-        subprocess.run(["pactl", "unload-module", module.strip()], capture_output=True, check=False)
