@@ -92,9 +92,10 @@ class MainWindow(SyncActions, QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setResizeContentsPrecision(64)  # fit columns to the first rows only:
-        # measuring every row of thousands froze the window for a second after each refresh
+        # Columns are fitted to the first rows once per list load, not on every change of every cell:
+        # automatic fitting measured thousands of rows again on each refresh and froze the window.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(64)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda idx: self.open_number(self._number_at(idx)))
         self.table.clicked.connect(self._clicked)
@@ -218,6 +219,7 @@ class MainWindow(SyncActions, QMainWindow):
             return
         current = self._number_at(self.table.currentIndex())
         self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
         row = self.model.row_of(current) if current else (0 if rows else -1)
         if row >= 0:
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
@@ -240,6 +242,7 @@ class MainWindow(SyncActions, QMainWindow):
     def _now_loaded(self, texts: Any, error: BaseException | None) -> None:
         if error is None:
             self.model.set_now_texts(texts)
+            self.table.resizeColumnToContents(NumbersModel.NOW)
 
     # -- editors ----------------------------------------------------------------------------------------
     def open_number(self, number: str) -> None:
