@@ -9,7 +9,6 @@ the translators; Qt then sends ``LanguageChange`` to every widget, which relabel
 from __future__ import annotations
 
 import logging
-import subprocess
 import sys
 from pathlib import Path
 
@@ -30,10 +29,15 @@ def lrelease_path() -> str:
 
 
 def compile_ts(ts: Path) -> Path:
+    """The compiled ``.qm`` next to ``ts`` (compiled now when missing or older); OSError when that fails."""
     qm = ts.with_suffix(".qm")
     if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-        subprocess.run([lrelease_path(), "-silent", str(ts), "-qm", str(qm)], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        import subprocess  # only when a translation must be compiled (not at an ordinary start)
+
+        done = subprocess.run([lrelease_path(), "-silent", str(ts), "-qm", str(qm)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if done.returncode:
+            raise OSError(f"pyside6-lrelease failed: {done.stderr.decode(errors='replace').strip()}")
     return qm
 
 
@@ -64,7 +68,7 @@ def set_language(lang: str) -> str:
         for ts in translation_files(lang):
             try:
                 qm = compile_ts(ts)
-            except (OSError, subprocess.CalledProcessError) as exc:
+            except OSError as exc:
                 log.warning("cannot compile %s: %s", ts, exc)
                 continue
             translator = QTranslator(app)

@@ -60,46 +60,106 @@ def schedule_screenshot(window: Any, target: Path, quit_after: bool) -> None:
     QTimer.singleShot(30000, shoot)
 
 
-def report_when_idle(window: Any) -> None:
-    """For bench/startup_bench.py: once the numbers list is shown and the event loop is idle, print the
-    wall-clock time and quit."""
+def report_when_idle(window: Any, until_ready: bool = False) -> None:
+    """For bench/startup_bench.py: once the numbers list is shown and the event loop is idle, print
+    ``PBXDESK_IDLE <wall clock>`` and quit. With ``until_ready``, also wait for the profile to be open
+    behind the window (store, sync, editors usable; the list reloaded from the store) and print
+    ``PBXDESK_READY <wall clock>`` before quitting."""
     import time
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    def idle() -> None:
-        print(f"PBXDESK_IDLE {time.time():.6f}", flush=True)
+    def ready() -> None:
+        _trace("ready")
+        print(f"PBXDESK_READY {time.time():.6f}", flush=True)
         QApplication.quit()
 
-    window.numbersShown.connect(lambda: QTimer.singleShot(0, idle))
+    def idle() -> None:
+        _trace("idle")
+        print(f"PBXDESK_IDLE {time.time():.6f}", flush=True)
+        if not until_ready:
+            QApplication.quit()
+        elif window.worker is not None:
+            ready()
+        else:
+            window.attached.connect(lambda: window.numbersShown.connect(lambda: QTimer.singleShot(0, ready)))
+
+    if window.list_loaded:  # the fast start fills the list before the window is shown
+        QTimer.singleShot(0, idle)
+    else:
+        window.numbersShown.connect(lambda: QTimer.singleShot(0, idle))
+
+
+def _trace(label: str, _start: list[float] = []) -> None:  # noqa: B006 - the first call's time
+    """``PBXDESK_STARTUP_TRACE=1``: print the milliseconds since the first mark (bench/startup_bench.py)."""
+    if os.environ.get("PBXDESK_STARTUP_TRACE"):
+        import time
+
+        if not _start:
+            _start.append(time.perf_counter())
+        print(f"pbxdesk-trace {(time.perf_counter() - _start[0]) * 1000:7.1f} ms  {label}", file=sys.stderr)
 
 
 def run_app(argv: list[str]) -> int:
+    _trace("run_app")
     args = parse_args(argv)
-    from platformdirs import user_state_path
+    from pbxdesk.store.quick_read import quick_start  # before Qt: PySide6 inspects every later import
+
+    quick = quick_start(args.profile)
+    _trace("quick read: " + ("fast start" if quick is not None else "normal start (new or older profile)"))
     from PySide6.QtWidgets import QApplication
+
+    _trace("import PySide6.QtWidgets")
 
     from pbxdesk.app import i18n
     from pbxdesk.app.main_window import MainWindow
-    from pbxdesk.app.options import LANGUAGE
-    from pbxdesk.app.startup import open_profile
+    from pbxdesk.app.options import LANGUAGE, Settings
+    from pbxdesk.app.quick_start import ProfileLoader
 
-    log_path = setup_logging(Path(user_state_path("pbxdesk")))
+    _trace("import the main window")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("pbxdesk")
     app.setOrganizationName("pbxdesk")
-    context = open_profile(args.profile)
-    lang = args.lang or context.settings.get(LANGUAGE)
-    i18n.set_language(lang)
-    window = MainWindow(context=context)
+    _trace("QApplication")
+    if quick is not None:  # the list first; the profile opens on a thread behind it
+        settings = Settings(quick.profile_dir)
+        i18n.set_language(args.lang or settings.get(LANGUAGE))
+        _trace("settings and language")
+        window = MainWindow(quick=quick, settings=settings)
+        loader = ProfileLoader(window)
+        loader.loaded.connect(lambda context, error: window.attach(context) if error is None
+                              else window.attach_failed(error))
+    else:  # a new profile, or one to migrate: open it first
+        from pbxdesk.app.startup import open_profile
+
+        loader = None
+        context = open_profile(args.profile)
+        i18n.set_language(args.lang or context.settings.get(LANGUAGE))
+        window = MainWindow(context=context)
+    _trace("main window built")
     window.show()
-    log.info("started; profile %s; log %s", context.profile_dir, log_path)
-    if os.environ.get("PBXDESK_STARTUP_PROBE"):
-        report_when_idle(window)
+    _trace("shown")
+    probe = os.environ.get("PBXDESK_STARTUP_PROBE")
+    if probe:
+        report_when_idle(window, until_ready=probe == "ready")
     if args.screenshot:
         schedule_screenshot(window, Path(args.screenshot).resolve(), quit_after=not args.keep_running)
+
+    def after_first_paint() -> None:
+        from platformdirs import user_state_path
+
+        log_path = setup_logging(Path(user_state_path("pbxdesk")))
+        log.info("started; profile %s; log %s", quick.profile_dir if quick else window.context.profile_dir,
+                 log_path)
+        if loader is not None:
+            loader.start(args.profile, window.settings)
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, after_first_paint)
     try:
         return int(app.exec())
     finally:
-        context.close()
+        if window.context is not None:
+            window.context.close()

@@ -7,15 +7,13 @@ fires with the key after a write, and whoever applies a setting listens to it (a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):  # not a dataclass: this module is on the fast start path (quick_start)
     key: str
     default: Any
     choices: tuple[Any, ...] | None = None

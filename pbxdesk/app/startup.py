@@ -17,10 +17,10 @@ from typing import Any
 
 from pbxdesk.app.options import Settings
 from pbxdesk.store import Store, resolve_profile_dir
+from pbxdesk.store.quick_read import DEMO_SUBDIR
 from pbxdesk.sync.client import ApiClient
 
 log = logging.getLogger(__name__)
-DEMO_SUBDIR = "demo"
 
 
 @dataclass
@@ -106,7 +106,9 @@ def _real_server(base: Path) -> tuple[str | None, str | None]:
     return info.server_url, load_token(info.server_url, base)  # $PBXDESK_TOKEN, keyring or the opt-in file
 
 
-def open_profile(cli_value: str | None) -> AppContext:
+def open_profile(cli_value: str | None, settings: Settings | None = None) -> AppContext:
+    """Open the profile ``cli_value`` names (see ``resolve_profile_dir``); ``settings`` is the window's own
+    ``Settings`` of that profile when it was made first (the fast start), so both share one object."""
     base = resolve_profile_dir(cli_value)
     base.mkdir(parents=True, exist_ok=True)
     url, token = _real_server(base)
@@ -114,6 +116,6 @@ def open_profile(cli_value: str | None) -> AppContext:
     profile = base / DEMO_SUBDIR if is_demo else base
     store = Store.open(profile)
     return AppContext(
-        base_dir=base, profile_dir=profile, store=store, settings=Settings(profile), is_demo=is_demo,
+        base_dir=base, profile_dir=profile, store=store, settings=settings or Settings(profile), is_demo=is_demo,
         server_url=url, token=token,
     )

@@ -32,6 +32,7 @@ class SyncStatusBar(QStatusBar):
         self.addPermanentWidget(self.online)
         self._state = "connecting"
         self._detail = ""
+        self._opening = False
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -54,7 +55,15 @@ class SyncStatusBar(QStatusBar):
         self._state, self._detail = state, detail
         self.retranslate()
 
+    def set_opening(self) -> None:
+        """The list is shown from a quick read while the profile opens behind it (the fast start)."""
+        self._opening = True
+        self.message.setText(self.tr("Opening the profile…"))
+
     def set_connecting(self) -> None:
+        if self._opening:
+            self._opening = False
+            self.message.clear()
         self._set("connecting")
 
     def set_offline(self, detail: str) -> None:

@@ -6,16 +6,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pbxdesk.app.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S
-from pbxdesk.store import Store
 
 if TYPE_CHECKING:
     from pbxdesk.app.number_editor import NumberEditor
+    from pbxdesk.store import Store
 
 
 class SyncActions:
     """Mixed into MainWindow (which provides context, worker, sync, status, editors, signals)."""
 
     context: Any
+    settings: Any
     worker: Any
     sync: Any
     status: Any
@@ -30,6 +31,8 @@ class SyncActions:
         self.start_sync()
 
     def start_sync(self) -> None:
+        if self.worker is None:  # the profile is still opening (attach() syncs when it is done)
+            return
         for editor in self.editors.values():
             editor.autosave_now()
         self.worker.submit(lambda _store: None, lambda *_a: self.sync.start())
@@ -39,8 +42,8 @@ class SyncActions:
             self.start_sync()
 
     def _apply_auto_sync(self) -> None:
-        if self.context.settings.get(AUTO_SYNC):
-            self.auto_sync_timer.start(int(self.context.settings.get(AUTO_SYNC_INTERVAL_S)) * 1000)
+        if self.settings.get(AUTO_SYNC):
+            self.auto_sync_timer.start(int(self.settings.get(AUTO_SYNC_INTERVAL_S)) * 1000)
         else:
             self.auto_sync_timer.stop()
 

@@ -16,8 +16,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 
 from pbxdesk.store.errors import StoreVersionError
+from pbxdesk.store.quick_read import SCHEMA_HEAD
 
-SCHEMA_HEAD = "0002"  # the newest migration; a test checks it equals alembic's head
 BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

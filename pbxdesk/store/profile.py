@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "pbxdesk"
 DB_FILENAME = "pbxdesk.sqlite3"
 ENV_VAR = "PBXDESK_HOME"
@@ -21,6 +19,8 @@ def resolve_profile_dir(cli_value: str | None) -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only for the default location (the app's fast start reads the profile before it)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -5,18 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pbxdesk.store.list_rows import NumberSummary, ProfileInfo
 
-@dataclass(frozen=True, slots=True)
-class NumberSummary:
-    """One line of the numbers list. ``name``/``schedule_mode`` are those of the saved document."""
-
-    number: str
-    name: str
-    schedule_mode: str
-    sync_state: str  # synced | changed | conflict | error
-    has_draft: bool
-    revision: int | None
-    sync_message: str | None = None
+__all__ = ["FieldChange", "MediaEntry", "NumberSummary", "OutboxItem", "PendingChange", "ProfileInfo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +55,3 @@ class MediaEntry:
     id: str
     duration_s: float | None
     local_path: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class ProfileInfo:
-    server_url: str | None
-    company: str | None
-    is_demo: bool

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>About</name>
     <message>
-        <location filename="../../pbxdesk/app/about.py" line="14" />
+        <location filename="../../pbxdesk/app/about.py" line="14"/>
         <source>Incoming-call configurator for a cloud PBX.</source>
         <translation>Настройка входящих вызовов облачной АТС.</translation>
     </message>
@@ -11,27 +12,27 @@
 <context>
     <name>CopyFromDialog</name>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="43" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="43"/>
         <source>Copy settings</source>
         <translation>Скопировать настройки</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="45" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="45"/>
         <source>Choose the number whose settings you want to copy. Everything but the number itself and its name is copied.</source>
         <translation>Выберите номер, настройки которого вы хотите скопировать. Копируется всё, кроме самого номера и его названия.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="49" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="49"/>
         <source>Numbers to copy from</source>
         <translation>Номера, откуда копировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="54" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="54"/>
         <source>Copy</source>
         <translation>Скопировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="56" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
@@ -39,47 +40,47 @@
 <context>
     <name>CopyToDialog</name>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="77" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="77"/>
         <source>Copy settings to other numbers</source>
         <translation>Скопировать настройки на другие номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="80" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="80"/>
         <source>Settings of %1 (schedule and scenarios) will replace those of the checked numbers; their names stay.</source>
         <translation>Настройки номера %1 (расписание и сценарии) заменят настройки отмеченных номеров; их названия останутся.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="85" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="85"/>
         <source>Numbers to copy to</source>
         <translation>Номера, куда копировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="93" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="93"/>
         <source>What changes</source>
         <translation>Что изменится</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="96" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="96"/>
         <source>Copy</source>
         <translation>Скопировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="98" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="98"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="122" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="122"/>
         <source>nothing changes</source>
         <translation>ничего не изменится</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="124" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="124"/>
         <source>its unsaved draft will be replaced</source>
         <translation>его несохранённый черновик будет заменён</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_dialog.py" line="125" />
+        <location filename="../../pbxdesk/app/copy_dialog.py" line="125"/>
         <source>Check the numbers to copy to.</source>
         <translation>Отметьте номера, на которые нужно скопировать настройки.</translation>
     </message>
@@ -87,129 +88,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="163" />
+        <location filename="../../pbxdesk/app/main_window.py" line="128"/>
+        <source>The profile could not be opened.</source>
+        <translation>Не удалось открыть профиль.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="218"/>
         <source>pbxdesk — Incoming calls</source>
         <translation>pbxdesk — Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="165" />
+        <location filename="../../pbxdesk/app/main_window.py" line="220"/>
         <source>(demo)</source>
         <translation>(демо)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="167" />
+        <location filename="../../pbxdesk/app/main_window.py" line="222"/>
         <source>Incoming calls</source>
         <translation>Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="168" />
+        <location filename="../../pbxdesk/app/main_window.py" line="223"/>
         <source>Choose a number and press the pencil, Enter or double-click to set up its schedule and call scenario.</source>
         <translation>Выберите номер и нажмите на карандаш, Enter или дважды щёлкните, чтобы настроить его расписание и сценарий входящих звонков.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="170" />
+        <location filename="../../pbxdesk/app/main_window.py" line="225"/>
         <source>Search by number or name</source>
         <translation>Поиск по номеру или названию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="171" />
+        <location filename="../../pbxdesk/app/main_window.py" line="226"/>
         <source>Search numbers</source>
         <translation>Поиск номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="172" />
-        <source>Incoming calls: the company's numbers</source>
+        <location filename="../../pbxdesk/app/main_window.py" line="227"/>
+        <source>Incoming calls: the company&apos;s numbers</source>
         <translation>Входящие вызовы: номера компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="173" />
+        <location filename="../../pbxdesk/app/main_window.py" line="228"/>
         <source>Columns of the numbers list</source>
         <translation>Столбцы списка номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="174" />
+        <location filename="../../pbxdesk/app/main_window.py" line="229"/>
         <source>Open numbers</source>
         <translation>Открытые номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="175" />
+        <location filename="../../pbxdesk/app/main_window.py" line="230"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="176" />
+        <location filename="../../pbxdesk/app/main_window.py" line="231"/>
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="177" />
+        <location filename="../../pbxdesk/app/main_window.py" line="232"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="178" />
+        <location filename="../../pbxdesk/app/main_window.py" line="233"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="179" />
+        <location filename="../../pbxdesk/app/main_window.py" line="234"/>
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="180" />
+        <location filename="../../pbxdesk/app/main_window.py" line="235"/>
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="181" />
+        <location filename="../../pbxdesk/app/main_window.py" line="236"/>
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="182" />
+        <location filename="../../pbxdesk/app/main_window.py" line="237"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="183" />
+        <location filename="../../pbxdesk/app/main_window.py" line="238"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="184" />
+        <location filename="../../pbxdesk/app/main_window.py" line="239"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="185" />
+        <location filename="../../pbxdesk/app/main_window.py" line="240"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="186" />
-        <location filename="../../pbxdesk/app/main_window.py" line="335" />
+        <location filename="../../pbxdesk/app/main_window.py" line="241"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="418"/>
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="262" />
-        <location filename="../../pbxdesk/app/main_window.py" line="268" />
+        <location filename="../../pbxdesk/app/main_window.py" line="343"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="349"/>
         <source>The number %1 could not be opened.</source>
         <translation>Не удалось открыть номер %1.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="283" />
+        <location filename="../../pbxdesk/app/main_window.py" line="364"/>
         <source>Close %1</source>
         <translation>Закрыть %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="297" />
+        <location filename="../../pbxdesk/app/main_window.py" line="378"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="298" />
+        <location filename="../../pbxdesk/app/main_window.py" line="379"/>
         <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
         <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
     </message>
@@ -217,123 +223,123 @@
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="130" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="130"/>
         <source>Number name:</source>
         <translation>Название номера:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="131" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="131"/>
         <source>Number name</source>
         <translation>Название номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="132" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="132"/>
         <source>Undo</source>
         <translation>Отменить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="133" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="133"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="134" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="134"/>
         <source>Copy settings…</source>
         <translation>Скопировать настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="135" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="135"/>
         <source>Copy the schedule and scenarios of another number here</source>
         <translation>Скопировать сюда расписание и сценарии другого номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="136" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="136"/>
         <source>Copy to numbers…</source>
         <translation>Скопировать на номера…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="137" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="137"/>
         <source>Copy these settings to several other numbers</source>
         <translation>Скопировать эти настройки на несколько других номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="138" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="138"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="139" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="139"/>
         <source>Drop unsaved changes and go back to the saved settings</source>
         <translation>Отбросить несохранённые изменения и вернуться к сохранённым настройкам</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="148" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="148"/>
         <source>Rename number</source>
         <translation>Переименование номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="181" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="181"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="190" />
-        <location filename="../../pbxdesk/app/number_editor.py" line="195" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="190"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="195"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="191" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="191"/>
         <source>The changes were not saved; they are kept in the draft.</source>
         <translation>Изменения не сохранены; они остались в черновике.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="199" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="199"/>
         <source>Saved. The change will be sent to the server at the next sync.</source>
         <translation>Сохранено. Изменение будет отправлено на сервер при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="207" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="207"/>
         <source>Cancel changes</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="208" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="208"/>
         <source>Drop the unsaved changes of this number?</source>
         <translation>Отбросить несохранённые изменения этого номера?</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="238" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="238"/>
         <source>The number has no saved settings.</source>
         <translation>У номера нет сохранённых настроек.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="242" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="242"/>
         <source>Copy settings from %1</source>
         <translation>Копирование настроек с номера %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="244" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="244"/>
         <source>Settings copied from %1. Check them and save.</source>
         <translation>Настройки скопированы с номера %1. Проверьте их и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="249" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="249"/>
         <source>Copy settings</source>
         <translation>Скопировать настройки</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="250" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="250"/>
         <source>Save the changes of this number first: its saved settings are copied.</source>
         <translation>Сначала сохраните изменения этого номера: копируются его сохранённые настройки.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="276" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="276"/>
         <source>Not copied: %1</source>
         <translation>Не скопировано: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="278" />
+        <location filename="../../pbxdesk/app/number_editor.py" line="278"/>
         <source>Settings copied to %1 numbers and queued for sync.</source>
         <translation>Настройки скопированы на номера (%1) и поставлены в очередь на синхронизацию.</translation>
     </message>
@@ -341,67 +347,67 @@
 <context>
     <name>NumbersModel</name>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="68" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="68" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="68" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
         <source>Schedule</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="68" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
         <source>Right now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="69" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="70"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="72" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="73"/>
         <source>Around the clock</source>
         <translation>Круглосуточно</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="72" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="73"/>
         <source>By schedule</source>
         <translation>По расписанию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="75" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
         <source>synced</source>
         <translation>синхронизирован</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="75" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
         <source>changed</source>
         <translation>изменён</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="75" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
         <source>conflict</source>
         <translation>конфликт</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="76" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="77"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="89" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="92"/>
         <source>Edit number %1</source>
         <translation>Настроить номер %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="105" />
+        <location filename="../../pbxdesk/app/numbers_model.py" line="108"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
@@ -409,67 +415,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="32" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="32"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="39" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="39"/>
         <source>Server address</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="40" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="40"/>
         <source>Demo: the built-in reference server with a demo company. To connect to a real server run: pbxdesk login URL</source>
         <translation>Демо: встроенный эталонный сервер с демонстрационной компанией. Чтобы подключиться к настоящему серверу, выполните: pbxdesk login URL</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="42" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="42"/>
         <source>To connect to another server run: pbxdesk login URL</source>
         <translation>Чтобы подключиться к другому серверу, выполните: pbxdesk login URL</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="44" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="44"/>
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="47" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="47"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="48" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="48"/>
         <source>System default</source>
         <translation>Системное по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="52" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="52"/>
         <source>Audio output:</source>
         <translation>Аудиовыход:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="54" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="54"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="55" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="55"/>
         <source>Grid drag step:</source>
         <translation>Шаг сетки при перетаскивании:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="56" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="56"/>
         <source>Sync automatically when online</source>
         <translation>Синхронизировать автоматически при наличии связи</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="62" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="62"/>
         <source>every %1 s</source>
         <translation>каждые %1 с</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/settings_dialog.py" line="63" />
+        <location filename="../../pbxdesk/app/settings_dialog.py" line="63"/>
         <source>Auto-sync:</source>
         <translation>Автосинхронизация:</translation>
     </message>
@@ -477,82 +483,87 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="38" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="39"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="39" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="40"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="40" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="41"/>
         <source>Sync progress</source>
         <translation>Ход синхронизации</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="41" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="42"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="42" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="43"/>
         <source>offline</source>
         <translation>нет связи</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="43" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="44"/>
         <source>connecting…</source>
         <translation>подключение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="70" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="61"/>
+        <source>Opening the profile…</source>
+        <translation>Открывается профиль…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="79"/>
         <source>Syncing…</source>
         <translation>Синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="76" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="85"/>
         <source>Syncing: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="82" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="91"/>
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="91" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="100"/>
         <source>Offline: changes are kept and sent when the server is back.</source>
         <translation>Нет связи: изменения сохранены и будут отправлены, когда сервер станет доступен.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="94" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="103"/>
         <source>Synced</source>
         <translation>Синхронизировано</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="96" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="105"/>
         <source>Sync cancelled</source>
         <translation>Синхронизация отменена</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="98" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="107"/>
         <source>sent: %1</source>
         <translation>отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="100" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="109"/>
         <source>received: %1</source>
         <translation>получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="102" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="111"/>
         <source>conflicts: %1</source>
         <translation>конфликтов: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="104" />
+        <location filename="../../pbxdesk/app/status_bar.py" line="113"/>
         <source>errors: %1</source>
         <translation>ошибок: %1</translation>
     </message>

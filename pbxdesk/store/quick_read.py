@@ -1,0 +1,104 @@
+"""A fast, read-only first look at a profile for the start of the app: stdlib ``sqlite3`` only.
+
+The main window shows the numbers list before SQLAlchemy, alembic and the domain models are even imported
+(they take about half a second). These readers answer only from a file already at the newest schema
+revision; anything else (no file, an older or newer file, a locked or damaged one) answers ``None`` and
+the app takes the normal path through :class:`pbxdesk.store.Store`, which migrates and reports errors.
+Nothing is ever written here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import NamedTuple
+
+from pbxdesk.store.list_rows import NumberSummary, ProfileInfo
+from pbxdesk.store.profile import database_path, resolve_profile_dir
+
+DEMO_SUBDIR = "demo"  # where the demo profile lives inside the base one (pbxdesk.app.startup uses it)
+SCHEMA_HEAD = "0002"  # the newest migration (database.py migrates to it); a test checks it is alembic's head
+
+
+def _connect(profile_dir: Path) -> sqlite3.Connection | None:
+    path = database_path(profile_dir)
+    if not path.is_file():
+        return None
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    if row is None or row[0] != SCHEMA_HEAD:
+        con.close()
+        return None
+    return con
+
+
+def _profile(con: sqlite3.Connection) -> ProfileInfo:
+    row = con.execute("SELECT server_url, company, is_demo FROM profile WHERE id = 1").fetchone()
+    return ProfileInfo(None, None, False) if row is None else ProfileInfo(row[0], row[1], bool(row[2]))
+
+
+def _numbers(con: sqlite3.Connection) -> list[NumberSummary]:
+    rows = con.execute(
+        "SELECT number, name, schedule_mode, sync_state, draft_json IS NOT NULL, revision, sync_message "
+        "FROM numbers ORDER BY number").fetchall()
+    make = NumberSummary._make
+    return [make((r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6])) for r in rows]
+
+
+def read_profile(profile_dir: Path) -> ProfileInfo | None:
+    """Server URL, company and demo flag of the profile at ``profile_dir`` (None: ask the Store)."""
+    con = _connect(profile_dir)
+    if con is None:
+        return None
+    try:
+        return _profile(con)
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+
+
+def read_numbers(profile_dir: Path) -> list[NumberSummary] | None:
+    """The numbers list exactly as ``Store.list_numbers()`` gives it (None: ask the Store)."""
+    con = _connect(profile_dir)
+    if con is None:
+        return None
+    try:
+        return _numbers(con)
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+
+
+class QuickStart(NamedTuple):
+    base_dir: Path
+    profile_dir: Path
+    is_demo: bool
+    rows: list[NumberSummary]
+
+
+def quick_start(cli_value: str | None) -> QuickStart | None:
+    """Which profile the app opens, as :func:`pbxdesk.app.startup.open_profile` decides it (the base
+    profile when it names a real server, else its demo profile), and its numbers list; None when that
+    cannot be answered from files already at the newest revision."""
+    base = resolve_profile_dir(cli_value)
+    if not database_path(base).is_file():  # a demo profile only (open_profile: no base file = demo)
+        rows = read_numbers(base / DEMO_SUBDIR)
+        return None if rows is None else QuickStart(base, base / DEMO_SUBDIR, True, rows)
+    con = _connect(base)
+    if con is None:
+        return None  # a file to migrate (or damaged): the normal path handles both
+    try:
+        info = _profile(con)
+        if not info.server_url or info.is_demo:
+            rows = read_numbers(base / DEMO_SUBDIR)
+            return None if rows is None else QuickStart(base, base / DEMO_SUBDIR, True, rows)
+        return QuickStart(base, base, False, _numbers(con))
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
