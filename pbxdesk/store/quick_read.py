@@ -17,7 +17,7 @@ from pbxdesk.store.list_rows import NumberSummary, ProfileInfo
 from pbxdesk.store.profile import database_path, resolve_profile_dir
 
 DEMO_SUBDIR = "demo"  # where the demo profile lives inside the base one (pbxdesk.app.startup uses it)
-SCHEMA_HEAD = "0002"  # the newest migration (database.py migrates to it); a test checks it is alembic's head
+SCHEMA_HEAD = "0003"  # the newest migration (database.py migrates to it); a test checks it is alembic's head
 
 
 def _connect(profile_dir: Path) -> sqlite3.Connection | None:
@@ -42,7 +42,7 @@ def _profile(con: sqlite3.Connection) -> ProfileInfo:
 
 def _numbers(con: sqlite3.Connection) -> list[NumberSummary]:
     rows = con.execute(
-        "SELECT number, name, schedule_mode, sync_state, draft_json IS NOT NULL, revision, sync_message "
+        "SELECT number, name, schedule_mode, sync_state, draft_updated_at IS NOT NULL, revision, sync_message "
         "FROM numbers ORDER BY number").fetchall()
     make = NumberSummary._make
     return [make((r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6])) for r in rows]

@@ -47,7 +47,7 @@ class Store(SyncOps, MetaOps, StoreBase):
     def list_numbers(self, search: str | None = None, state: str | None = None) -> list[NumberSummary]:
         """All numbers ordered by number; ``search`` matches number or name, case-insensitively (digits of
         a typed number such as ``+7 495`` match too); ``state`` is one of synced/changed/conflict/error."""
-        q = select(N.c.number, N.c.name, N.c.schedule_mode, N.c.sync_state, N.c.draft_json.is_not(None),
+        q = select(N.c.number, N.c.name, N.c.schedule_mode, N.c.sync_state, N.c.draft_updated_at.is_not(None),
                    N.c.revision, N.c.sync_message).order_by(N.c.number)
         if state:
             q = q.where(N.c.sync_state == state)
@@ -65,7 +65,7 @@ class Store(SyncOps, MetaOps, StoreBase):
     def summary(self, number: str) -> NumberSummary:
         """The list line of one number (``UnknownNumberError`` if absent)."""
         num = self._num(number)
-        q = select(N.c.number, N.c.name, N.c.schedule_mode, N.c.sync_state, N.c.draft_json.is_not(None),
+        q = select(N.c.number, N.c.name, N.c.schedule_mode, N.c.sync_state, N.c.draft_updated_at.is_not(None),
                    N.c.revision, N.c.sync_message).where(N.c.number == num)
         with self._read() as conn:
             r = conn.execute(q).first()

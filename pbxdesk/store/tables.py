@@ -48,7 +48,13 @@ class NumberRow(Base):
     # revision 0002: lower-cased "number name" for case-insensitive search (SQLite lower() is ASCII only)
     search_text: Mapped[str] = mapped_column(Text, default="", nullable=False)
 
-    __table_args__ = (Index("ix_numbers_sync_state", "sync_state"),)
+    # revision 0003: the numbers list as an index-only scan ("has a draft" = draft_updated_at is set, which
+    # the store keeps true: it sets and clears it together with draft_json)
+    __table_args__ = (
+        Index("ix_numbers_sync_state", "sync_state"),
+        Index("ix_numbers_list", "number", "name", "schedule_mode", "sync_state", "draft_updated_at", "revision",
+              "sync_message"),
+    )
 
 
 class OutboxRow(Base):
