@@ -3,15 +3,20 @@
 Source strings are English (``tr()``); Russian lives in ``resources/i18n/*_ru.ts`` (one file per Qt package),
 compiled to ``.qm`` by ``scripts/build_translations.py`` at setup. If a ``.qm`` is missing or older than its
 ``.ts`` (a fresh checkout run without setup), it is compiled here on first use. Switching the language swaps
-the translators; Qt then sends ``LanguageChange`` to every widget, which relabels itself.
+the translators; Qt then sends ``LanguageChange`` to every widget, which relabels itself. A window that
+would rather not handle events in Python (the main window, to start faster) registers with
+``on_language_changed`` instead and is called once the new translators are in place.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGUAGES = ("ru", "en")
@@ -21,6 +26,12 @@ I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
 _current = "en"
+_listeners: list[weakref.WeakMethod[Callable[[], None]]] = []
+
+
+def on_language_changed(method: Callable[[], None]) -> None:
+    """Call the bound ``method`` after every ``set_language`` (held weakly: it goes with its object)."""
+    _listeners.append(weakref.WeakMethod(method))  # type: ignore[arg-type]
 
 
 def lrelease_path() -> str:
@@ -79,4 +90,10 @@ def set_language(lang: str) -> str:
                 log.warning("cannot load %s", qm)
     QLocale.setDefault(QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English))
     _current = lang
+    for ref in list(_listeners):
+        method = ref()
+        if method is None or not shiboken6.isValid(method.__self__):  # gone, or its window was deleted
+            _listeners.remove(ref)
+        else:
+            method()
     return lang

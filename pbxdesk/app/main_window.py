@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTabBar,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -75,6 +73,9 @@ class MainWindow(SyncActions, QMainWindow):
         self.list_loaded = False  # the numbers list has been filled at least once
         self._build()
         self._make_actions()
+        # relabelled by i18n, not by a Python changeEvent(): an event handler in Python would run for every
+        # window event and cost a few milliseconds of start-up to wrap the first one
+        i18n.on_language_changed(self._language_changed)
         self.auto_sync_timer = QTimer(self)
         self.auto_sync_timer.timeout.connect(self._auto_sync)
         geometry = self.settings.get(MAIN_GEOMETRY)
@@ -214,6 +215,10 @@ class MainWindow(SyncActions, QMainWindow):
         menu.addAction(action)
         return action
 
+    def _language_changed(self) -> None:
+        self.retranslate()
+        self.refresh_numbers()  # the schedule, "right now" and sync columns are words of the language
+
     def retranslate(self) -> None:
         title = self.tr("pbxdesk — Incoming calls")
         if self._is_demo:
@@ -244,13 +249,9 @@ class MainWindow(SyncActions, QMainWindow):
             if hasattr(editor, "title"):
                 self.tabs.setTabText(i, editor.title())
         self.status.retranslate()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         if self.sync_ui is not None:
             self.sync_ui.retranslate()  # issue 12 wiring
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- numbers list -----------------------------------------------------------------------------------
     def _number_at(self, index: QModelIndex) -> str:
@@ -306,15 +307,16 @@ class MainWindow(SyncActions, QMainWindow):
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
         head_metrics = header.fontMetrics()
-        rows = min(self.model.rowCount(), sample)
-        for column in columns if columns is not None else range(self.model.columnCount()):
+        rows = self.model.rows(sample)
+        count = self.model.columnCount()
+        for column in columns if columns is not None else range(count):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             width = head_metrics.horizontalAdvance(title) + 24  # room for the sort/section margins
-            for row in range(rows):
-                text = self.model.index(row, column).data()
+            for row in rows:
+                text = self.model.display_text(row, column)
                 if text:
-                    width = max(width, metrics.horizontalAdvance(str(text)) + 16)
-            if column < self.model.columnCount() - 1 or columns is not None:
+                    width = max(width, metrics.horizontalAdvance(text) + 16)
+            if column < count - 1 or columns is not None:
                 header.resizeSection(column, min(width, 480))
 
     # -- editors ----------------------------------------------------------------------------------------
@@ -359,7 +361,7 @@ class MainWindow(SyncActions, QMainWindow):
         editor.session.undo_stack.cleanChanged.connect(lambda *_a: self._update_tab(editor))
         self.editors[number] = editor
         index = self.tabs.addTab(editor, editor.title())
-        close = self.tabs.tabBar().tabButton(index, QTabBar.ButtonPosition.RightSide)
+        close = self.tabs.tabBar().tabButton(index, self.tabs.tabBar().ButtonPosition.RightSide)
         if close is not None:
             close.setAccessibleName(self.tr("Close %1").replace("%1", editor.title()))
         self.tabs.setCurrentWidget(editor)
@@ -375,6 +377,8 @@ class MainWindow(SyncActions, QMainWindow):
         if not hasattr(editor, "session"):
             return True
         if not editor.session.undo_stack.isClean():
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
                               self.tr("The number %1 has unsaved changes. They are kept as a draft if you "
                                       "close it now.").replace("%1", editor.title()),
@@ -413,6 +417,8 @@ class MainWindow(SyncActions, QMainWindow):
         SettingsDialog(self.context, self).exec()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from pbxdesk.app.about import about_text
 
         QMessageBox.about(self, self.tr("About pbxdesk"), about_text())

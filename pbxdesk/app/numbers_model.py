@@ -76,6 +76,27 @@ class NumbersModel(QAbstractTableModel):
         return {"synced": self.tr("synced"), "changed": self.tr("changed"), "conflict": self.tr("conflict"),
                 "error": self.tr("error")}.get(state, state)
 
+    def display_text(self, row: Any, col: int) -> str:
+        """What the cell of ``row`` (a NumberSummary) in column ``col`` shows."""
+        if col == self.EDIT:
+            return "✎"
+        if col == self.NUMBER:
+            return format_number(row.number)
+        if col == self.NAME:
+            return str(row.name)
+        if col == self.MODE:
+            return self._mode_text(row.schedule_mode)
+        if col == self.NOW:
+            return self._now_text.get(row.number, "")
+        text = self._state_text(row.sync_state)
+        if getattr(row, "has_draft", False):
+            text += " · " + self.tr("draft")
+        return text
+
+    def rows(self, count: int) -> list[Any]:
+        """The first ``count`` rows (for fitting the columns)."""
+        return self._rows[:count]
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -94,19 +115,7 @@ class NumbersModel(QAbstractTableModel):
                 return Qt.AlignmentFlag.AlignCenter
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.NUMBER:
-                return format_number(row.number)
-            if col == self.NAME:
-                return row.name
-            if col == self.MODE:
-                return self._mode_text(row.schedule_mode)
-            if col == self.NOW:
-                return self._now_text.get(row.number, "")
-            if col == self.STATE:
-                text = self._state_text(row.sync_state)
-                if getattr(row, "has_draft", False):
-                    text += " · " + self.tr("draft")
-                return text
+            return self.display_text(row, col)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATE:
             return QBrush(QColor(STATE_COLORS.get(row.sync_state, "#455a64")))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.STATE and row.sync_message:
