@@ -53,10 +53,15 @@ def test_switching_language_relabels_the_open_window(app_window, qtbot):
     window = app_window
     assert window.list_title.text() == "Входящие вызовы"
     assert window.model.headerData(NumbersModel.NUMBER, Qt.Orientation.Horizontal) == "Номер"
+    qtbot.waitUntil(lambda: bool(window.model.index(0, NumbersModel.NOW).data()), timeout=10000)
+    now_ru = window.model.index(0, NumbersModel.NOW).data()
     i18n.set_language("en")
     qtbot.waitUntil(lambda: window.list_title.text() == "Incoming calls", timeout=5000)
     assert "demo" in window.windowTitle()
     assert window.model.headerData(NumbersModel.NUMBER, Qt.Orientation.Horizontal) == "Number"
+    assert window.model.index(0, NumbersModel.STATE).data() == "synced"
+    # "right now" is worded when the list loads: it is reloaded in the new language
+    qtbot.waitUntil(lambda: window.model.index(0, NumbersModel.NOW).data() not in ("", now_ru), timeout=10000)
     i18n.set_language("ru")
     qtbot.waitUntil(lambda: window.list_title.text() == "Входящие вызовы", timeout=5000)
 
