@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from pbxdesk.app import i18n
+from pbxdesk.app.editor_tabs import EditorTabs
+from pbxdesk.app.numbers_list import NumbersList
 from pbxdesk.app.numbers_model import NumbersFilter, NumbersModel
 from pbxdesk.app.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S, LANGUAGE, MAIN_GEOMETRY, Settings
 from pbxdesk.app.status_bar import SyncStatusBar
@@ -33,11 +35,10 @@ if TYPE_CHECKING:  # the heavy parts are imported by attach() (on the loader's t
     from pbxdesk.app.startup import AppContext
     from pbxdesk.app.store_worker import StoreWorker
     from pbxdesk.app.sync_worker import SyncController
-    from pbxdesk.store import Store
     from pbxdesk.sync_ui import SyncUi
 
 
-class MainWindow(SyncActions, QMainWindow):
+class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
     serverReady = Signal()
     numbersShown = Signal()  # after every refresh of the numbers list
     firstSyncDone = Signal()
@@ -252,155 +253,6 @@ class MainWindow(SyncActions, QMainWindow):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         if self.sync_ui is not None:
             self.sync_ui.retranslate()  # issue 12 wiring
-
-    # -- numbers list -----------------------------------------------------------------------------------
-    def _number_at(self, index: QModelIndex) -> str:
-        return str(self.proxy.mapToSource(index).data(NumbersModel.NumberRole)) if index.isValid() else ""
-
-    def _clicked(self, index: QModelIndex) -> None:
-        if self.proxy.mapToSource(index).column() == NumbersModel.EDIT:
-            self.open_number(self._number_at(index))
-
-    def _open_current(self) -> None:
-        self.open_number(self._number_at(self.table.currentIndex()))
-
-    def refresh_numbers(self) -> None:
-        """Reload the list off the GUI thread: first the rows, then what happens right now on each number
-        (which needs every saved document, so it comes second and never delays the list)."""
-        if self.worker is not None:
-            self.worker.submit(lambda store: store.list_numbers(), self._numbers_loaded)
-
-    def _show_rows(self, rows: list[Any]) -> None:
-        current = self._number_at(self.table.currentIndex())
-        self.model.set_rows(rows)
-        self._fit_columns()
-        row = self.model.row_of(current) if current else (0 if rows else -1)
-        if row >= 0:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
-        self.list_loaded = True
-        self.numbersShown.emit()
-
-    def _numbers_loaded(self, rows: Any, error: BaseException | None) -> None:
-        if error is not None:
-            self.status.show_error(str(error))
-            return
-        self._show_rows(rows)
-        lang = i18n.current_language()
-        numbers = [r.number for r in rows]
-
-        def job(store: Store) -> dict[str, str]:
-            from pbxdesk.app.numbers_now import now_texts
-
-            return now_texts(store, numbers, lang)
-
-        self.worker.submit(job, self._now_loaded)
-
-    def _now_loaded(self, texts: Any, error: BaseException | None) -> None:
-        if error is None:
-            self.model.set_now_texts(texts)
-            self._fit_columns([NumbersModel.NOW])
-
-    def _fit_columns(self, columns: list[int] | None = None, sample: int = 40) -> None:
-        """Fit the columns to their header and first ``sample`` rows, measured with the font metrics.
-        (``resizeColumnsToContents`` asks the model for every role of every sampled cell: a quarter of
-        the start-up time with 1,000 numbers.)"""
-        header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        head_metrics = header.fontMetrics()
-        rows = self.model.rows(sample)
-        count = self.model.columnCount()
-        for column in columns if columns is not None else range(count):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            width = head_metrics.horizontalAdvance(title) + 24  # room for the sort/section margins
-            for row in rows:
-                text = self.model.display_text(row, column)
-                if text:
-                    width = max(width, metrics.horizontalAdvance(text) + 16)
-            if column < count - 1 or columns is not None:
-                header.resizeSection(column, min(width, 480))
-
-    # -- editors ----------------------------------------------------------------------------------------
-    def open_number(self, number: str) -> None:
-        if not number:
-            return
-        if self.worker is None:  # still opening the profile: open it as soon as that is done
-            self._pending_open = number
-            self.status.set_opening()
-            return
-        if number in self.editors:
-            self.tabs.setCurrentWidget(self.editors[number])
-            return
-
-        def job(store: Store) -> Any:
-            return store.load_draft(number), store.get_saved(number), store.get_directory()
-
-        self.worker.submit(job, lambda result, error: self._editor_loaded(number, result, error))
-
-    def _editor_loaded(self, number: str, result: Any, error: BaseException | None) -> None:
-        from pbxdesk.domain.document import parse_document
-        from pbxdesk.widgets.error_dialog import error_box  # not imported at start: the window shows first
-
-        if error is not None or number in self.editors:
-            if error is not None:
-                error_box(self, self.tr("The number %1 could not be opened.").replace("%1", number), error)
-            return
-        draft, saved, directory = result
-        document = parse_document(draft).document if draft is not None else None
-        if document is None:
-            if saved is None:
-                error_box(self, self.tr("The number %1 could not be opened.").replace("%1", number),
-                          LookupError(f"{number}: no saved settings and no draft in this profile"))
-                return
-            document = saved.model_copy(deep=True)
-        from pbxdesk.app.number_editor import NumberEditor  # the editors load on first use
-
-        editor = NumberEditor(self.context, self.worker, number, document, saved, directory, self.player())
-        editor.saved.connect(lambda _n: (self.refresh_numbers(), self._update_tab(editor)))
-        editor.copied.connect(lambda _numbers: self.refresh_numbers())
-        editor.session.changed.connect(lambda *_a: self._update_tab(editor))
-        editor.session.undo_stack.cleanChanged.connect(lambda *_a: self._update_tab(editor))
-        self.editors[number] = editor
-        index = self.tabs.addTab(editor, editor.title())
-        close = self.tabs.tabBar().tabButton(index, self.tabs.tabBar().ButtonPosition.RightSide)
-        if close is not None:
-            close.setAccessibleName(self.tr("Close %1").replace("%1", editor.title()))
-        self.tabs.setCurrentWidget(editor)
-        self.sync_ui.editor_opened(editor)  # issue 12 wiring
-
-    def _update_tab(self, editor: NumberEditor) -> None:
-        index = self.tabs.indexOf(editor)
-        if index >= 0:
-            self.tabs.setTabText(index, editor.title())
-
-    def close_tab(self, index: int) -> bool:
-        editor = self.tabs.widget(index)
-        if not hasattr(editor, "session"):
-            return True
-        if not editor.session.undo_stack.isClean():
-            from PySide6.QtWidgets import QMessageBox
-
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
-                              self.tr("The number %1 has unsaved changes. They are kept as a draft if you "
-                                      "close it now.").replace("%1", editor.title()),
-                              QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Close
-                              | QMessageBox.StandardButton.Cancel, self)
-            answer = box.exec()
-            if answer == QMessageBox.StandardButton.Cancel:
-                return False
-            if answer == QMessageBox.StandardButton.Save and not editor.scenarios.request_save():
-                return False
-        editor.autosave_now()
-        self.tabs.removeTab(index)
-        self.editors.pop(editor.number, None)
-        editor.deleteLater()
-        return True
-
-    def player(self) -> Any:
-        if self._player is None:
-            from pbxdesk.audio.player import PromptPlayer
-
-            self._player = PromptPlayer(self)
-        return self._player
 
     # -- settings, about, closing -------------------------------------------------------------------------
     def _setting_changed(self, key: str) -> None:

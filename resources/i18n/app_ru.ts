@@ -88,134 +88,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="128"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="130"/>
         <source>The profile could not be opened.</source>
         <translation>Не удалось открыть профиль.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="218"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="224"/>
         <source>pbxdesk — Incoming calls</source>
         <translation>pbxdesk — Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="220"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="226"/>
         <source>(demo)</source>
         <translation>(демо)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="222"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="228"/>
         <source>Incoming calls</source>
         <translation>Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="223"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="229"/>
         <source>Choose a number and press the pencil, Enter or double-click to set up its schedule and call scenario.</source>
         <translation>Выберите номер и нажмите на карандаш, Enter или дважды щёлкните, чтобы настроить его расписание и сценарий входящих звонков.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="225"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="231"/>
         <source>Search by number or name</source>
         <translation>Поиск по номеру или названию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="226"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="232"/>
         <source>Search numbers</source>
         <translation>Поиск номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="227"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="233"/>
         <source>Incoming calls: the company&apos;s numbers</source>
         <translation>Входящие вызовы: номера компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="228"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="234"/>
         <source>Columns of the numbers list</source>
         <translation>Столбцы списка номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="229"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="235"/>
         <source>Open numbers</source>
         <translation>Открытые номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="230"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="236"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="231"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="237"/>
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="232"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="238"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="233"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="239"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="234"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="240"/>
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="235"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="241"/>
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="236"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="242"/>
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="237"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="243"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="238"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="244"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="239"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="245"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="240"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="246"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="241"/>
-        <location filename="../../pbxdesk/app/main_window.py" line="418"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="247"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="276"/>
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="343"/>
-        <location filename="../../pbxdesk/app/main_window.py" line="349"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="51"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="57"/>
         <source>The number %1 could not be opened.</source>
         <translation>Не удалось открыть номер %1.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="364"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="72"/>
         <source>Close %1</source>
         <translation>Закрыть %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="378"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="88"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="379"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="89"/>
         <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
         <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
     </message>
@@ -402,12 +402,12 @@
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="92"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="113"/>
         <source>Edit number %1</source>
         <translation>Настроить номер %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="108"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="93"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
