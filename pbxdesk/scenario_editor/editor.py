@@ -191,7 +191,7 @@ class ScenarioEditor(QWidget):
     # ---- clipboard and deletion -----------------------------------------------------------------
     def _selected_node_pointer(self) -> str | None:
         index = self.tree.currentIndex()
-        item = self.model.item(index) if index.isValid() else None
+        item = self.model.row_item(index) if index.isValid() else None
         node_item = item.node_item() if item is not None else None
         return node_item.pointer if node_item is not None and node_item.kind == NODE else None
 
@@ -216,7 +216,7 @@ class ScenarioEditor(QWidget):
         """Paste the clipboard's action into the selected empty branch, or in place of the selected action."""
         node = clipboard.node_from_clipboard()
         index = self.tree.currentIndex()
-        item = self.model.item(index) if index.isValid() else None
+        item = self.model.row_item(index) if index.isValid() else None
         if node is None or item is None:
             return False
         target = self.model.drop_target(index)

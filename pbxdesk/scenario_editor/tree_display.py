@@ -1,15 +1,18 @@
-"""What the scenario tree rows show: words, colours, problem marks and tooltips (a mixin of the model).
+"""What the scenario tree rows show: words, colours, problem marks, tooltips and flags (a mixin of the model).
 
-Everything is read from the domain tree when a view asks; validation problems are mapped to rows by
-pointer (a problem inside an action marks the action; an empty branch marks its branch row).
+The values are computed here from the domain tree and stored in each row's ``QStandardItem`` (``_fill`` for
+a row not yet in the model, ``_refresh`` for a row in it: Qt skips unchanged values), so a view reads them
+without calling Python. Every place that may change what a row shows calls ``_refresh`` on it. Validation
+problems are mapped to rows by pointer (a problem inside an action marks the action; an empty branch marks
+its branch row).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
 
 from pbxdesk.domain.problems import Problem
 from pbxdesk.scenario_editor import icons, labels
@@ -19,51 +22,98 @@ from pbxdesk.widgets.palette import interval_color
 if TYPE_CHECKING:
     from pbxdesk.scenario_editor.tree_model import ScenarioTreeModel
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-POINTER_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-NODE_TYPE_ROLE = Qt.ItemDataRole.UserRole + 3
-SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 4
-COLOR_ROLE = Qt.ItemDataRole.UserRole + 5  # the interval's grid colour (interval rows)
+POINTER_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+NODE_TYPE_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+SEVERITY_ROLE = int(Qt.ItemDataRole.UserRole) + 4
+COLOR_ROLE = int(Qt.ItemDataRole.UserRole) + 5  # the interval's grid colour (interval rows)
+UID_ROLE = int(Qt.ItemDataRole.UserRole) + 6  # the row's ``Item.uid`` (index -> row item)
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # never editable
+_DRAG_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+_DROP_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsDropEnabled
+# a node or "+" row without rows below also says so: the view then neither lays it out as expandable nor
+# keeps it expanded (one persistent index less for Qt to update on every removal); cleared before rows arrive
+_LEAF = Qt.ItemFlag.ItemNeverHasChildren
+_LEAF_DRAG_FLAGS = _DRAG_FLAGS | _LEAF
+_LEAF_DROP_FLAGS = _DROP_FLAGS | _LEAF
+_set_item_data = QStandardItemModel.setItemData  # the model refuses setItemData from outside
 
 
 class DisplayMixin:
-    """``data()`` and the problem marks of :class:`ScenarioTreeModel`."""
+    """The role values and flags of :class:`ScenarioTreeModel` rows, and the problem marks."""
 
     _marks: dict[tuple[str, bool], list[Problem]]
 
-    def data(self: ScenarioTreeModel, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self._items.get(index.internalId()) if index.isValid() else None
-        if item is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._decoration(item)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item)
-        if role == POINTER_ROLE:
-            return item.pointer
-        if role == KIND_ROLE:
-            return item.kind
-        if role == NODE_TYPE_ROLE:
-            node = self._node(item) if item.kind == NODE else None
-            return node.type if node is not None else None
-        if role == SEVERITY_ROLE:
-            return self._severity(item)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._text(item)
-        if item.kind == INTERVAL and role in (Qt.ItemDataRole.BackgroundRole, COLOR_ROLE):
+    def _roles(self: ScenarioTreeModel, item: Item) -> dict[int, Any]:
+        """Every role a row answers (None: the row has no value for it)."""
+        kind = item.kind
+        node_type = None
+        if kind == NODE:
+            node = self._node(item)
+            text = labels.node_label(node, self.session.directory) if node is not None else ""
+            node_type = node.type if node is not None else None
+        else:
+            text = self._text(item)
+        marks = self._marks_of(item)
+        severity = ("error" if any(p.is_error for p in marks) else "warning") if marks else None
+        if marks:
+            tooltip: str | None = "\n".join(p.message(labels.ui_language()) for p in marks)
+        else:
+            tooltip = labels.add_action_hint() if kind == PLUS else text
+        roles: dict[int, Any] = {
+            _DISPLAY: text, _ACCESSIBLE: text, _TOOLTIP: tooltip, POINTER_ROLE: item.pointer, KIND_ROLE: kind,
+            NODE_TYPE_ROLE: node_type, SEVERITY_ROLE: severity,
+            _DECORATION: icons.problem_icon(severity) if severity else None,
+            _BACKGROUND: None, COLOR_ROLE: None, _FONT: None, _FOREGROUND: None,
+        }
+        if kind == INTERVAL:
             color = interval_color(item.key)
-            return color if role == COLOR_ROLE else QBrush(color)
-        if role == Qt.ItemDataRole.FontRole and item.kind in (INTERVAL, PLUS):
-            return icons.bold_font()
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if item.kind == PLUS:
-                return icons.plus_brush()
-            if item.kind == INTERVAL and item.key not in self._occurring:
-                return icons.muted_brush()
-        return None
+            roles[_DECORATION] = icons.swatch(item.key, severity)
+            roles[COLOR_ROLE], roles[_BACKGROUND] = color, QBrush(color)
+            roles[_FONT] = icons.bold_font()
+            roles[_FOREGROUND] = None if item.key in self._occurring else icons.muted_brush()
+        elif kind == PLUS:
+            roles[_FONT], roles[_FOREGROUND] = icons.bold_font(), icons.plus_brush()
+        return roles
+
+    @staticmethod
+    def _flags(item: Item) -> Qt.ItemFlag:
+        if item.kind == NODE:
+            return _DRAG_FLAGS if item.children else _LEAF_DRAG_FLAGS
+        if item.kind == PLUS:
+            return _LEAF_DROP_FLAGS
+        return _DROP_FLAGS if item.is_empty_slot() else _FLAGS
+
+    def _fill(self: ScenarioTreeModel, item: Item) -> QStandardItem:
+        """A new, detached ``QStandardItem`` showing ``item`` (set as its ``qitem``)."""
+        qitem = QStandardItem()
+        qitem.setColumnCount(1)  # so that its first row below is no column insertion too
+        qitem.setFlags(self._flags(item))  # first: Qt looks the flags up (a linear search) for every row it lays out
+        qitem.setData(item.uid, UID_ROLE)
+        for role, value in self._roles(item).items():
+            if value is not None:
+                qitem.setData(value, role)
+        item.qitem = qitem
+        return qitem
+
+    def _refresh(self: ScenarioTreeModel, item: Item) -> None:
+        """Store what ``item`` shows now (one ``dataChanged`` if anything differs, none otherwise)."""
+        if item.kind == ROOT:
+            return
+        qitem: QStandardItem = item.qitem
+        _set_item_data(self, self.indexFromItem(qitem), self._roles(item))
+        flags = self._flags(item)
+        if qitem.flags() != flags:
+            qitem.setFlags(flags)
 
     def _text(self: ScenarioTreeModel, item: Item) -> str:
         if item.kind == INTERVAL:
@@ -84,34 +134,10 @@ class DisplayMixin:
             return self._marks.get((item.pointer, False), [])
         return []
 
-    def _severity(self: ScenarioTreeModel, item: Item) -> str | None:
-        marks = self._marks_of(item)
-        if not marks:
-            return None
-        return "error" if any(p.is_error for p in marks) else "warning"
-
-    def _decoration(self: ScenarioTreeModel, item: Item) -> Any:
-        severity = self._severity(item)
-        if item.kind == INTERVAL:
-            return icons.swatch(item.key, severity)
-        return icons.problem_icon(severity) if severity else None
-
-    def _tooltip(self: ScenarioTreeModel, item: Item) -> str | None:
-        marks = self._marks_of(item)
-        if marks:
-            return "\n".join(p.message(labels.ui_language()) for p in marks)
-        if item.kind == PLUS:
-            return labels.add_action_hint()
-        return self._text(item)
-
     def relabel(self: ScenarioTreeModel) -> None:
         """After a language switch: every row's words change, none of the structure."""
-        for item in self._root.children:
-            first = self._index_of(item)
-            self.dataChanged.emit(first, first)
-            for below in item.walk()[1:]:
-                index = self._index_of(below)
-                self.dataChanged.emit(index, index)
+        for item in self.all_items():
+            self._refresh(item)
 
     # ---- problems -------------------------------------------------------------------------------
     def mark_key(self: ScenarioTreeModel, ptr: str) -> tuple[str, bool] | None:
@@ -132,8 +158,7 @@ class DisplayMixin:
             slot = self._slots.get(ptr)
             target = (slot.node_item() if on_node else slot) if slot is not None else None
             if target is not None:
-                index = self._index_of(target)
-                self.dataChanged.emit(index, index)
+                self._refresh(target)
 
     def branch_path(self: ScenarioTreeModel, ptr: str) -> str:
         """The branch in words: «Рабочее время › Кнопка 1 › если не ответили»."""
@@ -144,4 +169,3 @@ class DisplayMixin:
                 parts.append(self._text(slot))
             slot = slot.parent
         return " › ".join(reversed(parts)) if parts else ptr
-

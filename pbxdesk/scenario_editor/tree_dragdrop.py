@@ -32,7 +32,7 @@ class DragDropMixin:
 
     def mimeData(self: ScenarioTreeModel, indexes: list[QModelIndex]) -> QMimeData | None:
         for index in indexes:
-            item = self.item(index)
+            item = self.row_item(index)
             node = self._node(item) if item is not None and item.kind == NODE else None
             if item is not None and node is not None:
                 return clipboard.node_to_mime(node, id(self.session), item.pointer)
@@ -40,7 +40,7 @@ class DragDropMixin:
 
     def drop_target(self: ScenarioTreeModel, parent: ModelIndex) -> Item | None:
         """The empty slot a drop on ``parent`` fills, or None."""
-        item = self.item(parent) if parent.isValid() else None
+        item = self.row_item(parent) if parent.isValid() else None
         if item is None:
             return None
         slot = item.slot_item() if item.kind == PLUS else item

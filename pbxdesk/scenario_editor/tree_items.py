@@ -1,5 +1,7 @@
 """The rows of the scenario tree, as a light mirror of the domain tree (no copies of node data).
 
+Each row also holds the ``QStandardItem`` that shows it (``qitem``); the model keeps the two in step.
+
 Row kinds: ``interval`` (top level; the slot of a scenario root), ``slot`` (a menu key, "nothing
 pressed", or the continuation of a message / forward), ``node`` (an action) and ``plus`` (where R5/R13
 allow a node and there is none). A slot has exactly one child (its node, or "+"); a node's children
@@ -16,7 +18,7 @@ _uids = count(1)
 
 
 class Item:
-    __slots__ = ("uid", "kind", "key", "pointer", "tokens", "parent", "children", "index_cache")
+    __slots__ = ("uid", "kind", "key", "pointer", "tokens", "parent", "children", "qitem")
 
     def __init__(self, kind: str, key: Any, pointer: str, parent: Item | None,
                  tokens: tuple[str, ...] = ()) -> None:
@@ -27,10 +29,7 @@ class Item:
         self.tokens = tokens  # the pointer's reference tokens, for walking without parsing
         self.parent = parent
         self.children: list[Item] = []
-        self.index_cache: Any = None  # this row's QModelIndex, cleared when its siblings move
-
-    def row(self) -> int:
-        return self.parent.children.index(self) if self.parent is not None else 0
+        self.qitem: Any = None  # the QStandardItem showing this row (None for ROOT)
 
     def is_slot(self) -> bool:
         return self.kind in (INTERVAL, SLOT)

@@ -1,15 +1,19 @@
-"""``ScenarioTreeModel``: a thin ``QAbstractItemModel`` adapter over the scenarios of a document.
+"""``ScenarioTreeModel``: the scenarios of a document as a ``QStandardItemModel`` mirror of row items.
 
-The model holds only row items (kind, key, pointer); everything shown is read from the domain tree
-when asked. On ``session.changed`` it re-reads the branch the pointer names and applies the difference
-with proper begin/end insert/remove signals, so expansion and selection elsewhere survive edits.
+The model holds row items (kind, key, pointer; ``tree_items``) and, for each, a ``QStandardItem`` storing
+what the row shows (``tree_display``), so views and Qt's bookkeeping of persistent indexes never call
+Python. On ``session.changed`` it re-reads the branch the pointer names and applies the difference: new
+rows are built as a detached subtree and inserted at once, gone rows are removed, kept rows refreshed,
+so expansion and selection elsewhere survive edits. Only the model changes the rows: the item-model
+editing API (setData, insertRows, removeRows, ...) refuses callers from outside, as a view's move-drag.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from pbxdesk.domain.models import AnyNode, RoutingDocument
 from pbxdesk.domain.problems import Problem, join, pointer, split
@@ -21,6 +25,7 @@ from pbxdesk.scenario_editor.tree_display import (  # noqa: F401  (roles are par
     NODE_TYPE_ROLE,
     POINTER_ROLE,
     SEVERITY_ROLE,
+    UID_ROLE,
     DisplayMixin,
 )
 from pbxdesk.scenario_editor.tree_dragdrop import DragDropMixin
@@ -29,16 +34,16 @@ from pbxdesk.widgets.session import AREA_NAME, AREA_SCENARIOS, AREA_SCHEDULE, Do
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_DRAG_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsDragEnabled
-_DROP_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsDropEnabled
 
 
-class ScenarioTreeModel(DisplayMixin, DragDropMixin, QAbstractItemModel):
+class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
     def __init__(self, session: DocumentSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._root = Item(ROOT, None, "", None)
+        # no drops between the top rows. The root item is Qt's: no Python wrapper of it is kept (Qt deletes it
+        # with the model without telling Python), the top rows go through the model's own row functions.
+        self.invisibleRootItem().setFlags(Qt.ItemFlag.NoItemFlags)
         self._items: dict[int, Item] = {}
         self._slots: dict[str, Item] = {}
         self._marks: dict[tuple[str, bool], list[Problem]] = {}
@@ -98,8 +103,8 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QAbstractItemModel):
         found = item.value(self.session.document)
         return found if hasattr(found, "type") else None
 
-    def _grow(self, item: Item) -> None:
-        """Build every row below a fresh item and register them."""
+    def _grow(self, item: Item) -> QStandardItem:
+        """Build every row below a fresh item, register them, and return its detached QStandardItem subtree."""
         stack: list[tuple[Item, Any]] = [(item, None if item.kind == ROOT else item.value(self.document))]
         items, slots = self._items, self._slots
         while stack:
@@ -110,12 +115,22 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QAbstractItemModel):
             pairs = self._children_of(current, value)
             current.children = [self._new_item(current, key) for key, _v in pairs]
             stack.extend(zip(current.children, (v for _k, v in pairs), strict=True))
+        for row in reversed(item.walk()):  # children before their parent
+            if row.kind == ROOT:
+                for pos, child in enumerate(row.children):
+                    self.insertRow(pos, [child.qitem])
+                continue
+            qitem = self._fill(row)
+            if row.children:
+                qitem.appendRows([child.qitem for child in row.children])
+        return item.qitem  # type: ignore[no-any-return]
 
     def _forget(self, item: Item) -> None:
         for gone in item.walk():
             self._items.pop(gone.uid, None)
             if gone.is_slot() and self._slots.get(gone.pointer) is gone:
                 del self._slots[gone.pointer]
+            gone.qitem = None  # Qt deletes the QStandardItems of removed rows
 
     def _build_all(self) -> None:
         self._items.clear()
@@ -125,8 +140,13 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QAbstractItemModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._build_all()
-        self._marks.clear()
+        blocked = self.blockSignals(True)  # one reset, not a removal and insertions inside it
+        try:
+            QStandardItemModel.removeRows(self, 0, self.rowCount())
+            self._marks.clear()
+            self._build_all()
+        finally:
+            self.blockSignals(blocked)
         self.endResetModel()
 
     # ---- applying changes -----------------------------------------------------------------------
@@ -146,21 +166,19 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QAbstractItemModel):
             self._sync(self._root, deep=True)
 
     def _sync(self, start: Item, deep: bool) -> None:
+        """Reconcile ``start`` (and with ``deep`` all below it) and refresh what the kept rows show."""
         stack = [start]
         while stack:
             item = stack.pop()
             if item is not self._root and item.uid not in self._items:
                 continue
             kept = self._reconcile(item)
-            if item is not self._root:
-                index = self._index_of(item)
-                self.dataChanged.emit(index, index)
+            self._refresh(item)
             if deep:
                 stack.extend(kept)
             elif item is start and item.kind != ROOT:
                 for child in kept:
-                    child_index = self._index_of(child)
-                    self.dataChanged.emit(child_index, child_index)
+                    self._refresh(child)
 
     def _reconcile(self, item: Item) -> list[Item]:
         """Make the children of ``item`` match the document; returns the children that were kept."""
@@ -169,71 +187,65 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QAbstractItemModel):
             self._morph(item.children[0], desired[0])
             return []
         wanted = set(desired)
-        parent_index = self._index_of(item)
         for row in range(len(item.children) - 1, -1, -1):
             if item.children[row].key not in wanted:
-                self._remove_rows(item, parent_index, row, row)
+                self._remove_rows(item, row, row)
         kept_keys = [c.key for c in item.children]
         if kept_keys != [k for k in desired if k in set(kept_keys)]:
-            self._remove_rows(item, parent_index, 0, len(item.children) - 1)
+            self._remove_rows(item, 0, len(item.children) - 1)
         kept = list(item.children)
         for pos, key in enumerate(desired):
             if pos < len(item.children) and item.children[pos].key == key:
                 continue
             child = self._new_item(item, key)
-            self._grow(child)
-            self.beginInsertRows(parent_index, pos, pos)
+            qitem = self._grow(child)
             item.children.insert(pos, child)
-            self._rows_moved(item)
-            self.endInsertRows()
+            if item.kind == ROOT:
+                self.insertRow(pos, [qitem])
+                continue
+            if len(item.children) == 1:
+                item.qitem.setFlags(self._flags(item))  # no longer a leaf
+            item.qitem.insertRow(pos, [qitem])  # the list overload: the model takes ownership
         return kept
 
     def _morph(self, child: Item, kind: str) -> None:
         """Turn a "+" row into a node row or back in place (its row stays; only rows below change)."""
-        index = self._index_of(child)
         if child.children:
-            self._remove_rows(child, index, 0, len(child.children) - 1)
+            self._remove_rows(child, 0, len(child.children) - 1)
         child.kind = child.key = kind
+        fresh: list[Item] = []
         if kind == NODE:
             value = child.value(self.document)
             fresh = [self._new_item(child, key) for key, _v in self._children_of(child, value)]
-            for row in fresh:
-                self._grow(row)
-            if fresh:
-                self.beginInsertRows(index, 0, len(fresh) - 1)
-                child.children = fresh
-                self.endInsertRows()
-        self.dataChanged.emit(index, index)
+        child.children = fresh
+        self._refresh(child)  # before its rows arrive: a row with rows is no leaf
+        if fresh:
+            child.qitem.appendRows([self._grow(row) for row in fresh])
 
-    def _remove_rows(self, item: Item, parent_index: QModelIndex, first: int, last: int) -> None:
+    def _remove_rows(self, item: Item, first: int, last: int) -> None:
         if last < first:
             return
-        self.beginRemoveRows(parent_index, first, last)
         gone = item.children[first:last + 1]
         del item.children[first:last + 1]
-        self._rows_moved(item)
         for child in gone:
             self._forget(child)
-        self.endRemoveRows()
+        if item.kind == ROOT:
+            QStandardItemModel.removeRows(self, first, last - first + 1)
+        else:
+            item.qitem.removeRows(first, last - first + 1)
 
     # ---- lookups --------------------------------------------------------------------------------
-    def item(self, index: ModelIndex) -> Item | None:
+    def row_item(self, index: ModelIndex) -> Item | None:
+        """The row item of ``index`` (the root for an invalid index; None for a row that is gone)."""
         if not index.isValid():
             return self._root
-        return self._items.get(index.internalId())
+        uid = index.data(UID_ROLE)
+        return self._items.get(uid) if uid is not None else None
 
     def _index_of(self, item: Item) -> QModelIndex:
-        if item.parent is None:
+        if item.parent is None or item.qitem is None:
             return QModelIndex()
-        if item.index_cache is None:
-            item.index_cache = self.createIndex(item.row(), 0, item.uid)
-        cached: QModelIndex = item.index_cache
-        return cached
-
-    @staticmethod
-    def _rows_moved(item: Item) -> None:
-        for child in item.children:
-            child.index_cache = None
+        return self.indexFromItem(item.qitem)
 
     def index_of(self, item: Item) -> QModelIndex:
         return self._index_of(item)
@@ -266,46 +278,22 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QAbstractItemModel):
     def is_occurring(self, interval_id: str) -> bool:
         return interval_id in self._occurring
 
-    # ---- Qt model interface ---------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: ModelIndex = _NO_PARENT) -> QModelIndex:
-        owner = self._items.get(parent.internalId()) if parent.isValid() else self._root
-        if owner is None or column or row < 0 or row >= len(owner.children):
-            return QModelIndex()
-        return self.createIndex(row, 0, owner.children[row].uid)
+    # ---- the item-model editing API: rows change only through the document ----------------------
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        return False
 
-    def parent(self, child: ModelIndex | None = None) -> Any:
-        # hot path: Qt calls it for every persistent index (expanded rows) on each insert / remove
-        if child is None:
-            return super().parent()
-        item = self._items.get(child.internalId())
-        if item is None:
-            return _NO_PARENT
-        owner = item.parent
-        if owner is None or owner.parent is None:
-            return _NO_PARENT
-        cached = owner.index_cache
-        if cached is None:
-            cached = owner.index_cache = self.createIndex(owner.parent.children.index(owner), 0, owner.uid)
-        return cached
+    def setItemData(self, index: ModelIndex, roles: dict[int, Any]) -> bool:
+        return False
 
-    def rowCount(self, parent: ModelIndex = _NO_PARENT) -> int:
-        if not parent.isValid():
-            return len(self._root.children)
-        if parent.column():
-            return 0
-        owner = self._items.get(parent.internalId())
-        return len(owner.children) if owner is not None else 0
+    def clearItemData(self, index: ModelIndex) -> bool:
+        return False
 
-    def columnCount(self, parent: ModelIndex = _NO_PARENT) -> int:
-        return 1
+    def insertRows(self, row: int, count: int, parent: ModelIndex = _NO_PARENT) -> bool:
+        return False
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        item = self._items.get(index.internalId()) if index.isValid() else None
-        if item is None:
-            return Qt.ItemFlag.NoItemFlags
-        if item.kind == NODE:
-            return _DRAG_FLAGS
-        if item.kind == PLUS or item.is_empty_slot():
-            return _DROP_FLAGS
-        return _FLAGS
+    def removeRows(self, row: int, count: int, parent: ModelIndex = _NO_PARENT) -> bool:
+        # a view calls this on the dragged rows after a successful move-drop: the move command did it already
+        return False
 
+    def moveRows(self, source: ModelIndex, row: int, count: int, target: ModelIndex, child: int) -> bool:
+        return False

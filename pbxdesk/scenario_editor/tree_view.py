@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 from pbxdesk.scenario_editor.tree_items import INTERVAL, PLUS
 from pbxdesk.scenario_editor.tree_model import COLOR_ROLE, KIND_ROLE, ScenarioTreeModel
 
+SMALL_INSERT = 16  # rows with rows below, expanded one by one after an insert
+
 
 class ScenarioDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -68,16 +70,34 @@ class ScenarioTreeView(QTreeView):
         self.setItemDelegate(ScenarioDelegate(self))
         self.setModel(model)
         model.rowsInserted.connect(self._expand_inserted)
+        model.rowsRemoved.connect(self._collapse_emptied)
         model.modelReset.connect(self.expandAll)
         self.clicked.connect(self._clicked)
         self.expandAll()
 
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Show new rows expanded. A few are expanded one by one (Qt inserts them into its layout when their
+        parent was a leaf); many at once in one relayout, as ``expandRecursively`` does."""
         model = self.model()
+        expandable: list[QModelIndex] = []
+        stack = [model.index(row, 0, parent) for row in range(last, first - 1, -1)]
+        while stack:
+            index = stack.pop()
+            count = model.rowCount(index)
+            if count:
+                expandable.append(index)
+                stack.extend(model.index(row, 0, index) for row in range(count - 1, -1, -1))
+        if len(expandable) > SMALL_INSERT:
+            self.scheduleDelayedItemsLayout()  # then expand() only records what to show expanded
         self.expand(parent)
-        for row in range(first, last + 1):
-            index = model.index(row, 0, parent)
-            self.expandRecursively(index)
+        for index in expandable:
+            self.expand(index)
+
+    def _collapse_emptied(self, parent: QModelIndex, _first: int, _last: int) -> None:
+        # a row left without rows is no longer kept expanded: rows arriving under it later can then be
+        # inserted into the layout instead of Qt laying out every row again
+        if parent.isValid() and not self.model().rowCount(parent):
+            self.collapse(parent)
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.data(KIND_ROLE) == PLUS:
