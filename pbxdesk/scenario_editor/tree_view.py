@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -20,16 +21,20 @@ SMALL_INSERT = 16  # rows with rows below, expanded one by one after an insert
 
 
 class ScenarioDelegate(QStyledItemDelegate):
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        if index.data(KIND_ROLE) == INTERVAL:  # the grid colour as a light tint, so the name stays readable
-            tint = QColor(index.data(COLOR_ROLE))
-            tint.setAlpha(60)
-            option.backgroundBrush = tint
-
+    # paint only (no initStyleOption override): Qt calls it once per painted row, so one Python call a row
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         kind = index.data(KIND_ROLE)
+        if kind == INTERVAL:  # the grid colour as a light tint, so the name stays readable
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            tint = QColor(index.data(COLOR_ROLE))
+            tint.setAlpha(60)
+            opt.backgroundBrush = tint
+            widget = opt.widget
+            style = widget.style() if widget is not None else QApplication.style()
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+            return
         if kind == PLUS:
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
             if selected:
