@@ -25,6 +25,7 @@ from pbxdesk.scenario_editor import clipboard, commands
 from pbxdesk.scenario_editor.tree_model import (
     KIND_ROLE,
     NODE_TYPE_ROLE,
+    POINTER_ROLE,
     SEVERITY_ROLE,
     UID_ROLE,
     ScenarioTreeModel,
@@ -178,3 +179,39 @@ def test_the_model_changes_only_through_the_document(session, agree) -> None:
     assert node.data(Qt.ItemDataRole.DisplayRole) != "renamed"
     assert clipboard.NODE_MIME in model.mimeTypes() and len(model.mimeTypes()) == 1
     assert not model.flags(QModelIndex()) & F.ItemIsDropEnabled
+
+
+def _collapsed_rows(tree) -> list[str]:
+    """Pointers of rows that have rows below them but are not shown expanded."""
+    model, out = tree.model(), []
+    stack = [QModelIndex()]
+    while stack:
+        parent = stack.pop()
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            if model.rowCount(index) and not tree.isExpanded(index):
+                out.append(f"{index.data(KIND_ROLE)} {index.data(POINTER_ROLE)}")
+            stack.append(index)
+    return out
+
+
+def test_new_rows_are_shown_expanded_after_edits_and_undos(make_editor, session, qapp) -> None:
+    editor, _ui = make_editor(session)
+    tree = editor.tree
+    assert _collapsed_rows(tree) == []
+    menu = MenuNode(prompt=TtsPrompt(tts="меню"), keys={"1": ForwardExternalNode(
+        number="4951234567", timeout_s=20, announcement=None, next=_msg("никто")), "2": None},
+        no_input=_msg("пока"), extension_dialing=False)
+    steps = [
+        lambda: commands.set_node(session, "/scenarios/custom1/next", menu, "a menu under lunch"),  # "+" -> rows
+        lambda: commands.set_node(session, "/scenarios/non_working", _msg("закрыто"), "voicemail -> message"),
+        lambda: commands.delete_node(session, "/scenarios/custom1/next", "delete the menu"),
+        session.undo_stack.undo, session.undo_stack.undo, session.undo_stack.undo,
+        session.undo_stack.redo, session.undo_stack.redo, session.undo_stack.redo,
+    ]
+    for step in steps:
+        step()
+        qapp.processEvents()
+        assert _collapsed_rows(tree) == []
+    assert tree.model().index_for_pointer("/scenarios/non_working/next").data(KIND_ROLE) == "plus"
+    assert tree.visualRect(tree.model().index_for_pointer("/scenarios/custom1/next/keys/1/next")).isValid()
