@@ -1,8 +1,9 @@
 """Start-up: process start to the main window shown and idle, with a profile of 1,000 numbers.
 
-"Shown and idle": the main window is on screen with the 1,000 numbers listed (number, name, schedule,
-sync state) and the event loop has nothing left to do (``PBXDESK_IDLE``, printed from the first zero-time
-timer after ``show()``). The app gets there by reading the list from the profile file with stdlib sqlite3
+"Shown and idle": the main window has been painted with the 1,000 numbers listed (number, name,
+schedule, sync state) and the event loop has nothing left to do (``PBXDESK_IDLE``, printed from the first zero-time timer after
+the window was exposed: Qt paints a widget window in full while handling the expose; a zero-time timer
+right after ``show()`` alone fires before anything is drawn). The app gets there by reading the list from the profile file with stdlib sqlite3
 (``pbxdesk.store.quick_read``) and opening the profile for real behind the window. So the script also
 prints "ready": the profile opened on its thread (SQLAlchemy store, token, sync engine, the editors'
 modules), attached to the window and the list reloaded from the store (``PBXDESK_READY``).
@@ -35,7 +36,10 @@ app = QApplication(sys.argv[:1])
 w = QMainWindow(); w.resize(1400, 900); w.show()
 def idle():
     print(f"PBXDESK_IDLE {time.time():.6f}", flush=True); app.quit()
-QTimer.singleShot(0, idle)
+def step():  # the same marker as pbxdesk.app.main.when_painted
+    exposed = w.windowHandle() is not None and w.windowHandle().isExposed()
+    QTimer.singleShot(0, idle if exposed else step)
+step()
 app.exec()
 """
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -137,7 +137,10 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         left = QWidget(self)
         column = QVBoxLayout(left)
         self.list_title = QLabel(left)
-        self.list_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        title_font = self.list_title.font()  # fonts and palettes, not style sheets: those cost at start-up
+        title_font.setPointSize(14)
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.list_title.setFont(title_font)
         self.search = QLineEdit(left)
         self.search.setObjectName("numbersSearch")
         self.search.setClearButtonEnabled(True)
@@ -168,7 +171,13 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.placeholder.setObjectName("editorPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #607d8b; font-size: 13pt; padding: 40px;")
+        hint_font = self.placeholder.font()
+        hint_font.setPointSize(13)
+        self.placeholder.setFont(hint_font)
+        self.placeholder.setContentsMargins(40, 40, 40, 40)
+        hint_palette = self.placeholder.palette()
+        hint_palette.setColor(QPalette.ColorRole.WindowText, QColor("#607d8b"))
+        self.placeholder.setPalette(hint_palette)
         self.editor_area = QStackedWidget(self)
         self.editor_area.addWidget(self.placeholder)
         self.editor_area.addWidget(self.tabs)

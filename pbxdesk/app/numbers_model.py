@@ -98,31 +98,40 @@ class NumbersModel(QAbstractTableModel):
         return self._rows[:count]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # the view asks seven roles of every painted cell: the ones this model never answers return at once
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self._rows[index.row()]
         col = index.column()
-        if role == self.NumberRole:
+        if role == _DISPLAY:
+            return self.display_text(row, col)
+        if role == _NUMBER:
             return row.number
-        if role == self.SearchRole:
+        if role == _SEARCH:
             return f"{row.number}\n{row.name.casefold()}"
         if col == self.EDIT:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return "✎"
-            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if role == _TOOLTIP or role == _ACCESSIBLE:
                 return self.tr("Edit number %1").replace("%1", format_number(row.number))
-            if role == Qt.ItemDataRole.TextAlignmentRole:
+            if role == _ALIGNMENT:
                 return Qt.AlignmentFlag.AlignCenter
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display_text(row, col)
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.STATE:
+        if role == _FOREGROUND and col == self.STATE:
             return QBrush(QColor(STATE_COLORS.get(row.sync_state, "#455a64")))
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.STATE and row.sync_message:
+        if role == _TOOLTIP and col == self.STATE and row.sync_message:
             return row.sync_message
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _ACCESSIBLE:
             return f"{format_number(row.number)} {row.name}"
         return None
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_NUMBER = int(NumbersModel.NumberRole)
+_SEARCH = int(NumbersModel.SearchRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _ALIGNMENT, _FOREGROUND, _NUMBER, _SEARCH})
 
 
 class NumbersFilter(QSortFilterProxyModel):

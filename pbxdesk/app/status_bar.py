@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 
@@ -16,6 +17,9 @@ class SyncStatusBar(QStatusBar):
         self.setObjectName("statusBar")
         self.online = QLabel(self)
         self.online.setObjectName("onlineIndicator")
+        bold = self.online.font()
+        bold.setWeight(QFont.Weight.DemiBold)
+        self.online.setFont(bold)
         self.message = QLabel(self)
         self.message.setObjectName("syncMessage")
         self.progress = QProgressBar(self)
@@ -44,7 +48,9 @@ class SyncStatusBar(QStatusBar):
                  "connecting": ("● " + self.tr("connecting…"), "#f9a825")}
         text, colour = texts[self._state]
         self.online.setText(text)
-        self.online.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        palette = self.online.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        self.online.setPalette(palette)
         self.online.setToolTip(self._detail)
         self.online.setAccessibleName(text)
 
