@@ -1,4 +1,5 @@
 """Audio: conversion to the telephony master, text-to-speech, the media library and (Qt) playback.
 
-Everything but :mod:`pbxdesk.audio.player` is free of Qt and used by the provisioning service too.
+Everything but the player part (:mod:`pbxdesk.audio.player`, :mod:`pbxdesk.audio.player_jobs`) is free of Qt and
+used by the provisioning service too.
 """
