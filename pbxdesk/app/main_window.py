@@ -118,6 +118,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
             action.setEnabled(True)
         self.retranslate()
         self.refresh_numbers()
+        self.start_clock()
         self.status.set_connecting()
         context.start_server_async(self.serverReady.emit)
         self.attached.emit()

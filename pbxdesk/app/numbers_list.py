@@ -3,9 +3,10 @@ now on each number), keeping the selection, fitting the columns, and opening the
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 
 from pbxdesk.app import i18n
 from pbxdesk.app.numbers_model import NumbersModel
@@ -57,8 +58,14 @@ class NumbersList:
             self.status.show_error(str(error))
             return
         self._show_rows(rows)
+        self.refresh_now()
+
+    def refresh_now(self) -> None:
+        """Recompute the "Right now" column off the GUI thread (every saved document is read)."""
+        if self.worker is None:
+            return
         lang = i18n.current_language()
-        numbers = [r.number for r in rows]
+        numbers = [self.model.number_at(row) for row in range(self.model.rowCount())]
 
         def job(store: Store) -> dict[str, str]:
             from pbxdesk.app.numbers_now import now_texts
@@ -66,6 +73,21 @@ class NumbersList:
             return now_texts(store, numbers, lang)
 
         self.worker.submit(job, self._now_loaded)
+
+    def start_clock(self) -> None:
+        """Keep "Right now" true as time passes: recompute it at every full minute (a schedule's ranges
+        start and end on minutes), not only when the list reloads after a save or a sync."""
+        self.clock = QTimer(self.table)
+        self.clock.setSingleShot(True)
+        self.clock.timeout.connect(self._minute_passed)
+        self._arm_clock()
+
+    def _arm_clock(self) -> None:
+        self.clock.start(int((60 - time.time() % 60) * 1000) + 20)
+
+    def _minute_passed(self) -> None:
+        self.refresh_now()
+        self._arm_clock()
 
     def _now_loaded(self, texts: Any, error: BaseException | None) -> None:
         if error is None:

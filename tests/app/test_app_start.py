@@ -89,3 +89,14 @@ def test_an_error_is_told_in_words_with_details_on_request(app_window, qtbot):
     assert window.tabs.count() == 0
     box.close()
     box.deleteLater()
+
+
+def test_right_now_is_recomputed_every_minute(app_window, qtbot):
+    window = app_window
+    qtbot.waitUntil(lambda: bool(window.model.index(0, NumbersModel.NOW).data()), timeout=10000)
+    fresh = window.model.index(0, NumbersModel.NOW).data()
+    assert window.clock.isActive() and 0 < window.clock.remainingTime() <= 60_100  # armed for the next minute
+    window.model.set_now_texts({window.model.number_at(0): "stale"})
+    window.clock.timeout.emit()  # the minute passes (Qt's own timer would do this at hh:mm:00)
+    qtbot.waitUntil(lambda: window.model.index(0, NumbersModel.NOW).data() == fresh, timeout=10000)
+    assert window.clock.isActive()  # and armed again
