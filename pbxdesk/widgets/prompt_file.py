@@ -1,0 +1,114 @@
+"""The audio-file part of the prompt editor: choosing a file and importing it into the media library.
+
+The conversion runs on a worker (:class:`~pbxdesk.audio.player.AudioJob`) with a progress bar and Cancel.
+A mixin of :class:`~pbxdesk.widgets.prompt_widget.PromptWidget` (see :mod:`pbxdesk.widgets.prompt_parts`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pbxdesk.audio.player import AudioJob
+from pbxdesk.widgets.prompt_parts import PromptParts, named
+
+AUDIO_FILTER_EXTS = "*.wav *.mp3 *.ogg *.flac *.m4a"
+
+
+class PromptFileMixin(PromptParts):
+    chooseFile: QPushButton
+    fileLabel: QLabel
+    progress: QProgressBar
+    cancelImport: QPushButton
+    _import_job: AudioJob | None
+
+    def _build_file_page(self) -> QWidget:
+        self.chooseFile = named(QPushButton(), "promptChooseFile")
+        self.chooseFile.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.fileLabel = named(QLabel(), "promptFileLabel")
+        self.fileLabel.setWordWrap(True)
+        self.progress = named(QProgressBar(), "promptProgress")
+        self.progress.setRange(0, 100)
+        self.cancelImport = named(QPushButton(), "promptCancelImport")
+        audio_row = QHBoxLayout()
+        audio_row.addWidget(self.chooseFile)
+        audio_row.addWidget(self.progress, 1)
+        audio_row.addWidget(self.cancelImport)
+        audio_row.addStretch(0)
+        audio_page = QWidget()
+        audio_layout = QVBoxLayout(audio_page)
+        audio_layout.setContentsMargins(0, 0, 0, 0)
+        audio_layout.addLayout(audio_row)
+        audio_layout.addWidget(self.fileLabel)
+        audio_layout.addStretch(1)
+        return audio_page
+
+    def _retranslate_file(self) -> None:
+        self.chooseFile.setText(self.tr("Choose audio file…"))
+        self.chooseFile.setAccessibleName(self.tr("Choose audio file"))
+        self.progress.setAccessibleName(self.tr("Conversion progress"))
+        self.cancelImport.setText(self.tr("Cancel"))
+        self.cancelImport.setAccessibleName(self.tr("Cancel the conversion"))
+
+    def importFile(self, path: str | Path) -> AudioJob:
+        """Convert ``path`` into the media library on a worker; on success it becomes the prompt."""
+        self._cancel_import()
+        self.error.clear()
+        source = Path(path)
+        library = self._library
+        job = AudioJob(lambda progress, cancel: library.import_file(source, progress=progress, cancel=cancel))
+        self._import_job = job
+        job.progress.connect(self._on_import_progress)
+        job.succeeded.connect(self._on_imported)
+        job.failed.connect(self._on_failed)
+        job.finished.connect(self._on_import_finished)
+        self.progress.setValue(0)
+        job.start()
+        self._refresh()
+        return job
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose audio file"), "",
+            self.tr("Audio files ({0});;All files (*)").format(AUDIO_FILTER_EXTS))
+        if path:
+            self.importFile(path)
+
+    def _cancel_import(self) -> None:
+        if self._import_job is not None:
+            self._import_job.cancel()
+
+    def _on_import_progress(self, value: float) -> None:
+        self.progress.setValue(int(value * 100))
+
+    def _on_imported(self, result: tuple[str, Path, float]) -> None:
+        self._media_id = str(result[0])
+        self._load_peaks()
+        self._user_changed()
+
+    def _on_import_finished(self) -> None:
+        self._import_job = None
+        self._refresh()
+
+    def _refresh_file(self) -> None:
+        importing = self._import_job is not None
+        self.progress.setVisible(importing)
+        self.cancelImport.setVisible(importing)
+        self.chooseFile.setEnabled(not importing)
+        if self._media_id:
+            known = self._library.has(self._media_id)
+            name = self._library.display_name(self._media_id) or self.tr("Audio file {0}…").format(
+                self._media_id[:12])
+            self.fileLabel.setText(name if known else self.tr("{0} (not available on this computer)").format(name))
+        else:
+            self.fileLabel.setText(self.tr("No file chosen"))
