@@ -94,6 +94,17 @@ def test_listen_is_disabled_with_the_reason_when_there_is_no_audio_device(make_w
     widget.grab().save(str(ARTIFACTS / "prompt_widget_no_device.png"))
 
 
+def test_the_no_device_reason_is_told_in_russian(make_widget) -> None:
+    from pbxdesk.app import i18n
+
+    player = PromptPlayer(backend="none")
+    i18n.set_language("ru")
+    try:
+        assert player.unavailable_reason().startswith("Нет устройства вывода звука")
+    finally:
+        i18n.set_language("en")
+
+
 def test_a_picked_file_is_converted_in_the_background_and_becomes_the_prompt(
         make_widget, qtbot, speech_sources: dict[str, Path]) -> None:
     widget = make_widget()
