@@ -23,6 +23,8 @@ class PromptTtsMixin(PromptParts):
         self.voice = named(QComboBox(), "promptVoice")
         self.voice.addItem("", "ru")
         self.voice.addItem("", "en")
+        # the item texts arrive with retranslate(), after the combo may have measured itself empty
+        self.voice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.voiceLabel = QLabel()
         tts_row = QHBoxLayout()
         tts_row.addWidget(self.voiceLabel)

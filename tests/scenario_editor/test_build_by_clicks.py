@@ -106,3 +106,7 @@ def test_screenshot_of_the_spec_example(make_editor, session) -> None:
     assert editor.grab().save(str(ARTIFACTS / "scenario_editor_department.png"))
     ui.click_pointer("/scenarios/non_working")
     assert editor.grab().save(str(ARTIFACTS / "scenario_editor_voicemail.png"))
+    from PySide6.QtWidgets import QComboBox
+
+    voice = next(c for c in editor.findChildren(QComboBox, "promptVoice") if c.isVisible())
+    assert voice.width() > voice.fontMetrics().horizontalAdvance(voice.currentText())  # "English" shown in full
