@@ -26,6 +26,7 @@ class NumbersList:
     numbersShown: Any
     list_loaded: bool
     open_number: Any
+    _now_texts: Any = None
 
     def _number_at(self, index: QModelIndex) -> str:
         return str(self.proxy.mapToSource(index).data(NumbersModel.NumberRole)) if index.isValid() else ""
@@ -67,10 +68,14 @@ class NumbersList:
         lang = i18n.current_language()
         numbers = [self.model.number_at(row) for row in range(self.model.rowCount())]
 
-        def job(store: Store) -> dict[str, str]:
-            from pbxdesk.app.numbers_now import now_texts
+        if self._now_texts is None:
+            from pbxdesk.app.numbers_now import NowTexts
 
-            return now_texts(store, numbers, lang)
+            self._now_texts = NowTexts()  # keeps parsed documents; only the store worker thread uses it
+        compute = self._now_texts
+
+        def job(store: Store) -> dict[str, str]:
+            return compute(store, numbers, lang)
 
         self.worker.submit(job, self._now_loaded)
 

@@ -81,6 +81,13 @@ class Store(SyncOps, MetaOps, StoreBase):
         """The saved document (what is or will be on the server); None for an unknown number."""
         return text_doc(self._column(number, N.c.saved_json))
 
+    def saved_texts(self) -> dict[str, str]:
+        """The canonical saved text of every number that has one, in one query (callers that keep parsed
+        documents compare texts to know which changed)."""
+        with self._read() as conn:
+            rows = conn.execute(select(N.c.number, N.c.saved_json).where(N.c.saved_json.is_not(None))).all()
+        return {r[0]: r[1] for r in rows}
+
     def load_draft(self, number: str) -> Any | None:
         """The draft as raw JSON data (it may be invalid or incomplete); None when there is no draft."""
         import json
