@@ -47,6 +47,7 @@ class Server:
     extra: list[str] = field(default_factory=list)
     proc: subprocess.Popen[bytes] | None = None
     starts: int = 0
+    database: str | None = None  # a PostgreSQL URL; None = SQLite under data_dir
 
     @property
     def url(self) -> str:
@@ -55,7 +56,7 @@ class Server:
 
     def start(self, timeout: float = 30.0) -> Server:
         cmd = [sys.executable, "-m", "pbxdesk", "serve", "--data", str(self.data_dir), "--port", str(self.port),
-               "--no-deploy", *self.extra]
+               "--no-deploy", *self.extra, *(["--database", self.database] if self.database else [])]
         self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                      env={**os.environ, "PYTHONUNBUFFERED": "1"})
         self.starts += 1
@@ -92,7 +93,8 @@ class Server:
 
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = admin_cli.main(["admin", *args, "--data", str(self.data_dir)])
+            code = admin_cli.main(["admin", *args, "--data", str(self.data_dir),
+                                   *(["--database", self.database] if self.database else [])])
         assert code == 0, err.getvalue()
         return out.getvalue()
 

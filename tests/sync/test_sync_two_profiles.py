@@ -1,20 +1,35 @@
-"""End to end: a real server on loopback, two client profiles editing offline, then syncing."""
+"""End to end: a real server on loopback, two client profiles editing offline, then syncing. The server
+runs once on SQLite and once on PostgreSQL (the database a production service would use)."""
 
 from __future__ import annotations
 
 import hashlib
 import math
 import struct
+import sys
 import wave
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sync_helpers import Company, Profile, canonical
+from sync_helpers import Company, Profile, Server, canonical
 
 from pbxdesk.domain.document import to_canonical_dict
 from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.sync.conflicts import ResolveError, list_conflicts, resolve_number
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
+    from server_helpers import create_pg_database, drop_pg_database
+
+    url, name = create_pg_database() if request.param == "postgres" else (None, None)
+    proc = Server(tmp_path_factory.mktemp(f"sync-server-{request.param}"), database=url).start()
+    yield proc
+    proc.stop()
+    if name:
+        drop_pg_database(name)
 
 
 def _both_synced(company: Company, make: Callable[..., Profile]) -> tuple[Profile, Profile]:
