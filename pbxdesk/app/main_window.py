@@ -160,6 +160,10 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setResizeContentsPrecision(64)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # titles at the start of their column (a wide "Right now" column hid its centred title), and one
+        # line per number: a long text is elided, not wrapped into a taller row
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda idx: self.open_number(self._number_at(idx)))
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(lambda idx: self.open_number(self._number_at(idx)))
