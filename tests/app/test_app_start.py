@@ -100,3 +100,11 @@ def test_right_now_is_recomputed_every_minute(app_window, qtbot):
     window.clock.timeout.emit()  # the minute passes (Qt's own timer would do this at hh:mm:00)
     qtbot.waitUntil(lambda: window.model.index(0, NumbersModel.NOW).data() == fresh, timeout=10000)
     assert window.clock.isActive()  # and armed again
+
+
+def test_one_line_per_number_whatever_its_texts(app_window, qtbot):
+    window = app_window
+    qtbot.waitUntil(lambda: bool(window.model.index(0, NumbersModel.NOW).data()), timeout=10000)
+    assert not window.table.wordWrap()
+    heights = {window.table.rowHeight(row) for row in range(window.proxy.rowCount())}
+    assert len(heights) == 1  # a long "right now" text is cut, it does not make its row taller
