@@ -21,6 +21,7 @@ class EditorTabs:
     tabs: Any
     editors: dict[str, NumberEditor]
     sync_ui: Any
+    splitter: Any
     _pending_open: str
     _player: Any
 
@@ -71,7 +72,15 @@ class EditorTabs:
         if close is not None:
             close.setAccessibleName(QCoreApplication.translate("MainWindow", "Close %1").replace("%1", editor.title()))
         self.tabs.setCurrentWidget(editor)
+        self._give_editor_room()
         self.sync_ui.editor_opened(editor)  # issue 12 wiring
+
+    def _give_editor_room(self, list_width: int = 420) -> None:
+        """An open editor needs the width more than the list: a list wider than ``list_width`` gives the rest
+        to the editor (a narrower one, as the user left it, is kept)."""
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sizes[0] > list_width:
+            self.splitter.setSizes([list_width, sizes[0] + sizes[1] - list_width])
 
     def _update_tab(self, editor: NumberEditor) -> None:
         index = self.tabs.indexOf(editor)

@@ -9,13 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -94,9 +96,19 @@ class NumberEditor(QWidget):
         header.addSpacing(12)
         header.addWidget(self.name_label)
         header.addWidget(self.name_edit, 1)
-        for button in (self.undo_button, self.redo_button, self.copy_from_button, self.copy_to_button,
-                       self.cancel_button):
-            header.addWidget(button)
+        self.command_buttons = (self.undo_button, self.redo_button, self.copy_from_button, self.copy_to_button,
+                                self.cancel_button)
+        self.buttons_box = QWidget(self)
+        box = QHBoxLayout(self.buttons_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        for button in self.command_buttons:
+            box.addWidget(button)
+        self.buttons_box.setMinimumWidth(1)  # its full width is what it asks for, not what it demands
+        self.header_row, self.buttons_row = header, QHBoxLayout()
+        self.buttons_row.addStretch(1)
+        header.addWidget(self.buttons_box)
+        self.buttons_in = header  # moved to buttons_row when the editor is narrow (_place_buttons)
+        self._body_sized = False
         self.schedule = ScheduleEditor(self.session, self)
         self.scenarios = ScenarioEditor(self.session, self, library=self.context.library, tts=self.context.tts,
                                         player=player)
@@ -112,13 +124,22 @@ class NumberEditor(QWidget):
         self.test_call.pointerActivated.connect(self.scenarios.select_pointer)
         self.body = QSplitter(Qt.Orientation.Horizontal, self)
         self.body.addWidget(self.splitter)
-        self.body.addWidget(self.test_call)
+        # the test call side scrolls rather than widening the window: with a number open the main window
+        # still fits a 1366-pixel-wide screen
+        self.test_call_area = QScrollArea(self)
+        self.test_call_area.setObjectName("testCallArea")
+        self.test_call_area.setWidgetResizable(True)
+        self.test_call_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.test_call_area.setMinimumWidth(280)
+        self.test_call_area.setWidget(self.test_call)
+        self.body.addWidget(self.test_call_area)
         self.body.setStretchFactor(0, 3)
         self.body.setStretchFactor(1, 1)
         self.status = QLabel(self)
         self.status.setObjectName("editorStatus")
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addLayout(self.buttons_row)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.status)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.scenarios.request_save)
@@ -141,7 +162,30 @@ class NumberEditor(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._place_buttons(self.width())
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_buttons(event.size().width())
+        if not self._body_sized and event.size().width() > 0:  # first real size: the test call side gets
+            self._body_sized = True                             # what it asks for if the rest still fits
+            total = sum(self.body.sizes()) or event.size().width()
+            left_min = self.splitter.minimumSizeHint().width()
+            side = max(self.test_call_area.minimumWidth(), min(self.test_call.sizeHint().width() + 16,
+                                                                total - left_min))
+            self.body.setSizes([total - side, side])
+        super().resizeEvent(event)
+
+    def _place_buttons(self, width: int) -> None:
+        """The command buttons sit beside the name while there is room, on a row of their own below it
+        otherwise (a 1366-pixel screen with the numbers list beside the editor)."""
+        one_row = (self.number_label.sizeHint().width() + 12 + self.name_label.sizeHint().width() + 220
+                   + self.buttons_box.sizeHint().width() + 40)
+        row = self.header_row if width >= one_row else self.buttons_row
+        if self.buttons_in is not row:
+            self.buttons_in.removeWidget(self.buttons_box)
+            row.addWidget(self.buttons_box)
+            self.buttons_in = row
 
     # -- editing ---------------------------------------------------------------------------------------
     def _name_edited(self, text: str) -> None:
