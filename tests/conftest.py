@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,19 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _source_language_after_each_module() -> Iterator[None]:
+    """Tests that switch the UI to Russian leave it so for their module only: the next module starts with
+    the English source strings, whatever ran before it (no Qt is imported here for tests that use none)."""
+    yield
+    i18n = sys.modules.get("pbxdesk.app.i18n")
+    if i18n is not None and i18n.current_language() != "en":
+        from PySide6.QtCore import QCoreApplication
+
+        if QCoreApplication.instance() is not None:
+            i18n.set_language("en")
 
 
 @pytest.fixture

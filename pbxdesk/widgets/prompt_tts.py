@@ -5,7 +5,15 @@ A mixin of :class:`~pbxdesk.widgets.prompt_widget.PromptWidget` (see :mod:`pbxde
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pbxdesk.audio.tts import MAX_TEXT
 from pbxdesk.widgets.prompt_parts import PromptParts, named
@@ -23,8 +31,10 @@ class PromptTtsMixin(PromptParts):
         self.voice = named(QComboBox(), "promptVoice")
         self.voice.addItem("", "ru")
         self.voice.addItem("", "en")
-        # the item texts arrive with retranslate(), after the combo may have measured itself empty
+        # the item texts arrive with retranslate(), after the combo may have measured itself empty; and a
+        # narrow panel must not squeeze it to one letter: always as wide as its words
         self.voice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.voice.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.voiceLabel = QLabel()
         tts_row = QHBoxLayout()
         tts_row.addWidget(self.voiceLabel)
