@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbxdesk.app.copy_dialog import CopyFromDialog, CopyToDialog
+from pbxdesk.app.copy_actions import CopyActions
 from pbxdesk.app.startup import AppContext
 from pbxdesk.app.store_worker import StoreWorker
-from pbxdesk.domain.defaults import copy_settings
 from pbxdesk.domain.document import parse_document, to_canonical_dict
 from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.phone import format_number
@@ -41,7 +40,7 @@ AUTOSAVE_MS = 500
 NAME_MERGE_ID = 1001
 
 
-class NumberEditor(QWidget):
+class NumberEditor(CopyActions, QWidget):
     saved = Signal(str)  # number
     copied = Signal(list)  # numbers that got this number's settings
 
@@ -256,72 +255,6 @@ class NumberEditor(QWidget):
         number = self.number
         self.worker.submit(lambda store: store.discard_draft(number))
         self._update_title()
-
-    # -- copy settings (R2) ------------------------------------------------------------------------------
-    def copy_from(self) -> None:
-        number = self.number
-        self.worker.submit(lambda store: [(s.number, s.name) for s in store.list_numbers() if s.number != number],
-                           self._copy_from_choose)
-
-    def _copy_from_choose(self, numbers: Any, error: BaseException | None) -> None:
-        if error is not None:
-            self.status.setText(str(error))
-            return
-        dialog = CopyFromDialog(numbers, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._copy_from_chosen(dialog.chosen()))
-        self.copy_dialog = dialog
-        dialog.open()  # window-modal, without a nested event loop
-
-    def _copy_from_chosen(self, source: str | None) -> None:
-        if source is not None:
-            self.worker.submit(lambda store: store.get_saved(source), self._copy_from_apply)
-
-    def _copy_from_apply(self, source: Any, error: BaseException | None) -> None:
-        if error is not None or source is None:
-            self.status.setText(str(error) if error else self.tr("The number has no saved settings."))
-            return
-        copied = copy_settings(source, self.session.document)
-        changes = {"/timezone": copied.timezone, "/schedule": copied.schedule, "/scenarios": copied.scenarios}
-        self.session.push(SetValuesCommand(self.session, changes, self.tr("Copy settings from %1").replace(
-            "%1", format_number(source.number))))
-        self.status.setText(self.tr("Settings copied from %1. Check them and save.").replace(
-            "%1", format_number(source.number)))
-
-    def copy_to(self) -> None:
-        if self.is_dirty():
-            QMessageBox.information(self, self.tr("Copy settings"),
-                                    self.tr("Save the changes of this number first: its saved settings are copied."))
-            return
-        number = self.number
-
-        def job(store: Store) -> Any:
-            others = [s for s in store.list_numbers() if s.number != number]
-            return {s.number: store.get_saved(s.number) for s in others}, {s.number for s in others if s.has_draft}
-
-        self.worker.submit(job, self._copy_to_choose)
-
-    def _copy_to_choose(self, result: Any, error: BaseException | None) -> None:
-        if error is not None or self._saved is None:
-            return
-        targets, drafts = result
-        dialog = CopyToDialog(self._saved, {n: d for n, d in targets.items() if d is not None}, self, drafts=drafts)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.copy_to_numbers(dialog.checked()) if dialog.checked() else None)
-        self.copy_dialog = dialog
-        dialog.open()
-
-    def copy_to_numbers(self, numbers: list[str]) -> None:
-        source, directory = self.number, self.session.directory
-        self.worker.submit(lambda store: store.copy_settings(source, numbers, directory), self._copied)
-
-    def _copied(self, result: Any, error: BaseException | None) -> None:
-        if error is not None:
-            self.status.setText(self.tr("Not copied: %1").replace("%1", str(error)))
-            return
-        self.status.setText(self.tr("Settings copied to %1 numbers and queued for sync.").replace(
-            "%1", str(len(result))))
-        self.copied.emit(list(result))
 
     def replace_document(self, document: RoutingDocument, saved: RoutingDocument | None) -> None:
         """After a sync or a copy: show ``document``; the undo history no longer applies."""

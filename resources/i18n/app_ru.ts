@@ -88,134 +88,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="130"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="133"/>
         <source>The profile could not be opened.</source>
         <translation>Не удалось открыть профиль.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="224"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="240"/>
         <source>pbxdesk — Incoming calls</source>
         <translation>pbxdesk — Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="226"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="242"/>
         <source>(demo)</source>
         <translation>(демо)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="228"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="244"/>
         <source>Incoming calls</source>
         <translation>Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="229"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="245"/>
         <source>Choose a number and press the pencil, Enter or double-click to set up its schedule and call scenario.</source>
         <translation>Выберите номер и нажмите на карандаш, Enter или дважды щёлкните, чтобы настроить его расписание и сценарий входящих звонков.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="231"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="247"/>
         <source>Search by number or name</source>
         <translation>Поиск по номеру или названию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="232"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="248"/>
         <source>Search numbers</source>
         <translation>Поиск номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="233"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="249"/>
         <source>Incoming calls: the company&apos;s numbers</source>
         <translation>Входящие вызовы: номера компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="234"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="250"/>
         <source>Columns of the numbers list</source>
         <translation>Столбцы списка номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="235"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="251"/>
         <source>Open numbers</source>
         <translation>Открытые номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="236"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="252"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="237"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="253"/>
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="238"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="254"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="239"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="240"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="256"/>
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="241"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="257"/>
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="242"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="258"/>
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="243"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="259"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="244"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="260"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="245"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="261"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="246"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="262"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="247"/>
-        <location filename="../../pbxdesk/app/main_window.py" line="276"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="263"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="292"/>
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="51"/>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="57"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="52"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="58"/>
         <source>The number %1 could not be opened.</source>
         <translation>Не удалось открыть номер %1.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="72"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="73"/>
         <source>Close %1</source>
         <translation>Закрыть %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="88"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="97"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="89"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="98"/>
         <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
         <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
     </message>
@@ -223,123 +223,123 @@
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="130"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="150"/>
         <source>Number name:</source>
         <translation>Название номера:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="131"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="151"/>
         <source>Number name</source>
         <translation>Название номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="132"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="152"/>
         <source>Undo</source>
         <translation>Отменить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="133"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="153"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="134"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="154"/>
         <source>Copy settings…</source>
         <translation>Скопировать настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="135"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="155"/>
         <source>Copy the schedule and scenarios of another number here</source>
         <translation>Скопировать сюда расписание и сценарии другого номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="136"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="156"/>
         <source>Copy to numbers…</source>
         <translation>Скопировать на номера…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="137"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="157"/>
         <source>Copy these settings to several other numbers</source>
         <translation>Скопировать эти настройки на несколько других номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="138"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="158"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="139"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="159"/>
         <source>Drop unsaved changes and go back to the saved settings</source>
         <translation>Отбросить несохранённые изменения и вернуться к сохранённым настройкам</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="148"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="191"/>
         <source>Rename number</source>
         <translation>Переименование номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="181"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="224"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="190"/>
-        <location filename="../../pbxdesk/app/number_editor.py" line="195"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="233"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="238"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="191"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="234"/>
         <source>The changes were not saved; they are kept in the draft.</source>
         <translation>Изменения не сохранены; они остались в черновике.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="199"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="242"/>
         <source>Saved. The change will be sent to the server at the next sync.</source>
         <translation>Сохранено. Изменение будет отправлено на сервер при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="207"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="250"/>
         <source>Cancel changes</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="208"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="251"/>
         <source>Drop the unsaved changes of this number?</source>
         <translation>Отбросить несохранённые изменения этого номера?</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="238"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="54"/>
         <source>The number has no saved settings.</source>
         <translation>У номера нет сохранённых настроек.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="242"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="59"/>
         <source>Copy settings from %1</source>
         <translation>Копирование настроек с номера %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="244"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="61"/>
         <source>Settings copied from %1. Check them and save.</source>
         <translation>Настройки скопированы с номера %1. Проверьте их и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="249"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="66"/>
         <source>Copy settings</source>
         <translation>Скопировать настройки</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="250"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="67"/>
         <source>Save the changes of this number first: its saved settings are copied.</source>
         <translation>Сначала сохраните изменения этого номера: копируются его сохранённые настройки.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="276"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="95"/>
         <source>Not copied: %1</source>
         <translation>Не скопировано: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="278"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="98"/>
         <source>Settings copied to %1 numbers and queued for sync.</source>
         <translation>Настройки скопированы на номера (%1) и поставлены в очередь на синхронизацию.</translation>
     </message>
@@ -402,7 +402,7 @@
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="113"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="114"/>
         <source>Edit number %1</source>
         <translation>Настроить номер %1</translation>
     </message>
@@ -483,87 +483,87 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="39"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="43"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="40"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="44"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="41"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="45"/>
         <source>Sync progress</source>
         <translation>Ход синхронизации</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="42"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="46"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="43"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="47"/>
         <source>offline</source>
         <translation>нет связи</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="44"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="48"/>
         <source>connecting…</source>
         <translation>подключение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="61"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="67"/>
         <source>Opening the profile…</source>
         <translation>Открывается профиль…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="79"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="85"/>
         <source>Syncing…</source>
         <translation>Синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="85"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="91"/>
         <source>Syncing: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="91"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="97"/>
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="100"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="106"/>
         <source>Offline: changes are kept and sent when the server is back.</source>
         <translation>Нет связи: изменения сохранены и будут отправлены, когда сервер станет доступен.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="103"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="109"/>
         <source>Synced</source>
         <translation>Синхронизировано</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="105"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="111"/>
         <source>Sync cancelled</source>
         <translation>Синхронизация отменена</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="107"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="113"/>
         <source>sent: %1</source>
         <translation>отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="109"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="115"/>
         <source>received: %1</source>
         <translation>получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="111"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="117"/>
         <source>conflicts: %1</source>
         <translation>конфликтов: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="113"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="119"/>
         <source>errors: %1</source>
         <translation>ошибок: %1</translation>
     </message>
