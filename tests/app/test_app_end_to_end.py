@@ -99,6 +99,7 @@ def test_paint_build_save_then_copy_to_several_numbers(app_window, qtbot):
     assert summary.count("черновик будет заменён") == 1
     with qtbot.waitSignal(editor.copied, timeout=20000):
         dialog.accept()
+    assert editor.status.text() == f"Настройки скопированы на номера ({len(targets)}) и поставлены в очередь на синхронизацию."
     with Store.open(window.context.profile_dir) as store:
         for target in targets:
             copied = store.get_saved(target)
