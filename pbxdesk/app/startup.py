@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from pbxdesk.app.options import Settings
-from pbxdesk.store import Store, resolve_profile_dir
-from pbxdesk.store.quick_read import DEMO_SUBDIR
+from pbxdesk.store import ProfileInfo, Store, resolve_profile_dir
+from pbxdesk.store.profile import database_path
+from pbxdesk.store.quick_read import chosen_profile
 from pbxdesk.sync.client import ApiClient
 
 log = logging.getLogger(__name__)
@@ -93,17 +94,12 @@ class AppContext:
         self.store.close()
 
 
-def _real_server(base: Path) -> tuple[str | None, str | None]:
-    """The configured server of the base profile and its token (keyring or $PBXDESK_TOKEN)."""
-    if not (base / "pbxdesk.sqlite3").exists():
-        return None, None
+def _base_info(base: Path) -> ProfileInfo | None:
+    """What the base profile's file says (None when there is no file yet)."""
+    if not database_path(base).exists():
+        return None
     with Store.open(base) as store:
-        info = store.get_profile()
-    if not info.server_url or info.is_demo:
-        return None, None
-    from pbxdesk.sync.credentials import load_token
-
-    return info.server_url, load_token(info.server_url, base)  # $PBXDESK_TOKEN, keyring or the opt-in file
+        return store.get_profile()
 
 
 def open_profile(cli_value: str | None, settings: Settings | None = None) -> AppContext:
@@ -111,9 +107,14 @@ def open_profile(cli_value: str | None, settings: Settings | None = None) -> App
     ``Settings`` of that profile when it was made first (the fast start), so both share one object."""
     base = resolve_profile_dir(cli_value)
     base.mkdir(parents=True, exist_ok=True)
-    url, token = _real_server(base)
-    is_demo = url is None
-    profile = base / DEMO_SUBDIR if is_demo else base
+    info = _base_info(base)
+    profile, is_demo = chosen_profile(base, info)
+    url = token = None
+    if not is_demo and info is not None:
+        from pbxdesk.sync.credentials import load_token
+
+        url = info.server_url
+        token = load_token(url, base)  # $PBXDESK_TOKEN, keyring or the opt-in file
     store = Store.open(profile)
     return AppContext(
         base_dir=base, profile_dir=profile, store=store, settings=settings or Settings(profile), is_demo=is_demo,

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from pbxdesk.store.list_rows import NumberSummary, ProfileInfo
 from pbxdesk.store.profile import database_path, resolve_profile_dir
 
-DEMO_SUBDIR = "demo"  # where the demo profile lives inside the base one (pbxdesk.app.startup uses it)
+DEMO_SUBDIR = "demo"  # where the demo profile lives inside the base one (see chosen_profile)
 SCHEMA_HEAD = "0003"  # the newest migration (database.py migrates to it); a test checks it is alembic's head
 
 
@@ -81,24 +81,28 @@ class QuickStart(NamedTuple):
     rows: list[NumberSummary]
 
 
+def chosen_profile(base: Path, info: ProfileInfo | None) -> tuple[Path, bool]:
+    """``(profile dir, is demo)`` for the base profile ``base`` holding ``info`` (None: no file yet): the base
+    profile when it names a real server, else its demo profile. The one rule both starts follow."""
+    is_demo = info is None or not info.server_url or info.is_demo
+    return (base / DEMO_SUBDIR if is_demo else base), is_demo
+
+
 def quick_start(cli_value: str | None) -> QuickStart | None:
-    """Which profile the app opens, as :func:`pbxdesk.app.startup.open_profile` decides it (the base
-    profile when it names a real server, else its demo profile), and its numbers list; None when that
-    cannot be answered from files already at the newest revision."""
+    """Which profile the app opens (``chosen_profile``, as :func:`pbxdesk.app.startup.open_profile`
+    decides it) and its numbers list; None when that cannot be answered from files already at the newest
+    revision (a file to migrate, or a damaged one: the normal path handles both)."""
     base = resolve_profile_dir(cli_value)
-    if not database_path(base).is_file():  # a demo profile only (open_profile: no base file = demo)
-        rows = read_numbers(base / DEMO_SUBDIR)
-        return None if rows is None else QuickStart(base, base / DEMO_SUBDIR, True, rows)
-    con = _connect(base)
-    if con is None:
-        return None  # a file to migrate (or damaged): the normal path handles both
+    has_base_file = database_path(base).is_file()
+    con = _connect(base) if has_base_file else None
+    if has_base_file and con is None:
+        return None
     try:
-        info = _profile(con)
-        if not info.server_url or info.is_demo:
-            rows = read_numbers(base / DEMO_SUBDIR)
-            return None if rows is None else QuickStart(base, base / DEMO_SUBDIR, True, rows)
-        return QuickStart(base, base, False, _numbers(con))
+        profile, is_demo = chosen_profile(base, _profile(con) if con is not None else None)
+        rows = _numbers(con) if profile == base and con is not None else read_numbers(profile)
     except sqlite3.Error:
         return None
     finally:
-        con.close()
+        if con is not None:
+            con.close()
+    return None if rows is None else QuickStart(base, profile, is_demo, rows)
