@@ -158,7 +158,6 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         # Columns are fitted to the first rows once per list load, not on every change of every cell:
         # automatic fitting measured thousands of rows again on each refresh and froze the window.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setResizeContentsPrecision(64)
         self.table.horizontalHeader().setStretchLastSection(True)
         # titles at the start of their column (a wide "Right now" column hid its centred title), and one
         # line per number: a long text is elided, not wrapped into a taller row
@@ -234,7 +233,8 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
 
     def _language_changed(self) -> None:
         self.retranslate()
-        self.refresh_numbers()  # the schedule, "right now" and sync columns are words of the language
+        self.model.relabel()  # the schedule and sync columns are words of the language, read when painted
+        self.refresh_now(fit=True)  # "right now" is worded when computed
 
     def retranslate(self) -> None:
         title = self.tr("pbxdesk — Incoming calls")
@@ -266,7 +266,6 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
             if hasattr(editor, "title"):
                 self.tabs.setTabText(i, editor.title())
         self.status.retranslate()
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         if self.sync_ui is not None:
             self.sync_ui.retranslate()  # issue 12 wiring
 

@@ -59,10 +59,11 @@ class NumbersList:
             self.status.show_error(str(error))
             return
         self._show_rows(rows)
-        self.refresh_now()
+        self.refresh_now(fit=True)
 
-    def refresh_now(self) -> None:
-        """Recompute the "Right now" column off the GUI thread (every saved document is read)."""
+    def refresh_now(self, fit: bool = False) -> None:
+        """Recompute the "Right now" column off the GUI thread (every saved document is read); ``fit`` the
+        column to the texts (when the list loads, not on every minute: the user may have resized it)."""
         if self.worker is None:
             return
         lang = i18n.current_language()
@@ -77,7 +78,7 @@ class NumbersList:
         def job(store: Store) -> dict[str, str]:
             return compute(store, numbers, lang)
 
-        self.worker.submit(job, self._now_loaded)
+        self.worker.submit(job, lambda texts, error: self._now_loaded(texts, error, fit))
 
     def start_clock(self) -> None:
         """Keep "Right now" true as time passes: recompute it at every full minute (a schedule's ranges
@@ -94,10 +95,11 @@ class NumbersList:
         self.refresh_now()
         self._arm_clock()
 
-    def _now_loaded(self, texts: Any, error: BaseException | None) -> None:
+    def _now_loaded(self, texts: Any, error: BaseException | None, fit: bool) -> None:
         if error is None:
             self.model.set_now_texts(texts)
-            self._fit_columns([NumbersModel.NOW])
+            if fit:
+                self._fit_columns([NumbersModel.NOW])
 
     def _fit_columns(self, columns: list[int] | None = None, sample: int = 40) -> None:
         """Fit the columns to their header and first ``sample`` rows, measured with the font metrics.

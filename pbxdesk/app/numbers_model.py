@@ -50,6 +50,12 @@ class NumbersModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, self.NOW), self.index(len(self._rows) - 1, self.NOW),
                                   [Qt.ItemDataRole.DisplayRole])
 
+    def relabel(self) -> None:
+        """After a language switch: every cell's words may change, none of the rows."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
     def number_at(self, row: int) -> str:
         return str(self._rows[row].number)
 

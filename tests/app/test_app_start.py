@@ -97,9 +97,11 @@ def test_right_now_is_recomputed_every_minute(app_window, qtbot):
     fresh = window.model.index(0, NumbersModel.NOW).data()
     assert window.clock.isActive() and 0 < window.clock.remainingTime() <= 60_100  # armed for the next minute
     window.model.set_now_texts({window.model.number_at(0): "stale"})
+    window.table.setColumnWidth(NumbersModel.NOW, 123)  # as the user dragged it
     window.clock.timeout.emit()  # the minute passes (Qt's own timer would do this at hh:mm:00)
     qtbot.waitUntil(lambda: window.model.index(0, NumbersModel.NOW).data() == fresh, timeout=10000)
     assert window.clock.isActive()  # and armed again
+    assert window.table.columnWidth(NumbersModel.NOW) == 123  # the minute does not undo the user's width
 
 
 def test_one_line_per_number_whatever_its_texts(app_window, qtbot):
