@@ -20,6 +20,10 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pbxdesk.app.process_env import prepare_environment
+
+prepare_environment()  # as the app does, before Qt and numpy load (pbxdesk/app/process_env.py)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pbxdesk.audio import dsp

@@ -21,6 +21,10 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from pbxdesk.app.process_env import prepare_environment
+
+prepare_environment()  # as the app does, before Qt and numpy load (pbxdesk/app/process_env.py)
+
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget

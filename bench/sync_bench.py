@@ -26,16 +26,16 @@ import requests
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pbxdesk.domain.defaults import default_document  # noqa: E402
-from pbxdesk.domain.document import to_canonical_dict  # noqa: E402
-from pbxdesk.domain.models import Directory  # noqa: E402
-from pbxdesk.server import accounts, storage  # noqa: E402
-from pbxdesk.server.database import open_engine, write_transaction  # noqa: E402
-from pbxdesk.server.tables import numbers as numbers_table  # noqa: E402
-from pbxdesk.server.tables import revisions as revisions_table  # noqa: E402
-from pbxdesk.store import Store  # noqa: E402
-from pbxdesk.sync.client import ApiClient  # noqa: E402
-from pbxdesk.sync.engine import SyncEngine  # noqa: E402
+from pbxdesk.domain.defaults import default_document
+from pbxdesk.domain.document import to_canonical_dict
+from pbxdesk.domain.models import Directory
+from pbxdesk.server import accounts, storage
+from pbxdesk.server.database import open_engine, write_transaction
+from pbxdesk.server.tables import numbers as numbers_table
+from pbxdesk.server.tables import revisions as revisions_table
+from pbxdesk.store import Store
+from pbxdesk.sync.client import ApiClient
+from pbxdesk.sync.engine import SyncEngine
 
 
 def seed(data_dir: Path, n_numbers: int, n_employees: int) -> tuple[str, list[str]]:

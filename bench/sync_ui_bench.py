@@ -20,9 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from sync_bench import seed, start_server  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+from sync_bench import seed, start_server
 
 
 class Gaps:

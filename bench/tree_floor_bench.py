@@ -15,6 +15,10 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from pbxdesk.app.process_env import prepare_environment
+
+prepare_environment()  # as the app does, before Qt and numpy load (pbxdesk/app/process_env.py)
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTreeView

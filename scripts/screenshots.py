@@ -42,6 +42,9 @@ def main() -> int:
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    from pbxdesk.app.process_env import prepare_environment
+
+    prepare_environment()  # as the app does
     app = QApplication(sys.argv[:1])
     from pbxdesk.app import i18n
     from pbxdesk.app.main_window import MainWindow

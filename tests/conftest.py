@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from pbxdesk.app.process_env import prepare_environment  # imports nothing: the environment the app sets
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+prepare_environment()  # before any test loads Qt or numpy, as the app does
 
 DATA = Path(__file__).parent / "data"
 

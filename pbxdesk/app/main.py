@@ -134,6 +134,9 @@ def run_app(argv: list[str]) -> int:
     from pbxdesk.store.quick_read import quick_start  # before Qt: PySide6 inspects every later import
 
     quick = quick_start(args.profile)
+    from pbxdesk.app.process_env import prepare_environment
+
+    prepare_environment()
     _trace("quick read: " + ("fast start" if quick is not None else "normal start (new or older profile)"))
     from PySide6.QtWidgets import QApplication
 
