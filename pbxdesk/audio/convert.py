@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from scipy.signal import resample_poly
 
 from pbxdesk.audio import dsp, errors
 from pbxdesk.audio.decode import Cancel, Decoder, Progress, needs_seekable_input
@@ -52,6 +51,8 @@ def convert_to_master(src: Path, dst: Path, *, progress: Progress | None = None,
 def samples_to_master(samples: np.ndarray, rate: int, dst: Path, *, cancel: Cancel | None = None) -> AudioInfo:
     """Mono float samples at ``rate`` → resampled to 8 kHz, trimmed, normalised, written atomically."""
     if rate != MASTER_RATE:
+        from scipy.signal import resample_poly  # here, not at import: see dsp.py
+
         divisor = math.gcd(rate, MASTER_RATE)
         samples = resample_poly(samples, MASTER_RATE // divisor, rate // divisor)
     samples = dsp.trim_silence(samples, MASTER_RATE)

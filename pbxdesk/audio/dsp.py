@@ -13,8 +13,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import sosfilt
 
 TARGET_LUFS = -19.0
 CEILING_DBTP = -1.0
@@ -67,6 +65,9 @@ def integrated_loudness(x: np.ndarray, rate: int) -> float:
     block, step = int(0.4 * rate), int(0.1 * rate)
     if len(x) < block:
         x = np.concatenate([x, np.zeros(block - len(x))])
+    from scipy.signal import sosfilt  # scipy is imported when audio is processed (a worker thread), not at
+    # import: importing scipy.signal takes about 0.6 s, and the scenario editor imports this module
+
     y = sosfilt(_k_weighting(rate), np.asarray(x, dtype=np.float64))
     csum = np.concatenate([[0.0], np.cumsum(y * y)])
     starts = np.arange(0, len(y) - block + 1, step)
@@ -135,6 +136,8 @@ def limit(x: np.ndarray, rate: int, ceiling_db: float = LIMIT_DBTP) -> tuple[np.
     peaks = sample_true_peaks(x, ceiling)
     if peaks.max() <= ceiling:
         return x, False
+    from scipy.ndimage import minimum_filter1d, uniform_filter1d  # at use, as sosfilt above
+
     need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12))
     width = max(3, int(0.005 * rate) | 1)  # 5 ms; a min-filter twice as wide as the average never overshoots
     gain = uniform_filter1d(minimum_filter1d(need, 2 * width + 1, mode="nearest"), width, mode="nearest")

@@ -1,0 +1,55 @@
+"""The process environment the app sets before Qt and numpy load (pbxdesk/app/process_env.py), and what it
+is for: opening a number stays quick (scipy is not loaded until sound is processed)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pbxdesk.app.process_env import prepare_environment
+
+VARIABLES = ("QT_NO_GUI_THREADPOOL", "OPENBLAS_NUM_THREADS", "PBXDESK_GUI_THREADPOOL")
+
+
+def test_defaults_are_set_and_a_users_own_values_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    prepare_environment()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1" and os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL")
+    monkeypatch.setenv("PBXDESK_GUI_THREADPOOL", "1")  # the way to keep Qt's paint thread pool
+    prepare_environment()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4" and "QT_NO_GUI_THREADPOOL" not in os.environ
+
+
+SCENARIO_EDITOR = """
+import sys
+from PySide6.QtWidgets import QApplication
+from pbxdesk.domain.document import load_directory, load_path
+from pbxdesk.scenario_editor import ScenarioEditor
+from pbxdesk.widgets.session import DocumentSession
+app = QApplication([])
+doc = load_path(sys.argv[1]).document
+editor = ScenarioEditor(DocumentSession(doc, load_directory(open(sys.argv[2], "rb").read())))
+editor.show()
+app.processEvents()
+editor.tree.setCurrentIndex(editor.model.index(0, 0))  # an interval, then the first action below it
+editor.tree.setCurrentIndex(editor.model.index(0, 0, editor.model.index(0, 0)))
+app.processEvents()
+print("rows", editor.model.rowCount(), "scipy" in sys.modules)
+"""
+
+
+def test_opening_a_scenario_does_not_load_scipy(spec_example_path: Path, directory_path: Path) -> None:
+    """Importing scipy.signal takes about 0.6 s here; it used to be loaded the first time a number was opened.
+    Now it is loaded when sound is processed, on a worker thread (the audio tests convert and measure sound)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", SCENARIO_EDITOR, str(spec_example_path), str(directory_path)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split()[-3:] == ["rows", "3", "False"], done.stdout
