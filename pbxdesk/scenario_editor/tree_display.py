@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from pbxdesk.domain.problems import Problem
 from pbxdesk.scenario_editor import icons, labels
@@ -78,11 +78,11 @@ class DisplayMixin:
         if kind == INTERVAL:
             color = interval_color(item.key)
             roles[_DECORATION] = icons.swatch(item.key, severity)
-            roles[COLOR_ROLE], roles[_BACKGROUND] = color, QBrush(color)
+            roles[COLOR_ROLE], roles[_BACKGROUND] = color, icons.tint_brush(item.key)
             roles[_FONT] = icons.bold_font()
             roles[_FOREGROUND] = None if item.key in self._occurring else icons.muted_brush()
-        elif kind == PLUS:
-            roles[_FONT], roles[_FOREGROUND] = icons.bold_font(), icons.plus_brush()
+        elif kind == PLUS:  # a button, drawn as the row's icon: no words beside it, but for screen readers
+            roles[_DISPLAY], roles[_DECORATION], roles[_ACCESSIBLE] = None, icons.plus_button(), tooltip
         return roles
 
     @staticmethod

@@ -1,57 +1,17 @@
-"""The scenario tree view and its delegate: interval rows in their colour, "+" rows as buttons."""
+"""The scenario tree view. Rows are painted by Qt's own delegate from the model's roles (interval rows in
+their colour, "+" rows as a button icon: tree_display.py, icons.py), so a repaint runs no Python."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeView,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from pbxdesk.scenario_editor.tree_items import INTERVAL, PLUS
-from pbxdesk.scenario_editor.tree_model import COLOR_ROLE, KIND_ROLE, ScenarioTreeModel
+from pbxdesk.scenario_editor import icons
+from pbxdesk.scenario_editor.tree_items import PLUS
+from pbxdesk.scenario_editor.tree_model import KIND_ROLE, ScenarioTreeModel
 
 SMALL_INSERT = 16  # rows with rows below, expanded one by one after an insert
-
-
-class ScenarioDelegate(QStyledItemDelegate):
-    # paint only (no initStyleOption override): Qt calls it once per painted row, so one Python call a row
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        kind = index.data(KIND_ROLE)
-        if kind == INTERVAL:  # the grid colour as a light tint, so the name stays readable
-            opt = QStyleOptionViewItem(option)
-            self.initStyleOption(opt, index)
-            tint = QColor(index.data(COLOR_ROLE))
-            tint.setAlpha(60)
-            opt.backgroundBrush = tint
-            widget = opt.widget
-            style = widget.style() if widget is not None else QApplication.style()
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-            return
-        if kind == PLUS:
-            selected = bool(option.state & QStyle.StateFlag.State_Selected)
-            if selected:
-                painter.fillRect(option.rect, option.palette.highlight())
-            rect = QRect(option.rect.left() + 2, option.rect.top() + 2, 28, option.rect.height() - 4)
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(QColor("#1565c0"), 1.5))
-            painter.setBrush(QColor("#e3f2fd"))
-            painter.drawRoundedRect(rect, 6, 6)
-            font = painter.font()
-            font.setBold(True)
-            painter.setFont(font)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "+")
-            painter.restore()
-            return
-        super().paint(painter, option, index)
 
 
 class ScenarioTreeView(QTreeView):
@@ -72,7 +32,7 @@ class ScenarioTreeView(QTreeView):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setItemDelegate(ScenarioDelegate(self))
+        self.setIconSize(QSize(icons.PLUS_WIDTH, icons.SIZE))  # smaller icons keep their 16 x 16
         self.setModel(model)
         model.rowsInserted.connect(self._expand_inserted)
         model.rowsRemoved.connect(self._collapse_emptied)

@@ -21,7 +21,7 @@ from pbxdesk.domain.models import (
     VoicemailNode,
 )
 from pbxdesk.domain.validation import validate_document
-from pbxdesk.scenario_editor import clipboard, commands
+from pbxdesk.scenario_editor import clipboard, commands, icons
 from pbxdesk.scenario_editor.tree_model import (
     KIND_ROLE,
     NODE_TYPE_ROLE,
@@ -75,7 +75,9 @@ def same_as_fresh():
             kind = roles[KIND_ROLE]
             assert bool(flags & F.ItemIsDragEnabled) == (kind == "node")
             if kind == "plus":
-                assert flags & F.ItemIsDropEnabled and roles[Qt.ItemDataRole.DisplayRole] == "+"
+                assert flags & F.ItemIsDropEnabled and Qt.ItemDataRole.DisplayRole not in roles  # no words:
+                assert roles[Qt.ItemDataRole.DecorationRole] == _comparable(icons.plus_button())  # the "+" button
+                assert roles[Qt.ItemDataRole.AccessibleTextRole]  # what a screen reader says
             if kind == "node":
                 assert roles[NODE_TYPE_ROLE] and not flags & F.ItemIsDropEnabled
 
