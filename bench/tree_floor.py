@@ -1,10 +1,12 @@
-"""Qt's own floor for the scenario tree's slowest edit (issue 9): the rows of bench/tree_bench.py (same
-texts, flags and roles, all expanded) copied into a plain ``QStandardItemModel`` shown by a plain
-``QTreeView``, and the same structural edit as tree_bench's "replace" and its undo: two rows inserted under
-a leaf, then removed again, with the view catching up (processEvents twice) each time. No pbxdesk code
-runs during the measured edits, so this is what Qt itself needs for them on this machine.
+"""Qt's own floor for the scenario tree's structural edit (issue 9), used by bench/tree_bench.py in the same
+process: the rows of a ScenarioTreeModel (same flags and every stored role, all expanded) copied into a plain
+``QStandardItemModel`` shown by a plain ``QTreeView`` of the same size and icon size, and the same edit as
+tree_bench's "replace" and its undo: two rows inserted under a leaf, then removed again, with the view
+catching up (processEvents twice) each time. No pbxdesk code runs during these edits.
 
-    .venv/bin/python bench/tree_floor_bench.py
+Alone (prints the floor only):
+
+    .venv/bin/python bench/tree_floor.py
 """
 
 from __future__ import annotations
@@ -19,13 +21,11 @@ from pbxdesk.app.process_env import prepare_environment
 
 prepare_environment()  # as the app does, before Qt and numpy load (pbxdesk/app/process_env.py)
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTreeView
-from tree_bench import DIRECTORY, big_document
 
 from pbxdesk.scenario_editor.tree_model import ScenarioTreeModel
-from pbxdesk.widgets.session import DocumentSession
 
 
 def plain_copy(source: ScenarioTreeModel) -> tuple[QStandardItemModel, list[QStandardItem]]:
@@ -48,15 +48,15 @@ def plain_copy(source: ScenarioTreeModel) -> tuple[QStandardItemModel, list[QSta
     return model, leaves
 
 
-def main() -> None:
-    app = QApplication.instance() or QApplication([])
-    source = ScenarioTreeModel(DocumentSession(big_document(), DIRECTORY))
+def floor_edits(app: QApplication, source: ScenarioTreeModel, size: QSize, icon_size: QSize) -> dict[str, list[float]]:
+    """Milliseconds of each insert of two rows under a leaf and of their removal, in a plain tree."""
     model, leaves = plain_copy(source)
     view = QTreeView()
     view.setHeaderHidden(True)
     view.setUniformRowHeights(True)
+    view.setIconSize(icon_size)
     view.setModel(model)
-    view.resize(520, 760)
+    view.resize(size)
     view.show()
     view.expandAll()
     app.processEvents()
@@ -78,11 +78,22 @@ def main() -> None:
         end = time.perf_counter()
         inserts.append((middle - start) * 1000)
         removes.append((end - middle) * 1000)
+    view.close()
+    return {"insert": inserts, "removal": removes}
+
+
+def main() -> None:
+    from tree_bench import DIRECTORY, big_document
+
+    from pbxdesk.widgets.session import DocumentSession
+
+    app = QApplication.instance() or QApplication([])
+    source = ScenarioTreeModel(DocumentSession(big_document(), DIRECTORY))
+    got = floor_edits(app, source, QSize(622, 772), QSize(28, 16))
     rows = sum(1 for _item in source.all_items())
-    print(f"plain QStandardItemModel + QTreeView, {rows} rows all expanded, {len(removes)} edits (median / max ms):")
-    print(f"  insert two rows under a leaf: {statistics.median(inserts):.2f} / {max(inserts):.2f}")
-    print(f"  remove them again:           {statistics.median(removes):.2f} / {max(removes):.2f}")
-    print("compare with bench/tree_bench.py 'replace/apply' and 'replace/undo' (target < 5 ms)")
+    print(f"plain QStandardItemModel + QTreeView, {rows} rows all expanded, {len(got['removal'])} edits (median / max ms):")
+    for key in ("insert", "removal"):
+        print(f"  {key:<8} {statistics.median(got[key]):.2f} / {max(got[key]):.2f}")
 
 
 if __name__ == "__main__":
