@@ -167,3 +167,18 @@ def test_no_plus_under_voicemail_or_fax(tested, session) -> None:
     assert vm.data(POINTER_ROLE) == "/scenarios/non_working"
     assert model.rowCount(vm) == 0
     assert not (model.flags(vm) & Qt.ItemFlag.ItemIsDropEnabled)
+
+
+def test_row_icons_stay_sharp_on_a_high_density_screen(qapp) -> None:
+    """Swatches, problem badges and the "+" button are painted at 2x too, not blown up from 1x."""
+    from PySide6.QtCore import QSize
+
+    from pbxdesk.scenario_editor import icons
+
+    for icon, size in ((icons.plus_button(), QSize(icons.PLUS_WIDTH, icons.SIZE)),
+                       (icons.swatch("working", "error"), QSize(icons.SIZE, icons.SIZE)),
+                       (icons.problem_icon("warning"), QSize(icons.SIZE, icons.SIZE))):
+        for ratio in (1.0, 2.0):
+            pixmap = icon.pixmap(size, ratio)
+            assert pixmap.devicePixelRatio() == ratio
+            assert (pixmap.width(), pixmap.height()) == (size.width() * ratio, size.height() * ratio)
