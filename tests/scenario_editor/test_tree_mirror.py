@@ -11,14 +11,9 @@ from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 
 from pbxdesk.app.i18n import set_language
 from pbxdesk.domain.models import (
-    DepartmentRecipient,
     ForwardExternalNode,
-    Interval,
     MenuNode,
-    MessageNode,
-    Range,
     TtsPrompt,
-    VoicemailNode,
 )
 from pbxdesk.domain.validation import validate_document
 from pbxdesk.scenario_editor import clipboard, commands, icons
@@ -30,13 +25,10 @@ from pbxdesk.scenario_editor.tree_model import (
     UID_ROLE,
     ScenarioTreeModel,
 )
-from pbxdesk.widgets.session import DocumentSession, SetValuesCommand
+from pbxdesk.widgets.session import DocumentSession
+from tests.support.scenario_edits import EDITS, msg
 
 F = Qt.ItemFlag
-
-
-def _msg(text: str) -> MessageNode:
-    return MessageNode(prompt=TtsPrompt(tts=text), next=None)
 
 
 def _comparable(value: Any) -> Any:
@@ -82,29 +74,6 @@ def same_as_fresh():
                 assert roles[NODE_TYPE_ROLE] and not flags & F.ItemIsDropEnabled
 
     return check
-
-
-EDITS = [
-    lambda s: commands.set_node(s, "/scenarios/custom1/next", _msg("после обеда"), "add"),
-    lambda s: commands.set_node(s, "/scenarios/working/no_input/next", VoicemailNode(
-        greeting=None, recipients=[DepartmentRecipient(department="sales")], external_email=None), "add"),
-    lambda s: commands.delete_node(s, "/scenarios/working/keys/1", "delete subtree"),
-    lambda s: commands.set_node(s, "/scenarios/working/keys/1", ForwardExternalNode(
-        number="4951234567", timeout_s=20, announcement=None, next=_msg("никто")), "paste"),
-    # a node changes type in place: its branch rows ("if not answered" -> "then") must be relabelled
-    lambda s: commands.set_node(s, "/scenarios/working/keys/1", _msg("вместо"), "replace"),
-    lambda s: s.push(SetValuesCommand(s, {"/scenarios/working": MenuNode(
-        prompt=TtsPrompt(tts="меню"), keys={"1": None, "2": _msg("два"), "#": None}, no_input=None,
-        extension_dialing=False)}, "replace root")),
-    lambda s: commands.move_node(s, "/scenarios/working/keys/2", "/scenarios/working/keys/#", "move"),
-    lambda s: s.push(SetValuesCommand(s, {"/scenarios/working/keys/#/prompt/tts": "решётка"}, "field")),
-    lambda s: commands.delete_node(s, "/scenarios/non_working", "delete root"),
-    lambda s: s.push(SetValuesCommand(s, {
-        "/schedule/intervals": [*s.document.schedule.intervals, Interval(id="custom2", name="Вечер")],
-        "/schedule/ranges": [*s.document.schedule.ranges,
-                             Range(day="tue", start="18:00", end="20:00", interval="custom2")]}, "schedule")),
-    lambda s: s.push(SetValuesCommand(s, {"/schedule/mode": "always"}, "always")),
-]
 
 
 def test_stored_rows_match_a_fresh_model_through_edits_and_undos(session, same_as_fresh) -> None:
@@ -202,11 +171,11 @@ def test_new_rows_are_shown_expanded_after_edits_and_undos(make_editor, session,
     tree = editor.tree
     assert _collapsed_rows(tree) == []
     menu = MenuNode(prompt=TtsPrompt(tts="меню"), keys={"1": ForwardExternalNode(
-        number="4951234567", timeout_s=20, announcement=None, next=_msg("никто")), "2": None},
-        no_input=_msg("пока"), extension_dialing=False)
+        number="4951234567", timeout_s=20, announcement=None, next=msg("никто")), "2": None},
+        no_input=msg("пока"), extension_dialing=False)
     steps = [
         lambda: commands.set_node(session, "/scenarios/custom1/next", menu, "a menu under lunch"),  # "+" -> rows
-        lambda: commands.set_node(session, "/scenarios/non_working", _msg("закрыто"), "voicemail -> message"),
+        lambda: commands.set_node(session, "/scenarios/non_working", msg("закрыто"), "voicemail -> message"),
         lambda: commands.delete_node(session, "/scenarios/custom1/next", "delete the menu"),
         session.undo_stack.undo, session.undo_stack.undo, session.undo_stack.undo,
         session.undo_stack.redo, session.undo_stack.redo, session.undo_stack.redo,

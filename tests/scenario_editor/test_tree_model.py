@@ -7,24 +7,11 @@ from PySide6.QtCore import QModelIndex, Qt, qInstallMessageHandler
 from PySide6.QtTest import QAbstractItemModelTester
 
 from pbxdesk.domain.document import to_canonical_dict
-from pbxdesk.domain.models import (
-    DepartmentRecipient,
-    ForwardExternalNode,
-    Interval,
-    MenuNode,
-    MessageNode,
-    Range,
-    TtsPrompt,
-    VoicemailNode,
-)
 from pbxdesk.scenario_editor import clipboard, commands
 from pbxdesk.scenario_editor.tree_model import KIND_ROLE, POINTER_ROLE, ScenarioTreeModel
 from pbxdesk.widgets.palette import interval_color
 from pbxdesk.widgets.session import SetValuesCommand
-
-
-def _msg(text: str) -> MessageNode:
-    return MessageNode(prompt=TtsPrompt(tts=text), next=None)
+from tests.support.scenario_edits import EDITS
 
 
 @pytest.fixture
@@ -71,40 +58,14 @@ def test_edits_and_undos_keep_model_and_document_in_step(tested, session, agree)
     stack = session.undo_stack
     original = to_canonical_dict(session.document)
     agree(model, session.document)
-    edits = [
-        lambda: commands.set_node(session, "/scenarios/custom1/next", _msg("после обеда"), "add"),
-        lambda: commands.set_node(session, "/scenarios/working/no_input/next",
-                                  VoicemailNode(greeting=None, recipients=[DepartmentRecipient(department="sales")],
-                                                external_email=None), "add"),
-        lambda: commands.delete_node(session, "/scenarios/working/keys/1", "delete subtree"),
-        lambda: commands.set_node(session, "/scenarios/working/keys/1",
-                                  ForwardExternalNode(number="4951234567", timeout_s=20, announcement=None,
-                                                      next=_msg("никто")), "paste"),
-        lambda: session.push(SetValuesCommand(session, {
-            "/scenarios/working": MenuNode(prompt=TtsPrompt(tts="меню"), keys={"1": None, "2": _msg("два"),
-                                                                                "#": None},
-                                           no_input=None, extension_dialing=False)}, "replace root")),
-        lambda: commands.move_node(session, "/scenarios/working/keys/2", "/scenarios/working/keys/#", "move"),
-        lambda: commands.delete_node(session, "/scenarios/non_working", "delete root"),
-        lambda: session.push(SetValuesCommand(session, {
-            "/schedule/intervals": [*session.document.schedule.intervals, Interval(id="custom2", name="Вечер")],
-            "/schedule/ranges": [*session.document.schedule.ranges,
-                                 Range(day="tue", start="18:00", end="20:00", interval="custom2")]}, "schedule")),
-        lambda: session.push(SetValuesCommand(session, {"/scenarios/custom1/next/prompt/tts": "другой"}, "field")),
-        # one SetValuesCommand changing two sibling branches (as a merge or "copy settings" does)
-        lambda: session.push(SetValuesCommand(session, {
-            "/scenarios/working/keys/1": _msg("один"), "/scenarios/working/keys/#": None,
-            "/scenarios/custom1": _msg("обед")}, "two branches")),
-        lambda: commands.delete_node(session, "/scenarios/working", "delete everything of working"),
-    ]
-    for edit in edits:
-        edit()
+    for edit in EDITS:
+        edit(session)
         agree(model, session.document)
-    for _ in edits:
+    for _ in EDITS:
         stack.undo()
         agree(model, session.document)
     assert to_canonical_dict(session.document) == original
-    for _ in edits:
+    for _ in EDITS:
         stack.redo()
         agree(model, session.document)
     session.replace_document(session.document.model_copy(deep=True))
