@@ -88,10 +88,12 @@ class NodePanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long title or branch path wraps: the panel may be narrow
         layout.addWidget(self.title)
         self.branch = QLabel(self)
         self.branch.setObjectName("editorBranch")
         self.branch.setStyleSheet("color: #616161;")
+        self.branch.setWordWrap(True)
         layout.addWidget(self.branch)
         self.stack = QStackedWidget(self)
         layout.addWidget(self.stack, 1)

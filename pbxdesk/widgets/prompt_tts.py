@@ -27,6 +27,9 @@ class PromptTtsMixin(PromptParts):
         self.text = named(QPlainTextEdit(), "promptText")
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(60)
+        # about five lines: room for a usual prompt, while the editor's other settings stay in view (a longer
+        # text scrolls inside the box)
+        self.text.setMaximumHeight(self.text.fontMetrics().lineSpacing() * 5 + 12)
         self.counter = named(QLabel(), "promptCounter")
         self.voice = named(QComboBox(), "promptVoice")
         self.voice.addItem("", "ru")

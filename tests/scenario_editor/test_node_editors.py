@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -192,3 +193,37 @@ def test_cancel_discards_and_delete_removes_subtree(ui, session) -> None:
     assert ui.editor.panel.stack.currentWidget() is ui.editor.panel.hint
     ui.qtbot.keyClick(ui.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert session.document.scenarios["working"].keys["1"].next.type == "voicemail"
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_every_node_editor_fits_a_narrow_panel(make_editor, session, qapp, language) -> None:
+    """At 1366 pixels the app leaves the node panel about 350 pixels: no editor, with its optional
+    announcement or greeting switched on, may need a sideways scroll bar there (a label goes above its field
+    when the row is too narrow), in either language."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from pbxdesk.app.i18n import set_language
+
+    set_language(language)
+
+    from pbxdesk.domain.models import FaxNode, ForwardExternalNode, MessageNode, VoicemailNode
+
+    tts = TtsPrompt(tts="Здравствуйте! Оставьте, пожалуйста, сообщение после сигнала.")
+    session.push(SetValuesCommand(session, {
+        "/scenarios/working/keys/1": ForwardExternalNode(number="4951234567", timeout_s=20, announcement=tts,
+                                                         next=MessageNode(prompt=tts, next=None)),
+        "/scenarios/non_working": FaxNode(greeting=tts, recipients=[], external_email="fax@example.com"),
+        "/scenarios/working/no_input/next": VoicemailNode(greeting=tts, recipients=[], external_email=None),
+    }, "one of every kind"))
+    editor, ui = make_editor(session)
+    editor.resize(720, 700)
+    scroll = editor.panel.parentWidget()
+    while not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    assert 300 < scroll.viewport().width() < 380
+    for ptr in ("/scenarios/working", "/scenarios/working/keys/1", "/scenarios/working/keys/1/next",
+                "/scenarios/working/no_input", "/scenarios/working/no_input/next", "/scenarios/non_working",
+                "/scenarios/custom1"):
+        ui.click_pointer(ptr)
+        qapp.processEvents()
+        assert not scroll.horizontalScrollBar().isVisible(), ptr

@@ -41,6 +41,7 @@ class NodeEditor(QWidget):
         outer = QVBoxLayout(self)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow panel: label above its field
         outer.addLayout(self.form)
         self.note = QLabel(self)
         self.note.setObjectName("editorNote")

@@ -46,6 +46,9 @@ class MailEditor(NodeEditor):
         self.picker = QComboBox(box)
         self.picker.setObjectName("recipientPicker")
         self.picker.setAccessibleName(self.tr("Employee or department"))
+        # narrower than its longest name when the panel is narrow; the open list still shows whole names
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(8)
         row.addWidget(self.picker, 1)
         self.add_button = QPushButton(self.tr("Add"), box)
         self.add_button.setObjectName("addRecipientButton")
