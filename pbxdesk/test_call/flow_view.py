@@ -86,14 +86,20 @@ class FlowOverview(QWidget):
         self.pdf_button.clicked.connect(self._ask_pdf)
         self.status = QLabel(self)
         self.status.setObjectName("flowStatus")
+        self.status.setWordWrap(True)  # a long saved path wraps instead of widening the whole side panel
+        # zoom and export on two rows: this page shares its tab widget (and so its minimum width) with the
+        # test call, which must fit beside the number editor
         tools = QHBoxLayout()
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.window_button):
             tools.addWidget(button)
         tools.addStretch(1)
-        tools.addWidget(self.png_button)
-        tools.addWidget(self.pdf_button)
+        exports = QHBoxLayout()
+        exports.addWidget(self.png_button)
+        exports.addWidget(self.pdf_button)
+        exports.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
+        layout.addLayout(exports)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         self._timer = QTimer(self, singleShot=True, interval=REBUILD_MS)

@@ -88,6 +88,7 @@ class TestCallPanel(QWidget):
         self.steps_list = QListWidget(self)
         self.steps_list.setObjectName("testCallSteps")
         self.rings_title = QLabel(self)
+        self.rings_title.setWordWrap(True)  # a long title must not widen the side panel
         self.rings_list = QListWidget(self)
         self.rings_list.setObjectName("testCallRings")
         self.rings_list.setMaximumHeight(110)
