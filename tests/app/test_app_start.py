@@ -119,6 +119,10 @@ def test_with_a_number_open_the_window_fits_a_small_laptop_screen(app_window, qt
     qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=10000)
     editor = window.tabs.widget(0)
     qtbot.waitUntil(lambda: editor.buttons_in is editor.header_row, timeout=5000)  # room: beside the name
+    from PySide6.QtWidgets import QScrollArea
+
+    for area in editor.findChildren(QScrollArea):  # the node panel and the test-call side: no sideways scrolling
+        qtbot.waitUntil(lambda area=area: not area.horizontalScrollBar().isVisible(), timeout=5000)
     window.resize(1366, 740)
     qtbot.waitUntil(lambda: window.width() <= 1366, timeout=5000)
     qtbot.waitUntil(lambda: editor.buttons_in is editor.buttons_row, timeout=5000)  # a row of their own
