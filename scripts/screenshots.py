@@ -54,7 +54,7 @@ def main() -> int:
         context = open_profile(str(Path(tmp) / "profile"))
         i18n.set_language(args.lang)
         window = MainWindow(context=context)
-        window.resize(1500, 950)
+        window.resize(1920, 1050)  # a full-HD screen less the task bar: every pane at its natural width
         synced: list[bool] = []
         window.firstSyncDone.connect(lambda: synced.append(True))
         window.show()
@@ -69,6 +69,10 @@ def main() -> int:
         grid = editor.schedule.grid
         grid.paint_cells(5, 5, 10 * 60, 15 * 60, "working")  # Saturday 10:00-15:00, as a user would drag it
         editor.scenarios.tree.expandAll()
+        tree = editor.scenarios.tree
+        menu = tree.model().index_for_pointer("/scenarios/working/next")  # the menu after the greeting
+        if menu.isValid():  # its editor open beside the tree, as after a click
+            tree.setCurrentIndex(menu)
         settle(1.0)
         window.grab().save(str(out / f"number-editor-{args.lang}.png"))
         editor.session.undo_stack.setClean()
