@@ -83,6 +83,7 @@ class CallForm(QWidget):
         answer_row.addWidget(self.external, 2)
         answer_row.addWidget(self.after, 1)
         self.form = QFormLayout(self)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow side panel: label above
         self.form.setContentsMargins(0, 0, 0, 0)
         self.row_labels = [QLabel(self) for _ in range(4)]
         self.row_labels[0].setBuddy(self.when)

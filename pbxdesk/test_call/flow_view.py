@@ -9,7 +9,6 @@ from PySide6.QtGui import QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsView,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbxdesk.test_call.flow_scene import FlowScene
+from pbxdesk.widgets.flow_layout import FlowLayout
 from pbxdesk.widgets.session import DocumentSession
 
 REBUILD_MS = 300
@@ -87,19 +87,14 @@ class FlowOverview(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("flowStatus")
         self.status.setWordWrap(True)  # a long saved path wraps instead of widening the whole side panel
-        # zoom and export on two rows: this page shares its tab widget (and so its minimum width) with the
-        # test call, which must fit beside the number editor
-        tools = QHBoxLayout()
-        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.window_button):
+        # the buttons wrap: this page shares its tab widget (and so its minimum width) with the test call,
+        # which must fit beside the number editor
+        tools = FlowLayout()
+        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button, self.window_button,
+                       self.png_button, self.pdf_button):
             tools.addWidget(button)
-        tools.addStretch(1)
-        exports = QHBoxLayout()
-        exports.addWidget(self.png_button)
-        exports.addWidget(self.pdf_button)
-        exports.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
-        layout.addLayout(exports)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         self._timer = QTimer(self, singleShot=True, interval=REBUILD_MS)

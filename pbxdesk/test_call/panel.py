@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +29,7 @@ from pbxdesk.test_call import words
 from pbxdesk.test_call.call_form import CallForm, CallSpec
 from pbxdesk.test_call.step_player import IDLE, RUNNING, StepPlayer
 from pbxdesk.test_call.tree_highlight import TreeHighlighter
+from pbxdesk.widgets.flow_layout import FlowLayout
 from pbxdesk.widgets.session import AREA_NAME, DocumentSession
 
 RERUN_MS = 200
@@ -96,11 +96,10 @@ class TestCallPanel(QWidget):
         self.audio_label.setObjectName("testCallAudio")
         self.audio_label.setWordWrap(True)
         self.audio_label.setStyleSheet("color: #6d4c41;")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # one line when there is room, more in a narrow side panel
         for button in (self.call_button, self.play_button, self.step_button, self.pause_button):
             buttons.addWidget(button)
         buttons.addWidget(self.sound_box)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addLayout(buttons)

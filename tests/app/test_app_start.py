@@ -130,4 +130,6 @@ def test_with_a_number_open_the_window_fits_a_small_laptop_screen(app_window, qt
     for button in editor.command_buttons:  # every command still on screen, none cut off
         assert button.isVisible() and button.mapTo(window, button.rect().topRight()).x() <= right
     assert window.table.width() >= 200  # and the list beside it stays readable
+    for area in editor.findChildren(QScrollArea):  # the side panels wrap their rows instead of scrolling sideways
+        qtbot.waitUntil(lambda area=area: not area.horizontalScrollBar().isVisible(), timeout=5000)
     window.resize(1400, 900)
