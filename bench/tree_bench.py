@@ -24,6 +24,7 @@ Targets: open < 150 ms, edit < 5 ms. Medians (open: of 5 runs). Runs offscreen u
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -38,6 +39,7 @@ from pbxdesk.app.process_env import prepare_environment
 
 prepare_environment()  # as the app does, before Qt and numpy load (pbxdesk/app/process_env.py)
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTreeView
 from tree_floor import floor_edits
@@ -202,7 +204,7 @@ def time_edits(app: QApplication, session: DocumentSession, plan: list[tuple[str
 def _edits_in_this_process(app: QApplication, doc: RoutingDocument, editor: ScenarioEditor | None = None) -> dict:
     """The 100 edits and their undos on a shown editor (validation disconnected: it is debounced)."""
     if editor is None:
-        open_editor(app, doc)[1].close()  # warm-up (fonts, imports), as for the open figures
+        _discard(app, open_editor(app, doc)[1])  # warm-up (fonts, imports), as for the open figures
         editor = open_editor(app, doc)[1]
     editor.validator.timer.timeout.disconnect(editor.validator.run)
     editor.show()
@@ -211,6 +213,14 @@ def _edits_in_this_process(app: QApplication, doc: RoutingDocument, editor: Scen
     floor = floor_edits(app, editor.model, editor.tree.size(), editor.tree.iconSize())  # Qt alone, same minute
     got["Qt floor/insert"], got["Qt floor/removal"] = floor["insert"], floor["removal"]
     return got
+
+
+def _discard(app: QApplication, editor: ScenarioEditor) -> None:
+    """Close and delete an editor, as the app deletes the editor of a closed number."""
+    editor.close()
+    editor.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 def _kinds(got: dict[str, list[float]]) -> dict[str, float]:
@@ -230,14 +240,15 @@ def main() -> None:
     if args.child:
         print(json.dumps(_kinds(_edits_in_this_process(app, doc))))
         return
-    open_editor(app, doc)[1].close()  # warm-up (fonts, imports)
+    _discard(app, open_editor(app, doc)[1])  # warm-up (fonts, imports)
     opens, bases = [], []
     editor = None
-    for _ in range(5):
+    for run in range(5):
         elapsed, editor = open_editor(app, doc)
         opens.append(elapsed)
         bases.append(open_baseline(app, editor))
-        editor.close()
+        if run < 4:
+            _discard(app, editor)
     assert editor is not None
     rows = sum(1 for _index in _all_indexes(editor))
     open_ms, base_ms = statistics.median(opens), statistics.median(bases)
