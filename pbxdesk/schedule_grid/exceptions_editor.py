@@ -27,7 +27,7 @@ from pbxdesk.domain.schedule_edit import add_days_off, normalise_spans, remove_e
 from pbxdesk.domain.timeutil import parse_hhmm
 from pbxdesk.schedule_grid.commands import push_exceptions
 from pbxdesk.schedule_grid.dialogs import Confirm, Inform, message_box_confirm, message_box_inform
-from pbxdesk.schedule_grid.names import ui_lang
+from pbxdesk.schedule_grid.names import date_format, date_label, ui_lang
 from pbxdesk.schedule_grid.time_rows import TimeRows
 from pbxdesk.widgets.session import AREA_ALL, AREA_SCHEDULE, DocumentSession
 
@@ -62,7 +62,7 @@ class ExceptionsDialog(QDialog):
         self.dates.currentItemChanged.connect(lambda *_: self._load_selected())
         self.date_edit = QDateEdit(QDate.currentDate(), self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_format())
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.add_date_button = QPushButton(self.tr("Add date"), self)
         self.add_date_button.clicked.connect(self._add_picked_date)
@@ -138,7 +138,7 @@ class ExceptionsDialog(QDialog):
         for exc in self._exceptions():
             what = (self.tr("whole day off") if not exc.ranges
                     else self.tr("%n range(s)", "", len(exc.ranges)))
-            label = f"{exc.date} — {what}" + (f" ({names[exc.date]})" if exc.date in names else "")
+            label = f"{date_label(exc.date)} — {what}" + (f" ({names[exc.date]})" if exc.date in names else "")
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, exc.date)
             self.dates.addItem(item)
@@ -161,7 +161,7 @@ class ExceptionsDialog(QDialog):
         exc = next((e for e in self._exceptions() if e.date == current), None)
         for w in (self.day_off, self.rows, self.add_range_button, self.apply_button, self.delete_date_button):
             w.setEnabled(exc is not None)
-        self.title.setText(self.tr("Date %1").replace("%1", current) if current else self.tr("Pick a date"))
+        self.title.setText(self.tr("Date %1").replace("%1", date_label(current)) if current else self.tr("Pick a date"))
         spans = [] if exc is None else [(parse_hhmm(r.start) or 0, parse_hhmm(r.end) or 0, r.interval)
                                         for r in exc.ranges]
         self.rows.set_spans(spans)
@@ -182,14 +182,14 @@ class ExceptionsDialog(QDialog):
         iso = day.isoformat()
         if all(e.date != iso for e in self._exceptions()):
             new = set_exception(self._exceptions(), iso, [])
-            push_exceptions(self._session, new, self.tr("Add exception date %1").replace("%1", iso))
+            push_exceptions(self._session, new, self.tr("Add exception date %1").replace("%1", date_label(iso)))
         self.select_date(iso)
 
     def delete_selected(self) -> None:
         current = self.selected_date()
         if current is not None:
             push_exceptions(self._session, remove_exception(self._exceptions(), current),
-                            self.tr("Delete exception date %1").replace("%1", current))
+                            self.tr("Delete exception date %1").replace("%1", date_label(current)))
 
     def apply(self) -> bool:
         current = self.selected_date()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate
 
 from pbxdesk.domain.models import WEEKDAYS, Range, RoutingDocument
 
@@ -23,6 +25,22 @@ def day_short(day: str) -> str:
     if day == "sun":
         return QCoreApplication.translate("ScheduleNames", "Sun")
     return day
+
+
+def date_format() -> str:
+    """The date as the UI language writes it (a Qt date format): 31.12.2026 in Russian, 2026-12-31 in English."""
+    return QCoreApplication.translate("ScheduleNames", "yyyy-MM-dd")
+
+
+def date_label(day: date | str) -> str:
+    """A calendar date for people, with its weekday: «Чт 31.12.2026» / «Thu 2026-12-31» (an ISO string as the
+    document stores it, or a date)."""
+    if isinstance(day, str):
+        try:
+            day = date.fromisoformat(day)
+        except ValueError:
+            return day
+    return f"{day_short(WEEKDAYS[day.weekday()])} {QDate(day.year, day.month, day.day).toString(date_format())}"
 
 
 def day_long(day: str) -> str:

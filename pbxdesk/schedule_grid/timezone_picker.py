@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 from pbxdesk.domain.models import DEFAULT_TIMEZONE, RoutingDocument
 from pbxdesk.domain.schedule import UnknownTimezoneError
 from pbxdesk.domain.schedule_edit import nonexistent_starts
-from pbxdesk.schedule_grid.names import day_short
+from pbxdesk.schedule_grid.names import date_label, day_short
 
 
 @lru_cache(maxsize=1)
@@ -68,5 +68,5 @@ def dst_warnings(doc: RoutingDocument, year: int | None = None) -> list[str]:
         return [QCoreApplication.translate("TimezonePicker", "Unknown timezone “%1”.").replace("%1", doc.timezone)]
     text = QCoreApplication.translate(
         "TimezonePicker", "%1 %2 starts in an hour that does not exist on %3 (the clocks jump forward in %4).")
-    return [text.replace("%1", day_short(r.day)).replace("%2", r.start).replace("%3", d.isoformat())
+    return [text.replace("%1", day_short(r.day)).replace("%2", r.start).replace("%3", date_label(d))
             .replace("%4", doc.timezone) for r, d in found]

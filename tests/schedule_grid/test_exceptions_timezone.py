@@ -115,3 +115,28 @@ def test_a_range_starting_in_a_skipped_dst_hour_is_warned_about(qtbot, editor, s
     assert not editor.warning.isHidden()
     assert "Sun 02:30" in editor.warning.text() and "Europe/Berlin" in editor.warning.text()
     assert any("2026-03-29" in w for w in dst_warnings(session.document, 2026))
+
+
+@pytest.mark.parametrize(("language", "shown", "picked"), [
+    ("ru", "Чт 31.12.2026", "15.01.2027"),
+    ("en", "Thu 2026-12-31", "2027-01-15"),
+])
+def test_dates_are_written_as_the_ui_language_writes_them(qtbot, session, language, shown, picked):
+    from PySide6.QtCore import QDate
+
+    from pbxdesk.app.i18n import set_language
+
+    set_language(language)
+    widget = ScheduleEditor(session)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.mouseClick(widget.exceptions_button, Qt.MouseButton.LeftButton)
+    dialog = widget.findChild(QDialog, "exceptionsEditor")
+    dialog.select_date("2026-12-31")
+    assert dialog.dates.currentItem().text().startswith(f"{shown} — ")
+    assert shown in dialog.title.text()
+    dialog.date_edit.setDate(QDate(2027, 1, 15))
+    assert dialog.date_edit.text() == picked
+    qtbot.mouseClick(dialog.add_date_button, Qt.MouseButton.LeftButton)
+    assert _exceptions(session)["2027-01-15"] == []  # the document keeps ISO dates whatever the language
+    set_language("en")
