@@ -19,6 +19,7 @@ from pbxdesk.domain.document import from_dict
 from pbxdesk.domain.merge import DOCUMENT_UNIT, units
 from pbxdesk.domain.models import WEEKDAYS, Directory, RoutingDocument
 from pbxdesk.domain.walk import child_slots, iter_nodes
+from pbxdesk.schedule_grid.names import date_label
 
 CTX = "SyncWords"
 
@@ -57,7 +58,7 @@ def unit_title(unit: str, doc: RoutingDocument | None) -> str:
     if kind == "ranges":
         return QCoreApplication.translate("SyncWords", "Hours on %1").replace("%1", day_name(key))
     if kind == "exception":
-        return QCoreApplication.translate("SyncWords", "Special day %1").replace("%1", key)
+        return QCoreApplication.translate("SyncWords", "Special day %1").replace("%1", date_label(key))
     if kind == "interval":
         return QCoreApplication.translate("SyncWords", "Interval “%1”").replace("%1", name)
     if kind == "scenario":

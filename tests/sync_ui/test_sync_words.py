@@ -48,3 +48,15 @@ def test_server_problems_are_read_back_with_russian_words():
     assert problems[0].message("en") == f"The audio file {media} is not in the media library"
     assert problems[1].message("ru") == "odd: text"  # not in the catalogue: the server's words
     assert parse_problems(None) == ("", [])
+
+
+def test_a_special_day_is_named_as_the_ui_language_writes_dates(qapp):
+    from pbxdesk.app import i18n
+    from pbxdesk.sync_ui.words import unit_title
+
+    try:
+        for language, title in (("ru", "Особый день Чт 31.12.2026"), ("en", "Special day Thu 2026-12-31")):
+            i18n.set_language(language)
+            assert unit_title("exception:2026-12-31", None) == title
+    finally:
+        i18n.set_language("en")
