@@ -65,8 +65,9 @@ def integrated_loudness(x: np.ndarray, rate: int) -> float:
     block, step = int(0.4 * rate), int(0.1 * rate)
     if len(x) < block:
         x = np.concatenate([x, np.zeros(block - len(x))])
-    from scipy.signal import sosfilt  # scipy is imported when audio is processed (a worker thread), not at
-    # import: importing scipy.signal takes about 0.6 s, and the scenario editor imports this module
+    # scipy is imported where sound is processed (a worker thread), not with this module: importing
+    # scipy.signal takes about 0.6 s, and the scenario editor imports this module
+    from scipy.signal import sosfilt
 
     y = sosfilt(_k_weighting(rate), np.asarray(x, dtype=np.float64))
     csum = np.concatenate([[0.0], np.cumsum(y * y)])

@@ -17,7 +17,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from pbxdesk.domain.problems import Problem
 from pbxdesk.scenario_editor import icons, labels
 from pbxdesk.scenario_editor.tree_items import INTERVAL, NODE, PLUS, ROOT, SLOT, Item
-from pbxdesk.widgets.palette import interval_color
 
 if TYPE_CHECKING:
     from pbxdesk.scenario_editor.tree_model import ScenarioTreeModel
@@ -26,7 +25,6 @@ POINTER_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 NODE_TYPE_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 SEVERITY_ROLE = int(Qt.ItemDataRole.UserRole) + 4
-COLOR_ROLE = int(Qt.ItemDataRole.UserRole) + 5  # the interval's grid colour (interval rows)
 UID_ROLE = int(Qt.ItemDataRole.UserRole) + 6  # the row's ``Item.uid`` (index -> row item)
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -73,12 +71,11 @@ class DisplayMixin:
             _DISPLAY: text, _ACCESSIBLE: text, _TOOLTIP: tooltip, POINTER_ROLE: item.pointer, KIND_ROLE: kind,
             NODE_TYPE_ROLE: node_type, SEVERITY_ROLE: severity,
             _DECORATION: icons.problem_icon(severity) if severity else None,
-            _BACKGROUND: None, COLOR_ROLE: None, _FONT: None, _FOREGROUND: None,
+            _BACKGROUND: None, _FONT: None, _FOREGROUND: None,
         }
         if kind == INTERVAL:
-            color = interval_color(item.key)
             roles[_DECORATION] = icons.swatch(item.key, severity)
-            roles[COLOR_ROLE], roles[_BACKGROUND] = color, icons.tint_brush(item.key)
+            roles[_BACKGROUND] = icons.tint_brush(item.key)  # the grid colour, lightened
             roles[_FONT] = icons.bold_font()
             roles[_FOREGROUND] = None if item.key in self._occurring else icons.muted_brush()
         elif kind == PLUS:  # a button, drawn as the row's icon: no words beside it, but for screen readers

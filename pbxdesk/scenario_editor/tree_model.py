@@ -20,7 +20,6 @@ from pbxdesk.domain.problems import Problem, join, pointer, split
 from pbxdesk.domain.schedule import occurring_intervals
 from pbxdesk.domain.walk import child_slots, get_at
 from pbxdesk.scenario_editor.tree_display import (  # noqa: F401  (roles are part of this module's API)
-    COLOR_ROLE,
     KIND_ROLE,
     NODE_TYPE_ROLE,
     POINTER_ROLE,

@@ -76,4 +76,3 @@ class FlowLayout(QLayout):
             x += hint.width() + space_x
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
-
