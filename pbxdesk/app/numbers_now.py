@@ -27,20 +27,9 @@ def now_summary(doc: RoutingDocument, directory: Directory | None, at: datetime,
     return f"{interval_name(doc, interval, lang)}: {action}"
 
 
-def now_texts(store: Store, numbers: list[str], lang: str, at: datetime | None = None) -> dict[str, str]:
-    """``now_summary`` of each saved number among ``numbers`` (numbers without a saved document are left out)."""
-    directory = store.get_directory()
-    moment = at or datetime.now().astimezone()
-    texts: dict[str, str] = {}
-    for number in numbers:
-        doc = store.get_saved(number)
-        if doc is not None:
-            texts[number] = now_summary(doc, directory, moment, lang)
-    return texts
-
-
 class NowTexts:
-    """``now_texts`` with the parsed documents kept between calls (use it from one thread)."""
+    """``now_summary`` of each saved number among ``numbers`` (numbers without a saved document are left
+    out), with the parsed documents kept between calls (use it from one thread)."""
 
     def __init__(self) -> None:
         self._docs: dict[str, tuple[str, RoutingDocument | None]] = {}

@@ -7,11 +7,18 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pbxdesk.app.numbers_now import NowTexts, now_texts
+from pbxdesk.app.numbers_now import NowTexts, now_summary
 from pbxdesk.domain.defaults import default_document
 from pbxdesk.store import Store
 
 MOSCOW = ZoneInfo("Europe/Moscow")
+
+
+def now_texts(store: Store, numbers: list[str], lang: str, at: datetime) -> dict[str, str]:
+    """The same texts from each saved document read afresh: what ``NowTexts`` must agree with."""
+    directory = store.get_directory()
+    saved = {number: store.get_saved(number) for number in numbers}
+    return {number: now_summary(doc, directory, at, lang) for number, doc in saved.items() if doc is not None}
 
 
 def test_kept_documents_give_the_same_words_and_follow_saves(tmp_path: Path, spec_example, directory) -> None:
