@@ -47,16 +47,16 @@ class EditorTabs:
         from pbxdesk.domain.document import parse_document
         from pbxdesk.widgets.error_dialog import error_box  # not imported at start: the window shows first
 
+        cannot_open = QCoreApplication.translate("MainWindow", "The number %1 could not be opened.").replace("%1", number)
         if error is not None or number in self.editors:
             if error is not None:
-                error_box(self, QCoreApplication.translate("MainWindow", "The number %1 could not be opened.").replace("%1", number), error)
+                error_box(self, cannot_open, error)
             return
         draft, saved, directory = result
         document = parse_document(draft).document if draft is not None else None
         if document is None:
             if saved is None:
-                error_box(self, QCoreApplication.translate("MainWindow", "The number %1 could not be opened.").replace("%1", number),
-                          LookupError(f"{number}: no saved settings and no draft in this profile"))
+                error_box(self, cannot_open, LookupError(f"{number}: no saved settings and no draft in this profile"))
                 return
             document = saved.model_copy(deep=True)
         from pbxdesk.app.number_editor import NumberEditor  # the editors load on first use
