@@ -23,7 +23,7 @@ from domain_bench import directory, document_data, median_s
 
 from pbxdesk.audio.tts import EspeakEngine
 from pbxdesk.backend.asterisk import compile_routing
-from pbxdesk.backend.asterisk_writer import AsteriskDeployer
+from pbxdesk.backend.asterisk.writer import AsteriskDeployer
 from pbxdesk.domain.document import dumps, from_dict
 from pbxdesk.domain.walk import iter_nodes
 

@@ -16,7 +16,7 @@ import sys
 from email.message import EmailMessage
 from pathlib import Path
 
-from pbxdesk.backend.asterisk_syntax import is_email, is_number
+from pbxdesk.backend.asterisk.syntax import is_email, is_number
 
 KINDS = {"voicemail": ("audio", "wav", "Голосовое сообщение", "Voice message"),
          "fax": ("image", "tiff", "Факс", "Fax")}

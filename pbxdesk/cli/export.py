@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 
 from pbxdesk.backend.asterisk import CompileError, DirectoryRequired, compile_routing
-from pbxdesk.backend.asterisk_settings import SettingsError, load_settings
+from pbxdesk.backend.asterisk.settings import SettingsError, load_settings
 from pbxdesk.cli.common import Parser, UsageError, fail, read_directory, read_routing_data
 from pbxdesk.domain.document import DocumentReadError, parse_document
 from pbxdesk.domain.lang import cli_language

@@ -1,5 +1,5 @@
 """The deployment hook: each accepted routing document is handed to the Asterisk deployer
-(``pbxdesk.backend.asterisk_writer``), which writes under ``DATA/asterisk/``; the result is kept per
+(``pbxdesk.backend.asterisk.writer``), which writes under ``DATA/asterisk/``; the result is kept per
 revision (``GET /numbers/{n}/deploy`` and ``deploy`` in the revisions list)."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pbxdesk.server.database import read_connection
 from pbxdesk.server.tables import numbers
 
 log = logging.getLogger("pbxdesk.server.deploy")
-NOT_CONFIGURED = "deployment not configured: pbxdesk.backend.asterisk_writer is not available"
+NOT_CONFIGURED = "deployment not configured: pbxdesk.backend.asterisk.writer is not available"
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def make_deployer(root: Path, tts: TtsEngine, media_path: Callable[[str], Path |
                   reload_command: list[str] | None) -> Any | None:
     """The Asterisk deployer, or None when the backend module is not installed."""
     try:
-        module = importlib.import_module("pbxdesk.backend.asterisk_writer")
+        module = importlib.import_module("pbxdesk.backend.asterisk.writer")
     except ImportError as exc:
         log.warning("%s (%s)", NOT_CONFIGURED, exc)
         return None

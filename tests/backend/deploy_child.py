@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from pbxdesk.audio.tts import EspeakEngine
-from pbxdesk.backend.asterisk_writer import AsteriskDeployer
+from pbxdesk.backend.asterisk.writer import AsteriskDeployer
 from pbxdesk.domain.document import load_directory, load_path
 
 

@@ -1,4 +1,4 @@
-"""Runs the interval choice of extension ``s`` (see pbxdesk.backend.asterisk_time) the way Asterisk
+"""Runs the interval choice of extension ``s`` (see pbxdesk.backend.asterisk.schedule) the way Asterisk
 would, for a wall-clock time of the number: ``STRFTIME`` date, ``GotoIf`` on it, ``GotoIfTime`` with
 Asterisk's rules (end minute inclusive, ``&`` lists, ``*``), ``Goto``. Returns where the call goes."""
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pbxdesk.backend.asterisk import CompileError, DirectoryRequired, compile_routing
-from pbxdesk.backend.asterisk_settings import SettingsError, load_settings, parse_settings
+from pbxdesk.backend.asterisk.settings import SettingsError, load_settings, parse_settings
 from pbxdesk.domain.models import Directory
 from tests.backend.backend_docs import INTERVALS, routing, tts
 from tests.backend.dialplan_checks import check_structure

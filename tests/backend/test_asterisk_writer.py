@@ -21,7 +21,7 @@ import pytest
 
 from pbxdesk.audio.tts import EspeakEngine
 from pbxdesk.backend.asterisk import compile_routing
-from pbxdesk.backend.asterisk_writer import INCLUDE_FILE, AsteriskDeployer
+from pbxdesk.backend.asterisk.writer import INCLUDE_FILE, AsteriskDeployer
 from pbxdesk.domain.document import dumps
 from pbxdesk.domain.models import RoutingDocument
 from tests.backend.dialplan_checks import check_structure

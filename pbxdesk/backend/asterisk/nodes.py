@@ -10,7 +10,7 @@ context ``pbxdesk-<number>-menu<k>`` per menu (``WaitExten`` waits for extension
 * ``forward_external`` / ``forward_employee``: the announcement, then ``Dial(target,timeout_s)``; a busy
   employee (``DEVICE_STATE``) is not rung. Unanswered: the next node or ``Hangup()``. An answered call
   ends with the bridge (``Dial`` without the ``g`` option never returns to the dialplan then).
-* ``forward_department``: see :mod:`pbxdesk.backend.asterisk_department`.
+* ``forward_department``: see :mod:`pbxdesk.backend.asterisk.department`.
 * ``voicemail`` / ``fax``: the greeting (or the system one), then ``Record`` / ``ReceiveFAX`` into
   ``record_dir``; a hangup handler pushed just before runs the mail command with the recipients'
   e-mails (employees, all members of departments, the external e-mail; deduplicated, sorted).
@@ -22,8 +22,8 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from pbxdesk.backend.asterisk_settings import AsteriskSettings
-from pbxdesk.backend.asterisk_syntax import (
+from pbxdesk.backend.asterisk.settings import AsteriskSettings
+from pbxdesk.backend.asterisk.syntax import (
     Context,
     DirectoryRequired,
     Extension,
@@ -185,7 +185,7 @@ class Build:
                 ext.add(f"Dial({leg.channel},{node.timeout_s})")
             self.then(ext, node.next, join(ptr, "next"), label="done" if leg else None)
         elif isinstance(node, ForwardDepartmentNode):
-            from pbxdesk.backend.asterisk_department import emit_department
+            from pbxdesk.backend.asterisk.department import emit_department
 
             emit_department(self, ext, node, ptr)
         elif isinstance(node, VoicemailNode | FaxNode):

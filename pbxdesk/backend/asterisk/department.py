@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pbxdesk.backend.asterisk_syntax import Extension, any_free_expr, busy_expr
+from pbxdesk.backend.asterisk.syntax import Extension, any_free_expr, busy_expr
 from pbxdesk.domain.models import ForwardDepartmentNode
 from pbxdesk.domain.problems import join
 
 if TYPE_CHECKING:
-    from pbxdesk.backend.asterisk_nodes import Build, Leg
+    from pbxdesk.backend.asterisk.nodes import Build, Leg
 
 LEFT = "Set(PBXDESK_LEFT=$[${PBXDESK_END} - ${EPOCH}])"
 NO_TIME_LEFT = "GotoIf($[${PBXDESK_LEFT} < 1]?done)"

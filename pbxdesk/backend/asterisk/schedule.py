@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from pbxdesk.backend.asterisk_syntax import Extension
+from pbxdesk.backend.asterisk.syntax import Extension
 from pbxdesk.domain.models import WEEKDAYS, RoutingDocument
 from pbxdesk.domain.schedule import NON_WORKING, WORKING, day_spans, exception_spans
 from pbxdesk.domain.timeutil import format_hhmm

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from pbxdesk.backend.asterisk import CompileError, SoundSource, compile_routing
-from pbxdesk.backend.asterisk_settings import AsteriskSettings, SettingsError, load_settings
-from pbxdesk.backend.asterisk_syntax import context_name, is_number
+from pbxdesk.backend.asterisk.compiler import CompileError, SoundSource, compile_routing
+from pbxdesk.backend.asterisk.settings import AsteriskSettings, SettingsError, load_settings
+from pbxdesk.backend.asterisk.syntax import context_name, is_number
 from pbxdesk.domain.models import Directory, RoutingDocument
 
 INCLUDE_FILE = "extensions_pbxdesk.conf"

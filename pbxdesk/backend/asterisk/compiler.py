@@ -1,10 +1,10 @@
-"""The Asterisk backend: a routing document (+ directory) compiled to ``extensions.conf`` text.
+"""The Asterisk compiler: a routing document (+ directory) compiled to ``extensions.conf`` text.
 
 The compiler is pure: it returns the dialplan text and the list of prompts (:class:`SoundSource`) the
 deployer must place as ``sounds/pbxdesk/<name>.wav``; no audio is rendered here, so ``pbxdesk export``
 and the golden tests need none. Layout of one number (SPEC §6, docs/asterisk.md):
 
-* ``[pbxdesk-<number>]``: extension ``s`` picks the interval (:mod:`.asterisk_time`) and jumps to the
+* ``[pbxdesk-<number>]``: extension ``s`` picks the interval (:mod:`.schedule`) and jumps to the
   root of its scenario; every other node is an extension ``node<k>``; ``mail<k>`` are the hangup handlers
   that mail messages and faxes; ``hangup`` ends calls whose branch has no scenario.
 * ``[pbxdesk-<number>-menu<k>]``: one context per menu (its keys, extensions, ``i`` and ``t``).
@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pbxdesk.backend.asterisk_nodes import Build, SoundSource, tts_sound_name
-from pbxdesk.backend.asterisk_settings import DEFAULT_SETTINGS, AsteriskSettings
-from pbxdesk.backend.asterisk_syntax import (
+from pbxdesk.backend.asterisk.nodes import Build, SoundSource, tts_sound_name
+from pbxdesk.backend.asterisk.schedule import emit_time_dispatch
+from pbxdesk.backend.asterisk.settings import DEFAULT_SETTINGS, AsteriskSettings
+from pbxdesk.backend.asterisk.syntax import (
     CompileError,
     DirectoryRequired,
     comment_text,
@@ -27,7 +28,6 @@ from pbxdesk.backend.asterisk_syntax import (
     is_number,
     is_timezone,
 )
-from pbxdesk.backend.asterisk_time import emit_time_dispatch
 from pbxdesk.domain.models import EXTRA_INTERVALS, FIXED_INTERVALS, Directory, RoutingDocument
 from pbxdesk.domain.problems import pointer
 from pbxdesk.domain.schedule import occurring_intervals
