@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 from pbxdesk.domain.document import DocumentReadError, load_directory, strip_bom
 from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.models import Directory
+from pbxdesk.domain.text import printable
 
 
 class UsageError(Exception):
@@ -36,8 +37,9 @@ def profile_parser(command: str) -> Parser:
 
 
 def fail(prog: str, message: str) -> int:
-    """Print ``prog: message`` on stderr; the exit code of a command that could not run (2)."""
-    print(f"{prog}: {message}", file=sys.stderr)
+    """Print ``prog: message`` on stderr, on one line whatever it quotes; the exit code of a command that could
+    not run (2)."""
+    print(f"{prog}: {printable(message)}", file=sys.stderr)
     return 2
 
 

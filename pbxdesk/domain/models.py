@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
+from pbxdesk.domain import text
+
 FORMAT = "pbxdesk.routing/1"
 DEFAULT_TIMEZONE = "Europe/Moscow"
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -35,18 +37,47 @@ Voice = Literal["ru", "en"]
 Distribution = Literal["all", "in_turn", "incremental"]
 Mode = Literal["always", "weekly"]
 
+# What a *valid* document holds (SPEC §5), stated in the JSON Schema only: the models themselves check
+# structure, so that a draft being edited (an empty name, a timeout not picked yet) stays representable and
+# validation reports it with its own code. Rules that span members (declared intervals, overlaps, coverage,
+# references to the directory and the media) are in docs/validation.md and cannot be stated here.
+
+
+def _schema(**rules: Any) -> Any:
+    return Field(json_schema_extra=rules)
+
+
+def _text(rule: text.TextRule, description: str) -> Any:
+    return Field(json_schema_extra={**rule.schema(), "description": description})
+
+
+_HHMM = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+NumberText = Annotated[str, _schema(pattern="^[0-9]{10}$", description="10 digits")]
+IntervalId = Annotated[str, _schema(enum=["working", "non_working", "custom1", "custom2", "custom3"])]
+Weekday = Annotated[str, _schema(enum=["mon", "tue", "wed", "thu", "fri", "sat", "sun"])]
+StartTime = Annotated[str, _schema(pattern=_HHMM, description="HH:MM, before `end`")]
+EndTime = Annotated[str, _schema(pattern="^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+                                 description="HH:MM or 24:00, after `start`")]
+IsoDate = Annotated[str, _schema(pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+                                 description="a real date YYYY-MM-DD")]
+EmployeeId = Annotated[str, _text(text.ID, "an employee id of the company directory")]
+DepartmentId = Annotated[str, _text(text.ID, "a department id of the company directory")]
+Email = Annotated[str | None, _schema(
+    maxLength=text.EMAIL_MAX, pattern=f"^({text.EMAIL_BODY})?$",
+    description="an e-mail address local@domain.tld (ASCII letters, digits and ._%+-); null or empty: none")]
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
 
 class TtsPrompt(_Model):
-    tts: str
+    tts: Annotated[str, _text(text.TTS, "the text to speak; tabs and line breaks allowed")]
     voice: Voice = "ru"
 
 
 class AudioPrompt(_Model):
-    audio: str
+    audio: Annotated[str, _schema(pattern="^[0-9a-f]{64}$", description="a media id: the SHA-256 of the file")]
 
 
 def _prompt_tag(value: Any) -> str | None:
@@ -66,11 +97,11 @@ Prompt = Annotated[
 
 
 class EmployeeRecipient(_Model):
-    employee: str
+    employee: EmployeeId
 
 
 class DepartmentRecipient(_Model):
-    department: str
+    department: DepartmentId
 
 
 def _recipient_tag(value: Any) -> str | None:
@@ -98,35 +129,36 @@ class MessageNode(_Model):
 class MenuNode(_Model):
     type: Literal["menu"] = "menu"
     prompt: Prompt
-    keys: dict[str, Node | None]
+    keys: Annotated[dict[str, Node | None], _schema(propertyNames={"pattern": "^[0-9*#]$"})]
     no_input: Node | None = None
     extension_dialing: bool
-    timeout_s: int = 5
-    repeats: int = 3
+    timeout_s: Annotated[int, _schema(minimum=1, maximum=30)] = 5
+    repeats: Annotated[int, _schema(minimum=1, maximum=5)] = 3
 
 
 class ForwardExternalNode(_Model):
     type: Literal["forward_external"] = "forward_external"
-    number: str
-    timeout_s: int
+    number: NumberText
+    timeout_s: Annotated[int, _schema(enum=list(EXTERNAL_TIMEOUTS))]
     announcement: Prompt | None
     next: Node | None
 
 
 class ForwardEmployeeNode(_Model):
     type: Literal["forward_employee"] = "forward_employee"
-    employee: str
-    timeout_s: int
+    employee: EmployeeId
+    timeout_s: Annotated[int, _schema(enum=list(EMPLOYEE_TIMEOUTS))]
     announcement: Prompt | None
     next: Node | None
 
 
 class ForwardDepartmentNode(_Model):
     type: Literal["forward_department"] = "forward_department"
-    department: str
+    department: DepartmentId
     distribution: Distribution
-    step_s: int | None
-    timeout_s: int
+    step_s: Annotated[int | None, _schema(description="null for `all`; for `in_turn` and `incremental` one of "
+                                                      + ", ".join(map(str, DEPARTMENT_STEPS)))]
+    timeout_s: Annotated[int, _schema(enum=list(DEPARTMENT_TIMEOUTS))]
     announcement: Prompt | None
     next: Node | None
 
@@ -135,14 +167,14 @@ class VoicemailNode(_Model):
     type: Literal["voicemail"] = "voicemail"
     greeting: Prompt | None
     recipients: list[Recipient]
-    external_email: str | None
+    external_email: Email
 
 
 class FaxNode(_Model):
     type: Literal["fax"] = "fax"
     greeting: Prompt | None
     recipients: list[Recipient]
-    external_email: str | None
+    external_email: Email
 
 
 def _node_tag(value: Any) -> str | None:
@@ -168,27 +200,27 @@ NODE_CLASSES: dict[str, type[BaseModel]] = {
 
 
 class Interval(_Model):
-    id: str
-    name: str
+    id: IntervalId
+    name: Annotated[str, _text(text.INTERVAL_NAME, "the interval's name, unique in the document")]
 
 
 class Range(_Model):
-    day: str
-    start: str
-    end: str
-    interval: str
+    day: Weekday
+    start: StartTime
+    end: EndTime
+    interval: IntervalId
 
 
 class DayRange(_Model):
     """A range of an exception date (no weekday: the date says it)."""
 
-    start: str
-    end: str
-    interval: str
+    start: StartTime
+    end: EndTime
+    interval: IntervalId
 
 
 class ExceptionDate(_Model):
-    date: str
+    date: IsoDate
     ranges: list[DayRange]
 
 
@@ -201,11 +233,12 @@ class Schedule(_Model):
 
 class RoutingDocument(_Model):
     format: Literal["pbxdesk.routing/1"] = "pbxdesk.routing/1"
-    number: str
-    name: str
-    timezone: str = DEFAULT_TIMEZONE
+    number: NumberText
+    name: Annotated[str, _text(text.NAME, "the number's name")]
+    timezone: Annotated[str, _schema(description="an IANA time zone name, e.g. Europe/Moscow")] = DEFAULT_TIMEZONE
     schedule: Schedule
-    scenarios: dict[str, Node | None]
+    scenarios: Annotated[dict[str, Node | None], _schema(propertyNames={"enum": [
+        "working", "non_working", "custom1", "custom2", "custom3"]})]
 
 
 class Employee(BaseModel):

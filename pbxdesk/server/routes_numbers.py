@@ -65,7 +65,7 @@ def _matches(if_match: str, revision: int) -> bool:
         part = part.strip()
         if part == "*":
             return True
-        found = _ETAG.match(part)
+        found = _ETAG.fullmatch(part)
         if found and int(found.group(1)) == revision:
             return True
     return False
