@@ -255,7 +255,39 @@ def markdown() -> str:
     ]
     for code, (sev, ru, en) in CATALOG.items():
         lines.append(f"| `{code}` | {sev} | {_cell(MEANING[code])} | {_cell(en)} | {_cell(ru)} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _text_rules()) + "\n"
+
+
+def _text_rules() -> list[str]:
+    from pbxdesk.domain import text
+
+    rules = [("number name (`name`)", text.NAME), ("interval name", text.INTERVAL_NAME),
+             ("prompt text (`tts`)", text.TTS), ("employee and department id", text.ID),
+             ("directory employee and department name", text.DIRECTORY_NAME),
+             ("company name (server)", text.COMPANY_NAME)]
+    lines = [
+        "",
+        "## Text rules",
+        "",
+        "One rule for text (`pbxdesk/domain/text.py`), checked the same way by client validation, the",
+        "provisioning service (which publishes the same patterns in its OpenAPI document), the directory",
+        "import and the dialplan compiler. No text holds a control character (U+0000-U+001F, U+007F-U+009F),",
+        "U+2028/U+2029, a direction override or isolate (U+202A-U+202E, U+2066-U+2069) or a lone surrogate;",
+        "prompt text may hold tabs and line breaks. Text of only spaces is empty. Lengths are in characters.",
+        "",
+        "| text | length | line breaks |",
+        "|---|---|---|",
+    ]
+    for label, rule in rules:
+        lines.append(f"| {label} | 1-{rule.max_length} | {'allowed' if rule.multiline else 'no'} |")
+    lines += [
+        f"| e-mail | at most {text.EMAIL_MAX}; `{_cell(text.EMAIL_PATTERN)}`; null or empty: none | no |",
+        f"| extension (directory) | `{text.EXTENSION_PATTERN}`; null or empty: none | no |",
+        "",
+        f"A document nested more than {text.MAX_DEPTH} levels deep (the document itself is level 1; a chain of "
+        "197 messages reaches level 201) is refused whole: `document.too_deep` at the first value below the limit.",
+    ]
+    return lines
 
 
 def main(argv: list[str]) -> int:
