@@ -27,7 +27,9 @@ from pbxdesk.cli.common import Parser, UsageError, profile_parser
 from pbxdesk.domain.document import load_path
 from pbxdesk.domain.merge import DOCUMENT_UNIT
 from pbxdesk.domain.phone import PhoneNumberError
+from pbxdesk.domain.text import printable
 from pbxdesk.store import Store, StoreError, resolve_profile_dir
+from pbxdesk.store.disk import diagnose, is_disk_error
 from pbxdesk.sync import credentials
 from pbxdesk.sync.client import ApiClient
 from pbxdesk.sync.conflicts import (
@@ -78,19 +80,36 @@ def main(argv: list[str]) -> int:
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
-    try:
-        store = Store.open(resolve_profile_dir(args.profile))
-    except (StoreError, OSError) as exc:
-        _err(f"pbxdesk {command}: cannot open the profile: {exc}")
+    profile = resolve_profile_dir(args.profile)
+    try:  # only login creates a profile; conflicts only reads (also a profile whose disk cannot be written)
+        store = Store.open(profile, read_only=command == "conflicts", create=command == "login")
+    except StoreError as exc:
+        _err(f"pbxdesk {command}: {printable(exc.message(args.lang))}")
         return 2
     try:
         handler = {"login": _login, "sync": _sync, "conflicts": _conflicts, "resolve": _resolve}[command]
         return handler(store, args)
     except PhoneNumberError as exc:
-        _err(f"pbxdesk {command}: {exc.message_en if args.lang == 'en' else exc.message_ru}")
+        _err(f"pbxdesk {command}: {printable(exc.message_en if args.lang == 'en' else exc.message_ru)}")
+        return 2
+    except Exception as exc:  # the profile's disk failed meanwhile: one line, nothing half-done
+        trouble = profile_trouble(profile, exc)
+        if trouble is None:
+            raise
+        _err(f"pbxdesk {command}: {printable(trouble.message(args.lang))}")
         return 2
     finally:
         store.close()
+
+
+def profile_trouble(profile: Path, exc: BaseException) -> StoreError | None:
+    """What a failure of the profile's disk (a store error, or an OSError writing the profile's other files:
+    the push journal, conflict choices, media) means; None for anything else."""
+    if isinstance(exc, StoreError):
+        return exc
+    if is_disk_error(exc):
+        return diagnose(profile, exc)
+    return None
 
 
 # ------------------------------------------------------------------------------------------------ login
@@ -196,7 +215,11 @@ def _sync(store: Store, args: argparse.Namespace) -> int:
         bar.close()
         client.close()
     if "error" in box:
-        _err(f"pbxdesk sync: failed: {type(box['error']).__name__}: {box['error']}")
+        trouble = profile_trouble(store.profile_dir, box["error"])
+        if trouble is not None:  # what was pushed and pulled before is recorded; the rest stays queued
+            _err(f"pbxdesk sync: {printable(trouble.message(args.lang))}")
+            return 2
+        _err(f"pbxdesk sync: failed: {type(box['error']).__name__}: {printable(box['error'])}")
         return 2 if isinstance(box["error"], (NetworkError, AuthError)) else 1
     return _summary(box["report"], url, store)
 
