@@ -62,6 +62,28 @@ class SyncOps(StoreBase):
             rows = conn.execute(q).all()
         return [OutboxItem(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
 
+    def outbox_item(self, number: str) -> OutboxItem | None:
+        """The pending operation of one number (in state ``changed``), or None: one indexed look-up, so a
+        push that meets many conflicts stays linear."""
+        num = normalize_number(number)
+        q = (select(O.c.number, O.c.operation, O.c.payload, O.c.base_revision, O.c.idempotency_key,
+                    O.c.attempts, O.c.next_retry_at, O.c.last_error)
+             .join(N, N.c.number == O.c.number).where(O.c.number == num, N.c.sync_state == "changed"))
+        with self._read() as conn:
+            r = conn.execute(q).first()
+        return None if r is None else OutboxItem(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], r[6], r[7])
+
+    def revisions(self, numbers: list[str]) -> dict[str, int | None]:
+        """The stored revision of each of ``numbers`` that is in the profile (a never-synced number: None);
+        reads only those rows (a pull asks per page of the change feed, not for the whole profile)."""
+        found: dict[str, int | None] = {}
+        with self._read() as conn:
+            for start in range(0, len(numbers), 500):
+                chunk = numbers[start:start + 500]
+                for number, revision in conn.execute(select(N.c.number, N.c.revision).where(N.c.number.in_(chunk))):
+                    found[number] = revision
+        return found
+
     def mark_pushed(self, number: str, revision: int, doc: RoutingDocument,
                     idempotency_key: str | None = None) -> None:
         """The server accepted a push and stored ``doc`` as ``revision``. When ``idempotency_key`` names
