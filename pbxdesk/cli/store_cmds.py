@@ -19,8 +19,8 @@ import argparse
 import sys
 from typing import Any
 
-from pbxdesk.cli.common import Parser, UsageError, profile_parser
-from pbxdesk.domain.document import DocumentReadError, dumps, load_directory, load_path
+from pbxdesk.cli.common import Parser, UsageError, profile_parser, read_directory
+from pbxdesk.domain.document import DocumentReadError, dumps, load_path
 from pbxdesk.domain.models import Directory
 from pbxdesk.domain.phone import PhoneNumberError, normalize_number
 from pbxdesk.domain.problems import Problem, has_errors
@@ -100,13 +100,7 @@ def cmd_get(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_set(store: Store, args: argparse.Namespace) -> int:
     num = normalize_number(args.number)
-    directory: Directory | None = None
-    if args.directory:
-        try:
-            with open(args.directory, "rb") as fh:
-                directory = load_directory(fh.read())
-        except OSError as exc:
-            raise DocumentReadError(f"cannot read {args.directory}: {exc.strerror or exc}") from exc
+    directory: Directory | None = read_directory(args.directory) if args.directory else None
     data = load_path(args.file).data
     is_new = not store.has_number(num)
     problems = store.save(num, data, directory, create=True)

@@ -105,7 +105,7 @@ def _put(ctx: ServerContext, writer: Writer, principal: Principal, number: str, 
     current = storage.get_number(conn, principal.company_id, number)
     if current is None:
         raise _not_found(number)
-    if if_match is None:
+    if if_match is None or not if_match.strip():
         raise ProblemError(428, f"If-Match is required: send the ETag of the revision you edited "
                                 f"(the current one is {etag(current.revision)})", "if-match-required")
     data = _decode(body)
