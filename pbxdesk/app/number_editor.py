@@ -25,18 +25,24 @@ from PySide6.QtWidgets import (
 
 from pbxdesk.app.copy_actions import CopyActions
 from pbxdesk.app.startup import AppContext
-from pbxdesk.app.store_worker import StoreWorker
+from pbxdesk.app.store_worker import StoreWorker, is_disk_trouble
 from pbxdesk.domain.document import parse_document, to_canonical_dict
 from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.phone import format_number
 from pbxdesk.scenario_editor import ScenarioEditor
 from pbxdesk.schedule_grid import ScheduleEditor
-from pbxdesk.store import Store
+from pbxdesk.store import Store, StoreError
 from pbxdesk.test_call import TestCallTabs
 from pbxdesk.widgets.error_dialog import error_box
 from pbxdesk.widgets.session import DocumentSession, SetValuesCommand
 
 AUTOSAVE_MS = 500
+
+
+def _said(error: BaseException) -> str:
+    from pbxdesk.app.i18n import current_language
+
+    return error.message(current_language()) if isinstance(error, StoreError) else str(error)
 NAME_MERGE_ID = 1001
 
 
@@ -230,8 +236,9 @@ class NumberEditor(CopyActions, QWidget):
 
     def _saved_done(self, problems: Any, error: BaseException | None) -> None:
         if error is not None:
-            self.status.setText(self.tr("Not saved: %1").replace("%1", str(error)))
-            error_box(self, self.tr("The changes were not saved; they are kept in the draft."), error)
+            self.status.setText(self.tr("Not saved: %1").replace("%1", _said(error)))
+            if not is_disk_trouble(error):  # the disk's trouble is the window's banner, not a dialog
+                error_box(self, self.tr("The changes were not saved; they are kept in the draft."), error)
             return
         errors = [p for p in problems or [] if p.is_error]
         if errors:

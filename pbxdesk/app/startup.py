@@ -35,6 +35,7 @@ class AppContext:
     token: str | None = None
     embedded: Any = None
     server_error: str | None = None
+    profile_trouble: Any = None  # a StoreError: the profile's disk cannot be written (the store is read-only)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _library: Any = field(default=None, repr=False)
     _tts: Any = field(default=None, repr=False)
@@ -98,7 +99,7 @@ def _base_info(base: Path) -> ProfileInfo | None:
     """What the base profile's file says (None when there is no file yet)."""
     if not database_path(base).exists():
         return None
-    with Store.open(base) as store:
+    with Store.open(base, read_only=True) as store:  # (read even when its disk cannot be written)
         return store.get_profile()
 
 
@@ -106,7 +107,10 @@ def open_profile(cli_value: str | None, settings: Settings | None = None) -> App
     """Open the profile ``cli_value`` names (see ``resolve_profile_dir``); ``settings`` is the window's own
     ``Settings`` of that profile when it was made first (the fast start), so both share one object."""
     base = resolve_profile_dir(cli_value)
-    base.mkdir(parents=True, exist_ok=True)
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # a read-only or full disk: the profile may still be read below, or the store says why not
     info = _base_info(base)
     profile, is_demo = chosen_profile(base, info)
     url = token = None
@@ -115,8 +119,12 @@ def open_profile(cli_value: str | None, settings: Settings | None = None) -> App
 
         url = info.server_url
         token = load_token(url, base)  # $PBXDESK_TOKEN, keyring or the opt-in file
-    store = Store.open(profile)
+    from pbxdesk.app.store_worker import open_store
+
+    store, trouble = open_store(profile)  # read-only (with the reason) when its disk cannot be written
+    if store is None:
+        raise trouble or RuntimeError(f"the profile {profile} could not be opened")
     return AppContext(
         base_dir=base, profile_dir=profile, store=store, settings=settings or Settings(profile), is_demo=is_demo,
-        server_url=url, token=token,
+        server_url=url, token=token, profile_trouble=trouble,
     )

@@ -29,7 +29,7 @@ from pbxdesk.domain.merge import DOCUMENT_UNIT
 from pbxdesk.domain.phone import PhoneNumberError
 from pbxdesk.domain.text import printable
 from pbxdesk.store import Store, StoreError, resolve_profile_dir
-from pbxdesk.store.disk import diagnose, is_disk_error
+from pbxdesk.store.disk import profile_trouble
 from pbxdesk.sync import credentials
 from pbxdesk.sync.client import ApiClient
 from pbxdesk.sync.conflicts import (
@@ -101,15 +101,6 @@ def main(argv: list[str]) -> int:
     finally:
         store.close()
 
-
-def profile_trouble(profile: Path, exc: BaseException) -> StoreError | None:
-    """What a failure of the profile's disk (a store error, or an OSError writing the profile's other files:
-    the push journal, conflict choices, media) means; None for anything else."""
-    if isinstance(exc, StoreError):
-        return exc
-    if is_disk_error(exc):
-        return diagnose(profile, exc)
-    return None
 
 
 # ------------------------------------------------------------------------------------------------ login

@@ -49,6 +49,7 @@ class StoreBase:
             self._open_snapshot(trouble)
         self._wengine = self._engine.execution_options(sqlite_immediate=True)
         self._identity = None if self.read_only else self._file_identity()
+        self.writes = 0  # write transactions committed (a caller can tell that the disk took one)
 
     def _open(self) -> None:
         self.profile_dir.mkdir(parents=True, exist_ok=True)
@@ -118,6 +119,7 @@ class StoreBase:
                 raise diagnose(self.profile_dir, exc) from exc
             raise
         self._check_present()  # removed while writing: the commit went into the removed file
+        self.writes += 1
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from pbxdesk.domain.text import printable
-from pbxdesk.store.errors import ProfileUnavailable
+from pbxdesk.store.errors import ProfileUnavailable, StoreError
 
 # What a failing disk raises; an IntegrityError (a bug, not the disk) is not among them.
 DISK_ERRORS: tuple[type[BaseException], ...] = (OSError, sqlite3.OperationalError, sqlite3.DatabaseError,
@@ -81,3 +81,14 @@ def diagnose(profile_dir: Path, exc: BaseException) -> ProfileUnavailable:
     if name.startswith("SQLITE_READONLY") or not os.access(profile_dir, os.W_OK):
         return ProfileUnavailable("read_only", where)
     return ProfileUnavailable("io", where, detail)
+
+
+def profile_trouble(profile_dir: Path, exc: BaseException) -> StoreError | None:
+    """What a failure met while working on a profile means for its disk: a store error as it is, an OSError
+    of the profile's other files (the push journal, conflict choices, media) diagnosed; None for anything
+    else (a bug, the network)."""
+    if isinstance(exc, StoreError):
+        return exc
+    if is_disk_error(exc):
+        return diagnose(Path(profile_dir), exc)
+    return None

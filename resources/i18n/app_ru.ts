@@ -88,134 +88,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="133"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="138"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="141"/>
         <source>The profile could not be opened.</source>
         <translation>Не удалось открыть профиль.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="240"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="248"/>
         <source>pbxdesk — Incoming calls</source>
         <translation>pbxdesk — Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="242"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="250"/>
         <source>(demo)</source>
         <translation>(демо)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="244"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="252"/>
         <source>Incoming calls</source>
         <translation>Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="245"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="253"/>
         <source>Choose a number and press the pencil, Enter or double-click to set up its schedule and call scenario.</source>
         <translation>Выберите номер и нажмите на карандаш, Enter или дважды щёлкните, чтобы настроить его расписание и сценарий входящих звонков.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="247"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="255"/>
         <source>Search by number or name</source>
         <translation>Поиск по номеру или названию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="248"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="256"/>
         <source>Search numbers</source>
         <translation>Поиск номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="249"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="257"/>
         <source>Incoming calls: the company&apos;s numbers</source>
         <translation>Входящие вызовы: номера компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="250"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="258"/>
         <source>Columns of the numbers list</source>
         <translation>Столбцы списка номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="251"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="259"/>
         <source>Open numbers</source>
         <translation>Открытые номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="252"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="260"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="253"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="261"/>
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="254"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="262"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="255"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="263"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="256"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="264"/>
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="257"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="265"/>
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="258"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="266"/>
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="259"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="267"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="260"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="268"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="261"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="269"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="262"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="270"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="263"/>
-        <location filename="../../pbxdesk/app/main_window.py" line="292"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="271"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="299"/>
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="52"/>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="58"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="50"/>
         <source>The number %1 could not be opened.</source>
         <translation>Не удалось открыть номер %1.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="73"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="77"/>
         <source>Close %1</source>
         <translation>Закрыть %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="97"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="101"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="98"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="102"/>
         <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
         <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
     </message>
@@ -223,88 +223,88 @@
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="150"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="156"/>
         <source>Number name:</source>
         <translation>Название номера:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="151"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="157"/>
         <source>Number name</source>
         <translation>Название номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="152"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="158"/>
         <source>Undo</source>
         <translation>Отменить действие</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="153"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="159"/>
         <source>Redo</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="154"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="160"/>
         <source>Copy settings…</source>
         <translation>Скопировать настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="155"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="161"/>
         <source>Copy the schedule and scenarios of another number here</source>
         <translation>Скопировать сюда расписание и сценарии другого номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="156"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="162"/>
         <source>Copy to numbers…</source>
         <translation>Скопировать на номера…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="157"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="163"/>
         <source>Copy these settings to several other numbers</source>
         <translation>Скопировать эти настройки на несколько других номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="158"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="164"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="159"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="165"/>
         <source>Drop unsaved changes and go back to the saved settings</source>
         <translation>Отбросить несохранённые изменения и вернуться к сохранённым настройкам</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="191"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="197"/>
         <source>Rename number</source>
         <translation>Переименование номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="224"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="230"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="233"/>
-        <location filename="../../pbxdesk/app/number_editor.py" line="238"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="239"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="245"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="234"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="241"/>
         <source>The changes were not saved; they are kept in the draft.</source>
         <translation>Изменения не сохранены; они остались в черновике.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="242"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="249"/>
         <source>Saved. The change will be sent to the server at the next sync.</source>
         <translation>Сохранено. Изменение будет отправлено на сервер при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="250"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="257"/>
         <source>Cancel changes</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="251"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="258"/>
         <source>Drop the unsaved changes of this number?</source>
         <translation>Отбросить несохранённые изменения этого номера?</translation>
     </message>
@@ -347,67 +347,67 @@
 <context>
     <name>NumbersModel</name>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
         <source>Schedule</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
         <source>Right now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="70"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="73"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="79"/>
         <source>Around the clock</source>
         <translation>Круглосуточно</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="73"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="79"/>
         <source>By schedule</source>
         <translation>По расписанию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="82"/>
         <source>synced</source>
         <translation>синхронизирован</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="82"/>
         <source>changed</source>
         <translation>изменён</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="82"/>
         <source>conflict</source>
         <translation>конфликт</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="77"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="83"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="114"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="120"/>
         <source>Edit number %1</source>
         <translation>Настроить номер %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="93"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="99"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
