@@ -24,19 +24,18 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sync_bench import seed, start_server  # noqa: E402
+from sync_bench import seed, start_server
 
-from pbxdesk.app.process_env import prepare_environment  # noqa: E402
+from pbxdesk.app.process_env import prepare_environment
 
 prepare_environment()  # as the app does (pbxdesk/app/process_env.py)
 
-from pbxdesk.domain.document import to_canonical_dict  # noqa: E402
-from pbxdesk.server import storage  # noqa: E402
-from pbxdesk.server.database import open_engine, write_transaction  # noqa: E402
-from pbxdesk.store import Store  # noqa: E402
-from pbxdesk.sync.client import ApiClient  # noqa: E402
-from pbxdesk.sync.engine import SyncEngine, SyncReport  # noqa: E402
-from pbxdesk.sync.pipeline import Ticker  # noqa: E402
+from pbxdesk.server import storage
+from pbxdesk.server.database import open_engine, write_transaction
+from pbxdesk.store import Store
+from pbxdesk.sync.client import ApiClient
+from pbxdesk.sync.engine import SyncEngine, SyncReport
+from pbxdesk.sync.pipeline import Ticker
 
 
 def pull(url: str, token: str, profile: Path) -> tuple[float, int]:
@@ -99,67 +98,66 @@ def main() -> int:
     small_numbers, small_conflicts = args.numbers // 4, args.conflicts // 4
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        token, numbers = seed(root / "server", args.numbers, 50)
-        with open_engine(root / "server", migrate=False).connect() as conn:
-            company_id = int(conn.exec_driver_sql("SELECT id FROM companies").scalar_one())
-        company = Company(root / "server", company_id)
-        proc, url = start_server(root / "server")
+        sites = {}  # "big" / "small": a server seeded with a company, its process, a profile that pulled it
         try:
-            # -- pull: the whole company (10,000) vs a quarter of it, alternately (a second company of that
-            # size on the same server would change the server; a pull of the first quarter of the feed is the
-            # same work per number)
-            small_token, _small = seed(root / "server-small", small_numbers, 50)
-            small_proc, small_url = start_server(root / "server-small")
-            try:
-                big, small = [], []
-                for r in range(args.rounds):
-                    seconds, count = pull(url, token, root / f"pull-big-{r}")
-                    big.append(seconds / count)
-                    seconds, count = pull(small_url, small_token, root / f"pull-small-{r}")
-                    small.append(seconds / count)
-                    print(f"round {r + 1}: pull {args.numbers}: {big[-1] * 1000:.2f} ms/number, "
-                          f"{small_numbers}: {small[-1] * 1000:.2f} ms/number", flush=True)
-            finally:
-                small_proc.terminate()
-                small_proc.wait(10)
-            ratios = [b / s for b, s in zip(big, small, strict=True)]
-            print(f"pull of {args.numbers} numbers: median {statistics.median(big) * args.numbers:.1f} s "
-                  f"({statistics.median(big) * 1000:.2f} ms/number); {small_numbers}: "
-                  f"{statistics.median(small) * 1000:.2f} ms/number; per-number ratio median "
-                  f"{statistics.median(ratios):.2f} (linear: 1.0)")
+            for size, count in (("big", args.numbers), ("small", small_numbers)):
+                token, numbers = seed(root / f"server-{size}", count, 50)
+                with open_engine(root / f"server-{size}", migrate=False).connect() as conn:
+                    company_id = int(conn.exec_driver_sql("SELECT id FROM companies").scalar_one())
+                proc, url = start_server(root / f"server-{size}")
+                sites[size] = {"token": token, "numbers": numbers, "proc": proc, "url": url,
+                               "company": Company(root / f"server-{size}", company_id)}
+            # -- first pull of the whole company, 10,000 numbers vs a company of a quarter the size, alternately
+            per_number: dict[str, list[float]] = {"big": [], "small": []}
+            for r in range(args.rounds):
+                for size in ("big", "small"):
+                    site = sites[size]
+                    seconds, count = pull(site["url"], site["token"], root / f"pull-{size}-{r}")
+                    per_number[size].append(seconds / count)
+                print(f"round {r + 1}: pull {args.numbers}: {per_number['big'][-1] * 1000:.2f} ms/number, "
+                      f"{small_numbers}: {per_number['small'][-1] * 1000:.2f} ms/number", flush=True)
+            ratio = statistics.median(b / s for b, s in zip(per_number["big"], per_number["small"], strict=True))
+            big_ms, small_ms = (statistics.median(per_number[k]) * 1000 for k in ("big", "small"))
+            print(f"first pull of {args.numbers} numbers: median {big_ms * args.numbers / 1000:.1f} s ({big_ms:.2f} "
+                  f"ms/number); of {small_numbers}: {small_ms:.2f} ms/number; per-number ratio median {ratio:.2f} "
+                  "(linear: 1.0)")
 
-            # -- push meeting conflicts, in a profile holding the whole company
-            store, client = Store.open(root / "pull-big-0"), ApiClient(url, token)
-            try:
-                SyncEngine(store, client).run()
-                rows: dict[str, list[float]] = {"conflicts": [], "plain": [], "conflicts_small": [],
-                                                "plain_small": []}
-                for r in range(args.rounds):
-                    chosen, few = numbers[: args.conflicts], numbers[-small_conflicts:]
-                    tag = f"r{r}a"
-                    rows["conflicts"].append(push(store, client, chosen, company, tag) / len(chosen))
-                    rows["plain"].append(push(store, client, chosen, None, tag + "p") / len(chosen))
-                    rows["conflicts_small"].append(push(store, client, few, company, f"r{r}b") / len(few))
-                    rows["plain_small"].append(push(store, client, few, None, f"r{r}bp") / len(few))
-                    print(f"round {r + 1}: push meeting {len(chosen)} conflicts "
-                          f"{rows['conflicts'][-1] * 1000:.2f} ms/number, no conflict "
-                          f"{rows['plain'][-1] * 1000:.2f}; {len(few)} conflicts "
-                          f"{rows['conflicts_small'][-1] * 1000:.2f}, no conflict "
-                          f"{rows['plain_small'][-1] * 1000:.2f}", flush=True)
-            finally:
-                client.close()
-                store.close()
-            med = {k: statistics.median(v) for k, v in rows.items()}
-            vs_plain = statistics.median(c / p for c, p in zip(rows["conflicts"], rows["plain"], strict=True))
-            scale = statistics.median(c / s for c, s in zip(rows["conflicts"], rows["conflicts_small"], strict=True))
-            print(f"push meeting {args.conflicts} conflicts: median {med['conflicts'] * args.conflicts:.1f} s "
-                  f"({med['conflicts'] * 1000:.2f} ms/conflict: a 412, a merge, a second PUT); the same push with no "
-                  f"conflict {med['plain'] * 1000:.2f} ms/number, ratio {vs_plain:.2f}; {small_conflicts} conflicts "
-                  f"{med['conflicts_small'] * 1000:.2f} ms/conflict, per-conflict ratio {scale:.2f} (linear: 1.0)")
+            # -- a push meeting 1,000 conflicts in the 10,000-number profile vs 250 in the 2,500-number one, and
+            # the same pushes meeting no conflict (their floor: one PUT per number)
+            rows: dict[str, list[float]] = {"big": [], "big_plain": [], "small": [], "small_plain": []}
+            for size, conflicts in (("big", args.conflicts), ("small", small_conflicts)):
+                site = sites[size]
+                site["store"], site["client"] = Store.open(root / f"pull-{size}-0"), ApiClient(site["url"], site["token"])
+                SyncEngine(site["store"], site["client"]).run()
+                site["chosen"] = site["numbers"][:conflicts]
+            for r in range(args.rounds):
+                for size in ("big", "small"):
+                    site = sites[size]
+                    chosen = site["chosen"]
+                    rows[size].append(push(site["store"], site["client"], chosen, site["company"], f"r{r}a")
+                                      / len(chosen))
+                    rows[size + "_plain"].append(push(site["store"], site["client"], chosen, None, f"r{r}p")
+                                                 / len(chosen))
+                print(f"round {r + 1}: push meeting {args.conflicts} conflicts {rows['big'][-1] * 1000:.2f} ms/conflict "
+                      f"(no conflict {rows['big_plain'][-1] * 1000:.2f} ms/number); {small_conflicts} conflicts in "
+                      f"{small_numbers} numbers {rows['small'][-1] * 1000:.2f} ms/conflict (no conflict "
+                      f"{rows['small_plain'][-1] * 1000:.2f})", flush=True)
+            med = {k: statistics.median(v) * 1000 for k, v in rows.items()}
+            vs_plain = statistics.median(c / p for c, p in zip(rows["big"], rows["big_plain"], strict=True))
+            scale = statistics.median(b / s for b, s in zip(rows["big"], rows["small"], strict=True))
+            print(f"push meeting {args.conflicts} conflicts in {args.numbers} numbers: median "
+                  f"{med['big'] * args.conflicts / 1000:.1f} s ({med['big']:.2f} ms/conflict: a 412, a merge, a second "
+                  f"PUT); the same push meeting no conflict {med['big_plain']:.2f} ms/number, ratio {vs_plain:.2f}; "
+                  f"{small_conflicts} conflicts in {small_numbers} numbers {med['small']:.2f} ms/conflict; per-conflict "
+                  f"ratio median {scale:.2f} (linear: 1.0)")
         finally:
-            proc.terminate()
-            proc.wait(10)
-            company.engine.dispose()
+            for site in sites.values():
+                for key in ("client", "store"):
+                    if key in site:
+                        site[key].close()
+                site["proc"].terminate()
+                site["proc"].wait(10)
+                site["company"].engine.dispose()
     return 0
 
 

@@ -158,6 +158,21 @@ class SyncOps(StoreBase):
             else:
                 self._queue(conn, num, text, theirs_rev, time.time())
 
+    def take_merge(self, number: str, theirs_doc: RoutingDocument, revision: int, result: RoutingDocument) -> None:
+        """:meth:`mark_conflict` then :meth:`resolve_conflict` with ``result``, in one transaction: the server's
+        ``theirs_doc`` at ``revision`` becomes the base, ``result`` (a clean merge, or theirs itself) is saved
+        and queued against it with a new key, or the number is synced when ``result`` equals theirs."""
+        num, text, theirs_text = normalize_number(number), doc_text(result), doc_text(theirs_doc)
+        with self._write() as conn:
+            self._require(conn, num)
+            conn.execute(update(N).where(N.c.number == num).values(
+                base_json=theirs_text, revision=revision, theirs_json=None, theirs_revision=None,
+                sync_state="synced" if text == theirs_text else "changed", sync_message=None,
+                **_doc_values(num, result, text)))
+            conn.execute(delete(O).where(O.c.number == num))
+            if text != theirs_text:
+                self._queue(conn, num, text, revision, time.time())
+
     def remove_number(self, number: str, force: bool = False) -> bool:
         """The number was deleted on the server (a ``deleted`` change). It is removed with its outbox row
         when nothing local would be lost; with a pending change or a draft it stays (returns False) unless

@@ -232,16 +232,15 @@ class SyncEngine:
         if mine is None:
             return
         if to_canonical_dict(mine) == to_canonical_dict(theirs):
-            self.store.mark_conflict(number, theirs, revision)
-            self.store.resolve_conflict(number, theirs)
+            self.store.take_merge(number, theirs, revision, theirs)
             report.pulled.append(number)
             return
         result = merge(self.store.get_base(number), mine, theirs, self._directory())
-        self.store.mark_conflict(number, theirs, revision)
         if result.ok and result.merged is not None:
-            self.store.resolve_conflict(number, result.merged)  # saved + queued against theirs, new key
+            self.store.take_merge(number, theirs, revision, result.merged)  # saved + queued, new key
             report.merged.append(number)
         else:
+            self.store.mark_conflict(number, theirs, revision)
             report.conflicts.append(number)
 
     # -- push ----------------------------------------------------------------------------------------------
