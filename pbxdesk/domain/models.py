@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 
 from pbxdesk.domain import text
 
@@ -51,6 +51,13 @@ def _text(rule: text.TextRule, description: str) -> Any:
     return Field(json_schema_extra={**rule.schema(), "description": description})
 
 
+def _integral(value: Any) -> Any:
+    """JSON has one kind of number: ``30.0`` is the integer 30, as JSON Schema's ``integer`` says (a fraction,
+    a string or a boolean is still refused)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Int = Annotated[int, BeforeValidator(_integral)]
 _HHMM = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
 NumberText = Annotated[str, _schema(pattern="^[0-9]{10}$", description="10 digits")]
 IntervalId = Annotated[str, _schema(enum=["working", "non_working", "custom1", "custom2", "custom3"])]
@@ -69,6 +76,16 @@ Email = Annotated[str | None, _schema(
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+def _type_required(schema: dict[str, Any]) -> None:
+    """A node's ``type`` has a default in the model (building a node in code needs no ``type=``) but a
+    document must name it: it tells the node kinds apart."""
+    schema["required"] = ["type", *[r for r in schema.get("required", []) if r != "type"]]
+
+
+class _Node(_Model):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, json_schema_extra=_type_required)
 
 
 class TtsPrompt(_Model):
@@ -120,57 +137,57 @@ Recipient = Annotated[
 ]
 
 
-class MessageNode(_Model):
+class MessageNode(_Node):
     type: Literal["message"] = "message"
     prompt: Prompt
     next: Node | None
 
 
-class MenuNode(_Model):
+class MenuNode(_Node):
     type: Literal["menu"] = "menu"
     prompt: Prompt
     keys: Annotated[dict[str, Node | None], _schema(propertyNames={"pattern": "^[0-9*#]$"})]
     no_input: Node | None = None
     extension_dialing: bool
-    timeout_s: Annotated[int, _schema(minimum=1, maximum=30)] = 5
-    repeats: Annotated[int, _schema(minimum=1, maximum=5)] = 3
+    timeout_s: Annotated[Int, _schema(minimum=1, maximum=30)] = 5
+    repeats: Annotated[Int, _schema(minimum=1, maximum=5)] = 3
 
 
-class ForwardExternalNode(_Model):
+class ForwardExternalNode(_Node):
     type: Literal["forward_external"] = "forward_external"
     number: NumberText
-    timeout_s: Annotated[int, _schema(enum=list(EXTERNAL_TIMEOUTS))]
+    timeout_s: Annotated[Int, _schema(enum=list(EXTERNAL_TIMEOUTS))]
     announcement: Prompt | None
     next: Node | None
 
 
-class ForwardEmployeeNode(_Model):
+class ForwardEmployeeNode(_Node):
     type: Literal["forward_employee"] = "forward_employee"
     employee: EmployeeId
-    timeout_s: Annotated[int, _schema(enum=list(EMPLOYEE_TIMEOUTS))]
+    timeout_s: Annotated[Int, _schema(enum=list(EMPLOYEE_TIMEOUTS))]
     announcement: Prompt | None
     next: Node | None
 
 
-class ForwardDepartmentNode(_Model):
+class ForwardDepartmentNode(_Node):
     type: Literal["forward_department"] = "forward_department"
     department: DepartmentId
     distribution: Distribution
-    step_s: Annotated[int | None, _schema(description="null for `all`; for `in_turn` and `incremental` one of "
+    step_s: Annotated[Int | None, _schema(description="null for `all`; for `in_turn` and `incremental` one of "
                                                       + ", ".join(map(str, DEPARTMENT_STEPS)))]
-    timeout_s: Annotated[int, _schema(enum=list(DEPARTMENT_TIMEOUTS))]
+    timeout_s: Annotated[Int, _schema(enum=list(DEPARTMENT_TIMEOUTS))]
     announcement: Prompt | None
     next: Node | None
 
 
-class VoicemailNode(_Model):
+class VoicemailNode(_Node):
     type: Literal["voicemail"] = "voicemail"
     greeting: Prompt | None
     recipients: list[Recipient]
     external_email: Email
 
 
-class FaxNode(_Model):
+class FaxNode(_Node):
     type: Literal["fax"] = "fax"
     greeting: Prompt | None
     recipients: list[Recipient]

@@ -59,6 +59,16 @@ def _describe_validation(exc: RequestValidationError) -> tuple[str, list[dict[st
     return detail, errors
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    path = request.scope.get("path", "")
+    found: set[str] = set()
+    for route in request.app.routes:
+        regex, methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
+        if regex is not None and methods and regex.match(path):
+            found.update(methods)
+    return sorted(found)
+
+
 def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(_request: Request, exc: ProblemError) -> Response:
@@ -70,11 +80,14 @@ def install_handlers(app: FastAPI) -> None:
         return problem_response(422, f"invalid request: {detail}", "invalid-request", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
         if exc.status_code == 404 and detail == "Not Found":
             detail = "no such resource"
-        return problem_response(exc.status_code, detail, headers=dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # every method of the resource, not only those of the first route matched
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return problem_response(exc.status_code, detail, headers=headers)
 
     @app.exception_handler(DataError)
     @app.exception_handler(UnicodeError)
