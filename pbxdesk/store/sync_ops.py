@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
 
 from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.domain.phone import normalize_number
@@ -36,19 +37,31 @@ class SyncOps(StoreBase):
         change (state ``synced``) gets it as saved and base document, unless ``revision`` is not newer
         than what is stored. A number with a local change is left alone (the engine merges or calls
         :meth:`mark_conflict`). A draft is never touched. Returns True when the document was stored."""
-        num, text = normalize_number(number), doc_text(doc)
+        return self.apply_server_documents([(number, doc, revision)])[0]
+
+    def apply_server_documents(self, items: list[tuple[str, RoutingDocument, int]]) -> list[bool]:
+        """:meth:`apply_server_document` for many documents in one transaction (a pull stores a batch of the
+        numbers it fetched with one fsync instead of one each); whether each was stored, in order."""
+        stored = []
         with self._write() as conn:
-            row = conn.execute(select(N.c.sync_state, N.c.revision).where(N.c.number == num)).first()
-            if row is None:
-                conn.execute(insert(N).values(number=num, base_json=text, revision=revision,
-                                              sync_state="synced", **_doc_values(num, doc, text)))
-                return True
-            state, current = row
-            if state != "synced" or (current is not None and revision <= current):
-                return False
-            conn.execute(update(N).where(N.c.number == num).values(
-                base_json=text, revision=revision, sync_message=None, **_doc_values(num, doc, text)))
+            for number, doc, revision in items:
+                stored.append(self._apply(conn, normalize_number(number), doc, revision))
+        return stored
+
+    @staticmethod
+    def _apply(conn: Connection, num: str, doc: RoutingDocument, revision: int) -> bool:
+        text = doc_text(doc)
+        row = conn.execute(select(N.c.sync_state, N.c.revision).where(N.c.number == num)).first()
+        if row is None:
+            conn.execute(insert(N).values(number=num, base_json=text, revision=revision,
+                                          sync_state="synced", **_doc_values(num, doc, text)))
             return True
+        state, current = row
+        if state != "synced" or (current is not None and revision <= current):
+            return False
+        conn.execute(update(N).where(N.c.number == num).values(
+            base_json=text, revision=revision, sync_message=None, **_doc_values(num, doc, text)))
+        return True
 
     def outbox_items(self, due_at: float | None = None) -> list[OutboxItem]:
         """Pending operations, oldest first. With ``due_at`` (a ``time.time()`` value) only those whose

@@ -48,6 +48,7 @@ from pbxdesk.sync.pipeline import Cancelled, Committer, Progress, Ticker, fetch_
 
 PAGE = 500
 FETCHERS = 4  # parallel GETs of changed numbers during a pull
+APPLY_BATCH = 100  # pulled documents stored per transaction (one fsync)
 MAX_RETRY_DELAY_S = 300.0
 SERVER_ERRORS_IN_A_ROW = 3  # 500 answers to that many pushes in a row: the server is broken, not one payload
 
@@ -175,22 +176,29 @@ class SyncEngine:
             for number in gone:
                 tick.step(number)
                 self._remove(number, report)
-            with closing(self._fetch_all(todo)) as fetched_all:
-                for number, fetched in zip(todo, fetched_all, strict=True):
-                    tick.step(number)
-                    if isinstance(fetched, NetworkError | AuthError):
-                        raise fetched
-                    if isinstance(fetched, NotFound | MalformedResponse):
-                        report.errors[number] = str(fetched)
-                        failed = True
-                        continue
-                    assert not isinstance(fetched, BaseException)
-                    doc, revision = fetched
-                    if normalize_number(doc.number) != normalize_number(number):
-                        report.errors[number] = f"the server sent the document of {doc.number} for {number}"
-                        failed = True
-                        continue
-                    self.integrate(number, doc, revision, report)
+            batch: list[tuple[str, RoutingDocument, int]] = []
+            try:
+                with closing(self._fetch_all(todo)) as fetched_all:
+                    for number, fetched in zip(todo, fetched_all, strict=True):
+                        tick.step(number)
+                        if isinstance(fetched, NetworkError | AuthError):
+                            raise fetched
+                        if isinstance(fetched, NotFound | MalformedResponse):
+                            report.errors[number] = str(fetched)
+                            failed = True
+                            continue
+                        assert not isinstance(fetched, BaseException)
+                        doc, revision = fetched
+                        if normalize_number(doc.number) != normalize_number(number):
+                            report.errors[number] = f"the server sent the document of {doc.number} for {number}"
+                            failed = True
+                            continue
+                        batch.append((number, doc, revision))
+                        if len(batch) >= APPLY_BATCH:
+                            done, batch = batch, []
+                            self._integrate_batch(done, report)
+            finally:  # what was read is stored, whatever stops the loop (a cancel, the server going away)
+                self._integrate_batch(batch, report)
             # A page with an unreadable item keeps the stored cursor where it is (the next sync reads it
             # again; what was integrated is skipped then); later pages are still pulled this time.
             held = held or failed
@@ -215,11 +223,27 @@ class SyncEngine:
             self.store.mark_error(number, text)
         report.errors[number] = text
 
+    def _integrate_batch(self, batch: list[tuple[str, RoutingDocument, int]], report: SyncReport) -> None:
+        """Pulled documents: those of numbers with no local change stored in one transaction, the others
+        merged one by one."""
+        if not batch:
+            return
+        for (number, theirs, revision), stored in zip(batch, self.store.apply_server_documents(batch), strict=True):
+            if stored:
+                report.pulled.append(number)
+            else:
+                self._integrate_changed(number, theirs, revision, report)
+
     def integrate(self, number: str, theirs: RoutingDocument, revision: int, report: SyncReport) -> None:
         """Take the server's ``theirs`` at ``revision`` into the store (replace, merge or conflict)."""
         if self.store.apply_server_document(number, theirs, revision):
             report.pulled.append(number)
             return
+        self._integrate_changed(number, theirs, revision, report)
+
+    def _integrate_changed(self, number: str, theirs: RoutingDocument, revision: int, report: SyncReport) -> None:
+        """``theirs`` for a number the store did not simply replace: skipped, recognised as ours, merged, or
+        a conflict."""
         summary = self.store.summary(number)
         if summary.revision is not None and revision <= summary.revision:
             return  # already have it (e.g. our own push coming back through the feed)
