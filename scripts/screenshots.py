@@ -46,9 +46,9 @@ def main() -> int:
 
     prepare_environment()  # as the app does
     app = QApplication(sys.argv[:1])
-    from pbxdesk.app import i18n
     from pbxdesk.app.main_window import MainWindow
     from pbxdesk.app.startup import open_profile
+    from pbxdesk.desktop import i18n
 
     with tempfile.TemporaryDirectory() as tmp:
         context = open_profile(str(Path(tmp) / "profile"))

@@ -25,7 +25,10 @@ class EditorTabs:
     _pending_open: str
     _player: Any
 
+    table: Any
+
     refresh_numbers: Any
+    _number_at: Any
 
     def open_number(self, number: str) -> None:
         if not number:
@@ -73,7 +76,7 @@ class EditorTabs:
             close.setAccessibleName(QCoreApplication.translate("MainWindow", "Close %1").replace("%1", editor.title()))
         self.tabs.setCurrentWidget(editor)
         self._give_editor_room()
-        self.sync_ui.editor_opened(editor)  # issue 12 wiring
+        self.sync_ui.editor_opened(editor)  # server problems and a conflict being resolved show in it
 
     def _give_editor_room(self, list_width: int = 420) -> None:
         """An open editor needs the width more than the list: a list wider than ``list_width`` gives the rest
@@ -109,6 +112,13 @@ class EditorTabs:
         self.editors.pop(editor.number, None)
         editor.deleteLater()
         return True
+
+    def current_number(self) -> str:
+        """The number the user is looking at: the current editor's, else the one selected in the list."""
+        editor = self.tabs.currentWidget()
+        if editor is not None and hasattr(editor, "session"):
+            return str(editor.number)
+        return str(self._number_at(self.table.currentIndex()))
 
     def player(self) -> Any:
         if self._player is None:

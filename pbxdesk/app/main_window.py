@@ -21,22 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbxdesk.app import i18n
 from pbxdesk.app.editor_tabs import EditorTabs
 from pbxdesk.app.numbers_list import NumbersList
 from pbxdesk.app.numbers_model import NumbersFilter, NumbersModel
-from pbxdesk.app.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S, LANGUAGE, MAIN_GEOMETRY, Settings
 from pbxdesk.app.status_bar import SyncStatusBar
 from pbxdesk.app.sync_actions import SyncActions
+from pbxdesk.desktop import i18n
+from pbxdesk.desktop.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S, LANGUAGE, MAIN_GEOMETRY, Settings
 
 if TYPE_CHECKING:  # the heavy parts are imported by attach() (on the loader's thread at a fast start)
     from PySide6.QtGui import QCloseEvent  # (an annotation only: the class costs 1.5 ms to set up)
 
     from pbxdesk.app.number_editor import NumberEditor
     from pbxdesk.app.quick_start import QuickStart
-    from pbxdesk.app.startup import AppContext
-    from pbxdesk.app.store_worker import StoreWorker
-    from pbxdesk.app.sync_worker import SyncController
+    from pbxdesk.desktop.context import AppContext
+    from pbxdesk.desktop.store_worker import StoreWorker
+    from pbxdesk.desktop.sync_worker import SyncController
     from pbxdesk.sync_ui import SyncUi
 
 
@@ -95,9 +95,9 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
 
     def attach(self, context: AppContext) -> None:
         """Connect the opened profile: store worker, sync, the sync views; then reload and sync."""
-        from pbxdesk.app.store_worker import StoreWorker
-        from pbxdesk.app.sync_worker import SyncController
-        from pbxdesk.sync_ui import SyncUi  # issue 12: pending changes, conflicts, history, banners
+        from pbxdesk.desktop.store_worker import StoreWorker
+        from pbxdesk.desktop.sync_worker import SyncController
+        from pbxdesk.sync_ui import SyncUi  # pending changes, conflicts, history, banners, list marks
 
         if self._closed:  # closed while the profile was opening
             context.close()
@@ -109,7 +109,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.status.cancelRequested.connect(self.sync.cancel)
         self.sync.progress.connect(self.status.show_progress)
         self.sync.started.connect(self.status.sync_started)
-        self.sync_ui = SyncUi(self)  # issue 12 wiring
+        self.sync_ui = SyncUi(self)  # adds its menu actions, banners and list marks to this window
         self.sync.finished.connect(self._sync_finished)
         self.serverReady.connect(self._server_ready)
         self.settings.changed.connect(self._setting_changed)
@@ -267,7 +267,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
                 self.tabs.setTabText(i, editor.title())
         self.status.retranslate()
         if self.sync_ui is not None:
-            self.sync_ui.retranslate()  # issue 12 wiring
+            self.sync_ui.retranslate()
 
     # -- settings, about, closing -------------------------------------------------------------------------
     def _setting_changed(self, key: str) -> None:
@@ -298,7 +298,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.settings.set(MAIN_GEOMETRY, self.saveGeometry())
         self._closed = True
         if self.worker is not None:
-            self.sync_ui.shutdown()  # issue 12 wiring
+            self.sync_ui.shutdown()  # stops the reachability probe
             self.sync.cancel()
             self.sync.wait(15000)
             self.worker.wait_idle()

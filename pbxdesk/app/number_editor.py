@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from pbxdesk.app.copy_actions import CopyActions
-from pbxdesk.app.startup import AppContext
-from pbxdesk.app.store_worker import StoreWorker
+from pbxdesk.desktop.context import AppContext
+from pbxdesk.desktop.store_worker import StoreWorker
 from pbxdesk.domain.document import parse_document, to_canonical_dict
 from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.phone import format_number

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 
-from pbxdesk.app import i18n
 from pbxdesk.app.numbers_model import NumbersModel
+from pbxdesk.desktop import i18n
 
 if TYPE_CHECKING:
     from pbxdesk.store import Store

@@ -75,7 +75,7 @@ class SyncStatusBar(QStatusBar):
     def set_offline(self, detail: str) -> None:
         self._set("offline", detail)
 
-    def set_online(self) -> None:  # issue 12: the reachability check found the server
+    def set_online(self) -> None:  # the reachability check found the server
         self._set("online")
 
     def sync_started(self) -> None:
@@ -97,7 +97,7 @@ class SyncStatusBar(QStatusBar):
             self.message.setText(self.tr("Sync failed: %1").replace("%1", error))
             self.set_offline(error)
             return
-        if report.cancelled:  # issue 12: a cancelled sync does not claim 100 %
+        if report.cancelled:  # a cancelled sync does not claim 100 %
             self.progress.hide()
         else:
             self.progress.setValue(self.progress.maximum())

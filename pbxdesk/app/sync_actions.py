@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pbxdesk.app.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S
+from pbxdesk.desktop.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S
 
 if TYPE_CHECKING:
     from pbxdesk.app.number_editor import NumberEditor

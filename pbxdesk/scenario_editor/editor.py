@@ -98,7 +98,7 @@ class ScenarioEditor(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        """Relabel everything after ``pbxdesk.app.i18n.set_language`` (open editors are rebuilt)."""
+        """Relabel everything after ``pbxdesk.desktop.i18n.set_language`` (open editors are rebuilt)."""
         self.save_button.setText(self.tr("Save changes"))
         self.save_button.setAccessibleName(self.tr("Save changes"))
         for action, text in ((self.cut_action, self.tr("Cut")), (self.copy_action, self.tr("Copy")),

@@ -12,7 +12,7 @@ CTX = "ScenarioLabels"
 
 
 def ui_language() -> str:
-    """``ru`` or ``en``: follows the default locale that ``pbxdesk.app.i18n.set_language`` sets."""
+    """``ru`` or ``en``: follows the default locale that ``pbxdesk.desktop.i18n.set_language`` sets."""
     return "ru" if QLocale().language() == QLocale.Language.Russian else "en"
 
 

@@ -1,4 +1,4 @@
-"""The sync run: pull the server's changes, then push the outbox (issue 7).
+"""The sync run: pull the server's changes, then push the outbox.
 
 * Pull reads the change feed from the stored cursor, page by page (the cursor is stored after each page,
   so a crash repeats at most one page, and every step below is idempotent). A number with no local change

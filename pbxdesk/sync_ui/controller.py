@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from pbxdesk.app.options import AUTO_SYNC
+from pbxdesk.desktop.options import AUTO_SYNC
 from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.store import Store
 from pbxdesk.sync_ui.background import ReachabilityProbe
@@ -245,18 +245,10 @@ class SyncUi(QObject):
         dialog.editRequested.connect(self.edit_conflict)
         return self._run(dialog)
 
-    def current_number(self) -> str:
-        from pbxdesk.app.number_editor import NumberEditor
-
-        editor = self.window.tabs.currentWidget()
-        if isinstance(editor, NumberEditor):
-            return str(editor.number)
-        return str(self.window._number_at(self.window.table.currentIndex()))
-
     def show_history(self, number: str | None = None) -> Any:
         from pbxdesk.sync_ui.history_dialog import HistoryDialog
 
-        number = number or self.current_number()
+        number = number or self.window.current_number()
         if not number:
             return None
         dialog = HistoryDialog(self.context, self.window.worker, number, self.window)

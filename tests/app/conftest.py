@@ -25,9 +25,9 @@ def wait_until(predicate, timeout: float = 30.0) -> None:
 @pytest.fixture(scope="module")
 def demo_window(qapp, tmp_path_factory):
     """The main window on an empty profile: demo profile + embedded server, after the first sync."""
-    from pbxdesk.app import i18n
     from pbxdesk.app.main_window import MainWindow
     from pbxdesk.app.startup import open_profile
+    from pbxdesk.desktop import i18n
 
     context = open_profile(str(Path(tmp_path_factory.mktemp("app")) / "profile"))
     i18n.set_language("ru")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from pbxdesk.app import i18n
 from pbxdesk.app.numbers_model import NumbersModel
+from pbxdesk.desktop import i18n
 
 
 def test_demo_start_on_an_empty_profile_shows_the_demo_company(app_window):

@@ -202,7 +202,7 @@ def test_every_node_editor_fits_a_narrow_panel(make_editor, session, qapp, langu
     when the row is too narrow), in either language."""
     from PySide6.QtWidgets import QScrollArea
 
-    from pbxdesk.app.i18n import set_language
+    from pbxdesk.desktop.i18n import set_language
 
     set_language(language)
 

@@ -124,7 +124,7 @@ def test_a_range_starting_in_a_skipped_dst_hour_is_warned_about(qtbot, editor, s
 def test_dates_are_written_as_the_ui_language_writes_them(qtbot, session, language, shown, picked):
     from PySide6.QtCore import QDate
 
-    from pbxdesk.app.i18n import set_language
+    from pbxdesk.desktop.i18n import set_language
 
     set_language(language)
     widget = ScheduleEditor(session)
