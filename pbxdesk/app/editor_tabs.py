@@ -24,6 +24,11 @@ class EditorTabs:
     splitter: Any
     _pending_open: str
     _player: Any
+    test_call_dock: Any
+    editor_area: Any
+    placeholder: Any
+    editor_opened_layout: Any
+    editors_closed_layout: Any
 
     table: Any
 
@@ -65,30 +70,34 @@ class EditorTabs:
         from pbxdesk.app.number_editor import NumberEditor  # the editors load on first use
 
         editor = NumberEditor(self.context, self.worker, number, document, saved, directory, self.player())
-        editor.saved.connect(lambda _n: (self.refresh_numbers(), self._update_tab(editor)))
+        editor.saved.connect(lambda _n: self.refresh_numbers())
         editor.copied.connect(lambda _numbers: self.refresh_numbers())
-        editor.session.changed.connect(lambda *_a: self._update_tab(editor))
-        editor.session.undo_stack.cleanChanged.connect(lambda *_a: self._update_tab(editor))
+        editor.titleChanged.connect(lambda: self._update_tab(editor))
         self.editors[number] = editor
-        index = self.tabs.addTab(editor, editor.title())
-        close = self.tabs.tabBar().tabButton(index, self.tabs.tabBar().ButtonPosition.RightSide)
-        if close is not None:
-            close.setAccessibleName(QCoreApplication.translate("MainWindow", "Close %1").replace("%1", editor.title()))
+        self.test_call_dock.add(editor.test_call)
+        self.tabs.addTab(editor, "")
+        self._update_tab(editor)
         self.tabs.setCurrentWidget(editor)
-        self._give_editor_room()
+        self.editor_opened_layout()
         self.sync_ui.editor_opened(editor)  # server problems and a conflict being resolved show in it
 
-    def _give_editor_room(self, list_width: int = 420) -> None:
-        """An open editor needs the width more than the list: a list wider than ``list_width`` gives the rest
-        to the editor (a narrower one, as the user left it, is kept)."""
-        sizes = self.splitter.sizes()
-        if len(sizes) == 2 and sizes[0] > list_width:
-            self.splitter.setSizes([list_width, sizes[0] + sizes[1] - list_width])
-
     def _update_tab(self, editor: NumberEditor) -> None:
+        """The tab names the number and its name (the whole name in its tooltip), "*" while unsaved."""
         index = self.tabs.indexOf(editor)
-        if index >= 0:
-            self.tabs.setTabText(index, editor.title())
+        if index < 0:
+            return
+        self.tabs.setTabText(index, editor.title())
+        self.tabs.setTabToolTip(index, editor.display_name())
+        close = self.tabs.tabBar().tabButton(index, self.tabs.tabBar().ButtonPosition.RightSide)
+        if close is not None:
+            words = QCoreApplication.translate("MainWindow", "Close %1").replace("%1", editor.display_name())
+            close.setAccessibleName(words)
+            close.setToolTip(words)
+
+    def _current_tab_changed(self, _index: int) -> None:
+        editor = self.tabs.currentWidget()
+        self.editor_area.setCurrentWidget(self.tabs if self.tabs.count() else self.placeholder)
+        self.test_call_dock.show_panel(editor.test_call if hasattr(editor, "test_call") else None)
 
     def close_tab(self, index: int) -> bool:
         editor = self.tabs.widget(index)
@@ -98,19 +107,34 @@ class EditorTabs:
             from PySide6.QtWidgets import QMessageBox
 
             box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "Unsaved changes"),
-                              QCoreApplication.translate("MainWindow", "The number %1 has unsaved changes. They are kept as a draft if you "
-                                      "close it now.").replace("%1", editor.title()),
+                              QCoreApplication.translate("MainWindow", "The number %1 has unsaved changes. They are kept "
+                                                         "as a draft if you close it now.").replace(
+                                  "%1", editor.display_name()),
                               QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Close
                               | QMessageBox.StandardButton.Cancel, self)
             answer = box.exec()
+            box.deleteLater()
             if answer == QMessageBox.StandardButton.Cancel:
                 return False
-            if answer == QMessageBox.StandardButton.Save and not editor.scenarios.request_save():
-                return False
+            if answer == QMessageBox.StandardButton.Save:
+                if not editor.scenarios.request_save():
+                    return False
+                self.worker.finish_pending()  # saved (or told why not) while the editor is still open
+                if not editor.session.undo_stack.isClean():
+                    return False
         editor.autosave_now()
+        # from here on nothing the editor or its parts still emit (its undo stack empties as it goes) may
+        # reach the window: their receivers would find the editor's widgets already deleted
+        editor.blockSignals(True)
+        editor.session.blockSignals(True)
+        editor.session.undo_stack.blockSignals(True)
+        self.test_call_dock.remove(editor.test_call)
         self.tabs.removeTab(index)
         self.editors.pop(editor.number, None)
+        editor.test_call.deleteLater()
         editor.deleteLater()
+        if not self.tabs.count():
+            self.editors_closed_layout()
         return True
 
     def current_number(self) -> str:

@@ -8,30 +8,18 @@ server starts in the background (``start_server_async``) so the window shows at 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pbxdesk.desktop.context import AppContext
 from pbxdesk.desktop.options import Settings
-from pbxdesk.store import ProfileInfo, Store, resolve_profile_dir
-from pbxdesk.store.profile import database_path
-from pbxdesk.store.quick_read import chosen_profile
-
-
-def _base_info(base: Path) -> ProfileInfo | None:
-    """What the base profile's file says (None when there is no file yet)."""
-    if not database_path(base).exists():
-        return None
-    with Store.open(base) as store:
-        return store.get_profile()
+from pbxdesk.store import Store
+from pbxdesk.store.in_use import profile_in_use
 
 
 def open_profile(cli_value: str | None, settings: Settings | None = None) -> AppContext:
-    """Open the profile ``cli_value`` names (see ``resolve_profile_dir``); ``settings`` is the window's own
-    ``Settings`` of that profile when it was made first (the fast start), so both share one object."""
-    base = resolve_profile_dir(cli_value)
+    """Open the profile ``cli_value`` names (see :mod:`pbxdesk.store.in_use`, the rule the commands follow
+    too); ``settings`` is the window's own ``Settings`` of that profile when it was made first (the fast
+    start), so both share one object."""
+    base, profile, info, is_demo = profile_in_use(cli_value)
     base.mkdir(parents=True, exist_ok=True)
-    info = _base_info(base)
-    profile, is_demo = chosen_profile(base, info)
     url = token = None
     if not is_demo and info is not None:
         from pbxdesk.sync.credentials import load_token

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -65,12 +64,10 @@ class ScenarioEditor(QWidget):
         self.save_button.setAccessibleName(self.tr("Save changes"))
         self.save_button.clicked.connect(self.request_save)
         column.addWidget(self.save_button)
-        self.panel = NodePanel(self.context, self.model)
-        scroll = QScrollArea(splitter)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.panel)
+        self.panel = NodePanel(self.context, self.model, splitter)  # its fields scroll, its buttons stay in sight
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.panel)
+        splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([520, 480])

@@ -169,7 +169,7 @@ class SyncUi(QObject):
         changes = {"/name": merged.name, "/timezone": merged.timezone, "/schedule": merged.schedule,
                    "/scenarios": merged.scenarios}
         editor.session.push(SetValuesCommand(editor.session, changes, self.tr("Merge with the server's version")))
-        editor.status.setText(self.tr("Resolving a conflict: check the settings and save; saving resolves the "
+        editor.status.say(lambda: self.tr("Resolving a conflict: check the settings and save; saving resolves the "
                                       "conflict with this version."))
 
     def edit_conflict(self, number: str, merged: RoutingDocument) -> None:
@@ -198,10 +198,10 @@ class SyncUi(QObject):
             if error is None:
                 self.conflict_edits.pop(number, None)
                 if editor is not None:
-                    editor.status.setText(self.tr("Conflict resolved. The number is sent at the next sync."))
+                    editor.status.say(lambda: self.tr("Conflict resolved. The number is sent at the next sync."))
             elif editor is not None:
                 text = error.args[0] if isinstance(error, ResolveError) else str(error)
-                editor.status.setText(self.tr("The conflict is not resolved: %1").replace("%1", text))
+                editor.status.say(lambda: self.tr("The conflict is not resolved: %1").replace("%1", text))
             self.window.refresh_numbers()
 
         self.window.worker.submit(job, done)

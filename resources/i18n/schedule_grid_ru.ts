@@ -135,55 +135,55 @@
 <context>
     <name>IntervalsPanel</name>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="97"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="102"/>
         <source>Time intervals (the selected one is the brush):</source>
         <translation>Интервалы времени (выбранным закрашивается сетка):</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="98"/>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="182"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="103"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="187"/>
         <source>Add an extra interval</source>
         <translation>Добавить дополнительный интервал</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="105"/>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="161"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="110"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="166"/>
         <source>Name of the interval</source>
         <translation>Название интервала</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="106"/>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="162"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="111"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="167"/>
         <source>Paint with this extra interval</source>
         <translation>Закрашивать этим дополнительным интервалом</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="170"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="175"/>
         <source>Delete the interval “%1”</source>
         <translation>Удалить интервал «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="172"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="177"/>
         <source>Paint “%1” on the grid</source>
         <translation>Закрашивать сетку интервалом «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="181"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="186"/>
         <source>At most 3 extra intervals: delete one to add another</source>
         <translation>Не больше 3 дополнительных интервалов: удалите один, чтобы добавить другой</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="207"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="212"/>
         <source>Interval name</source>
         <translation>Название интервала</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="216"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="221"/>
         <source>Delete the interval “%1”?</source>
         <translation>Удалить интервал «%1»?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="217"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="222"/>
         <source>%n weekly range(s) of it will be deleted.</source>
         <translation>
             <numerusform>Будет удалён %n его диапазон в неделе.</numerusform>
@@ -192,7 +192,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="219"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="224"/>
         <source>%n range(s) on exception dates will be deleted.</source>
         <translation>
             <numerusform>Будет удалён %n диапазон в датах-исключениях.</numerusform>
@@ -201,17 +201,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="223"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="228"/>
         <source>Its call scenario will be deleted: %1</source>
         <translation>Будет удалён его сценарий входящих звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="225"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="230"/>
         <source>It has no call scenario.</source>
         <translation>Сценария у него нет.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="226"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="231"/>
         <source>Delete interval</source>
         <translation>Удаление интервала</translation>
     </message>
@@ -369,47 +369,47 @@
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="109"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="112"/>
         <source>Around the clock</source>
         <translation>Круглосуточно</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="110"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="113"/>
         <source>By schedule</source>
         <translation>По расписанию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="111"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="114"/>
         <source>Drag step</source>
         <translation>Шаг выделения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="113"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="116"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="114"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="117"/>
         <source>Manual entry…</source>
         <translation>Ручной режим…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="115"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="118"/>
         <source>Exceptions…</source>
         <translation>Исключения…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="116"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="119"/>
         <source>Schedule of the number:</source>
         <translation>Расписание работы номера:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="117"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="120"/>
         <source>Step:</source>
         <translation>Шаг:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="118"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="121"/>
         <source>Timezone:</source>
         <translation>Часовой пояс:</translation>
     </message>

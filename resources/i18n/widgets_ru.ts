@@ -116,38 +116,38 @@
 <context>
     <name>PromptTtsMixin</name>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="40"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="55"/>
         <source>Text to speak</source>
         <translation>Текст для озвучивания</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="41"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="56"/>
         <source>What the caller hears, for example: Hello! You have called…</source>
         <translation>Что услышит звонящий, например: Здравствуйте! Вы позвонили…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="42"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="57"/>
         <source>Voice</source>
         <translation>Голос</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="43"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="58"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="44"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="59"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="45"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="60"/>
         <source>Voice:</source>
         <translation>Голос:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="46"/>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="70"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="61"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="85"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} символов</translation>
     </message>
