@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 DOCK_WIDTH = 380  # what the call form, its buttons and the steps list need to be read without wrapping words
 
@@ -38,6 +46,13 @@ class TestCallDock(QDockWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Test call"))
+        # Qt names its title buttons once, in the language of the moment: named again here
+        for name, words in (("qt_dockwidget_floatbutton", self.tr("Float the panel as a window, or dock it again")),
+                            ("qt_dockwidget_closebutton", self.tr("Hide the test call (F8 shows it)"))):
+            button = self.findChild(QAbstractButton, name)
+            if button is not None:
+                button.setAccessibleName(words)
+                button.setToolTip(words)
         self.hint.setText(self.tr("Open a number to make a test call: pick a day and time, the keys the caller "
                                   "presses and who answers, and watch the call go through the schedule and the "
                                   "scenario."))

@@ -133,7 +133,7 @@ class SyncUi(QObject):
     def _show_auth_status(self, detail: str) -> None:
         self.window.status.set_offline(detail)
         self.window.status.progress.hide()
-        self.window.status.message.setText(self.tr("The server did not accept the access token: log in again."))
+        self.window.status.say(lambda: self.tr("The server did not accept the access token: log in again."))
 
     def refresh_marks(self) -> None:
         self.window.worker.submit(_marks, self._marks_loaded)

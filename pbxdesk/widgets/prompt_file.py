@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbxdesk.audio.player import AudioJob
+from pbxdesk.widgets import file_dialogs
 from pbxdesk.widgets.prompt_parts import PromptParts, named
 
 AUDIO_FILTER_EXTS = "*.wav *.mp3 *.ogg *.flac *.m4a"
@@ -78,9 +78,9 @@ class PromptFileMixin(PromptParts):
         return job
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose audio file"), "",
-            self.tr("Audio files ({0});;All files (*)").format(AUDIO_FILTER_EXTS))
+        path = file_dialogs.open_file(self, self.tr("Choose audio file"),
+                                      self.tr("Audio files ({0});;All files (*)").format(AUDIO_FILTER_EXTS),
+                                      file_dialogs.AUDIO)
         if path:
             self.importFile(path)
 

@@ -222,42 +222,47 @@
     </message>
     <message>
         <location filename="../../pbxdesk/app/main_window.py" line="272"/>
+        <source>Toolbar</source>
+        <translation>Панель инструментов</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="273"/>
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="273"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="274"/>
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="274"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="275"/>
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="275"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="276"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="276"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="277"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="277"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="278"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="278"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="279"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="279"/>
-        <location filename="../../pbxdesk/app/main_window.py" line="306"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="280"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="307"/>
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
@@ -540,87 +545,87 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="43"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="51"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="44"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="52"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="45"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="53"/>
         <source>Sync progress</source>
         <translation>Ход синхронизации</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="46"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="54"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="47"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="55"/>
         <source>offline</source>
         <translation>нет связи</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="48"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="56"/>
         <source>connecting…</source>
         <translation>подключение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="67"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="82"/>
         <source>Opening the profile…</source>
         <translation>Открывается профиль…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="85"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="101"/>
         <source>Syncing…</source>
         <translation>Синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="91"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="107"/>
         <source>Syncing: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="97"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="118"/>
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="106"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="122"/>
         <source>Offline: changes are kept and sent when the server is back.</source>
         <translation>Нет связи: изменения сохранены и будут отправлены, когда сервер станет доступен.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="109"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="128"/>
         <source>Synced</source>
         <translation>Синхронизировано</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="111"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="128"/>
         <source>Sync cancelled</source>
         <translation>Синхронизация отменена</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="113"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="130"/>
         <source>sent: %1</source>
         <translation>отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="115"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="132"/>
         <source>received: %1</source>
         <translation>получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="117"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="134"/>
         <source>conflicts: %1</source>
         <translation>конфликтов: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="119"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="136"/>
         <source>errors: %1</source>
         <translation>ошибок: %1</translation>
     </message>
@@ -628,12 +633,22 @@
 <context>
     <name>TestCallDock</name>
     <message>
-        <location filename="../../pbxdesk/app/test_call_dock.py" line="40"/>
+        <location filename="../../pbxdesk/app/test_call_dock.py" line="48"/>
         <source>Test call</source>
         <translation>Тестовый звонок</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/test_call_dock.py" line="41"/>
+        <location filename="../../pbxdesk/app/test_call_dock.py" line="50"/>
+        <source>Float the panel as a window, or dock it again</source>
+        <translation>Открепить панель в отдельное окно или вернуть её на место</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/test_call_dock.py" line="51"/>
+        <source>Hide the test call (F8 shows it)</source>
+        <translation>Скрыть тестовый звонок (F8 — показать)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/test_call_dock.py" line="56"/>
         <source>Open a number to make a test call: pick a day and time, the keys the caller presses and who answers, and watch the call go through the schedule and the scenario.</source>
         <translation>Откройте номер, чтобы сделать тестовый звонок: выберите день и время, кнопки, которые нажимает звонящий, и кто отвечает, — и посмотрите, как звонок пройдёт по расписанию и сценарию.</translation>
     </message>
