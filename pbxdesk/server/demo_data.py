@@ -71,8 +71,10 @@ def _office_week() -> dict[str, Any]:
             "intervals": [{"id": "working", "name": "Рабочее время"},
                           {"id": "non_working", "name": "Нерабочее время"}, {"id": "custom1", "name": "Обед"}],
             "ranges": ranges,
-            "exceptions": [{"date": "2026-12-31", "ranges": [{"start": "09:00", "end": "15:00",
+            # as the Russian calendar has them: a shortened day before the New Year holidays, then days off
+            "exceptions": [{"date": "2026-12-30", "ranges": [{"start": "09:00", "end": "16:00",
                                                                "interval": "working"}]},
+                           {"date": "2026-12-31", "ranges": []},
                            {"date": "2027-01-07", "ranges": []}]}
 
 

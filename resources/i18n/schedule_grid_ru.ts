@@ -73,52 +73,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="164"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="144"/>
+        <source>(works on a public day off: %1)</source>
+        <translation>(работа в выходной по календарю: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="167"/>
         <source>Date %1</source>
         <translation>Дата %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="164"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="167"/>
         <source>Pick a date</source>
         <translation>Выберите дату</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="185"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="188"/>
         <source>Add exception date %1</source>
         <translation>Добавить дату-исключение %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="192"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="195"/>
         <source>Delete exception date %1</source>
         <translation>Удалить дату-исключение %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="203"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="206"/>
         <source>Exception date</source>
         <translation>Дата-исключение</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="204"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="207"/>
         <source>Range %1: enter a start before the end as HH:MM (00:00–24:00).</source>
         <translation>Диапазон %1: укажите начало раньше конца в виде ЧЧ:ММ (00:00–24:00).</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="209"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="212"/>
         <source>Ranges of %1</source>
         <translation>Диапазоны %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="214"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="217"/>
         <source>Import Russian public holidays %1</source>
         <translation>Загрузить праздники России %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="215"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="218"/>
         <source>Public holidays</source>
         <translation>Праздники</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="216"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="219"/>
         <source>%n date(s) added as whole days off.</source>
         <translation>
             <numerusform>Добавлена %n дата — весь день выходной.</numerusform>
@@ -127,7 +132,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="217"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="220"/>
         <source>All public holidays of this year are already exception dates.</source>
         <translation>Все праздники этого года уже есть среди дат-исключений.</translation>
     </message>
@@ -575,22 +580,22 @@
 <context>
     <name>TimezonePicker</name>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="38"/>
+        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="47"/>
         <source>Timezone of the number</source>
         <translation>Часовой пояс номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="39"/>
+        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="48"/>
         <source>The schedule times are wall-clock times of this timezone</source>
         <translation>Время в расписании — местное время этого часового пояса</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="68"/>
+        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="76"/>
         <source>Unknown timezone “%1”.</source>
         <translation>Неизвестный часовой пояс «%1».</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="69"/>
+        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="77"/>
         <source>%1 %2 starts in an hour that does not exist on %3 (the clocks jump forward in %4).</source>
         <translation>%1 %2 начинается в час, которого нет %3 (в зоне %4 часы переводятся вперёд).</translation>
     </message>

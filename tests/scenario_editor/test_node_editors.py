@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 
 from pbxdesk.domain.models import (
     DEPARTMENT_STEPS,
@@ -73,7 +73,11 @@ def test_external_number_normalised_and_checked(ui, session) -> None:
     assert _combo_values(fwd.timeout) == list(EXTERNAL_TIMEOUTS)
     ui.type(fwd.number, "12345")
     ui.save_node()
-    assert fwd.error.isVisible() and "10" in fwd.error.text()
+    message = fwd.number_message.text()
+    assert fwd.number_message.isVisible() and "10" in message
+    said = [label for label in ui.editor.panel.findChildren(QLabel) if label.isVisible() and message in label.text()]
+    assert said == [fwd.number_message] and not fwd.error.isVisible()  # said once, at the field
+    assert fwd.number.hasFocus() or QApplication.focusWidget() is fwd.number
     assert session.document.scenarios["custom1"].next is None
     ui.type(fwd.number, "+7 (495) 123-45-67")
     ui.choose(fwd.timeout, 15)

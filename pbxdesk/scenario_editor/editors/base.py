@@ -26,6 +26,15 @@ class EditorError(ValueError):
     """A field value the editor cannot save; the message is shown next to the buttons."""
 
 
+class FieldError(EditorError):
+    """A value the editor cannot save whose message is already shown at its field (shown once, not again next
+    to the buttons); the field gets the focus."""
+
+    def __init__(self, message: str, field: QWidget) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class NodeEditor(QWidget):
     """Base of the per-kind editors. Subclasses fill ``self.form`` and implement ``_fill``/``_collect``."""
 
@@ -133,8 +142,12 @@ class NodeEditor(QWidget):
         """
         return self._collect(current)
 
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
+    def show_error(self, error: EditorError | str) -> None:
+        if isinstance(error, FieldError):
+            self.error.hide()
+            error.field.setFocus()
+            return
+        self.error.setText(str(error))
         self.error.show()
 
     def show_note(self, text: str) -> None:
