@@ -25,6 +25,7 @@ class EditorTabs:
     _pending_open: str
     _player: Any
     test_call_dock: Any
+    media: Any
     editor_area: Any
     placeholder: Any
     editor_opened_layout: Any
@@ -69,7 +70,8 @@ class EditorTabs:
             document = saved.model_copy(deep=True)
         from pbxdesk.app.number_editor import NumberEditor  # the editors load on first use
 
-        editor = NumberEditor(self.context, self.worker, number, document, saved, directory, self.player())
+        editor = NumberEditor(self.context, self.worker, number, document, saved, directory, self.player(),
+                              media=self.media)
         editor.saved.connect(lambda _n: self.refresh_numbers())
         editor.copied.connect(lambda _numbers: self.refresh_numbers())
         editor.titleChanged.connect(lambda: self._update_tab(editor))

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the heavy parts are imported by attach() (on the loader's t
     from pbxdesk.app.number_editor import NumberEditor
     from pbxdesk.app.quick_start import QuickStart
     from pbxdesk.desktop.context import AppContext
+    from pbxdesk.desktop.media_fetch import MediaFetcher
     from pbxdesk.desktop.store_worker import StoreWorker
     from pbxdesk.desktop.sync_worker import SyncController
     from pbxdesk.sync_ui import SyncUi
@@ -63,6 +64,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
         self.context: Any = None
         self.worker: StoreWorker | Any = None
         self.sync: SyncController | Any = None
+        self.media: MediaFetcher | Any = None
         self.sync_ui: SyncUi | Any = None
         if context is not None:
             self.settings = context.settings
@@ -94,6 +96,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
 
     def attach(self, context: AppContext) -> None:
         """Connect the opened profile: store worker, sync, the sync views; then reload and sync."""
+        from pbxdesk.desktop.media_fetch import MediaFetcher
         from pbxdesk.desktop.store_worker import StoreWorker
         from pbxdesk.desktop.sync_worker import SyncController
         from pbxdesk.sync_ui import SyncUi  # pending changes, conflicts, history, banners, list marks
@@ -104,6 +107,8 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
         self.context = context
         self._is_demo = context.is_demo
         self.worker = StoreWorker(context.profile_dir, self)
+        self.media = MediaFetcher(context, self)  # the company's audio files, downloaded as numbers use them
+        self.media.namesChanged.connect(self._media_names_learned)
         self.sync = SyncController(context, self)
         self.status.cancelRequested.connect(self.sync.cancel)
         self.sync.progress.connect(self.status.show_progress)
@@ -227,6 +232,12 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
         toolbar.addActions([self.act_open, self.act_sync, self.act_settings])
         self._make_views()
 
+    def _media_names_learned(self) -> None:
+        """The server named more audio files: every view naming greetings words them again."""
+        for editor in self.editors.values():
+            editor.session.media_names_changed()
+        self.refresh_now()
+
     def _first_size(self) -> None:
         """The first run (no saved geometry): the whole screen up to a full-HD one (a 1280 x 800 laptop, one at
         200 %, a 1920 x 1080 desktop), 1600 x 1000 on a larger screen."""
@@ -316,6 +327,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
         self._closed = True
         if self.worker is not None:
             self.sync_ui.shutdown()  # stops the reachability probe
+            self.media.shutdown()
             self.sync.cancel()
             self.sync.wait(15000)
             self.worker.wait_idle()

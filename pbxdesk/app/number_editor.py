@@ -20,6 +20,7 @@ from pbxdesk.desktop.store_worker import StoreWorker
 from pbxdesk.domain.document import parse_document, to_canonical_dict
 from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.phone import format_number
+from pbxdesk.domain.walk import media_ids
 from pbxdesk.scenario_editor import ScenarioEditor
 from pbxdesk.schedule_grid import ScheduleEditor
 from pbxdesk.store import Store
@@ -48,22 +49,32 @@ class NumberEditor(CopyActions, QWidget):
 
     def __init__(self, context: AppContext, worker: StoreWorker, number: str, document: RoutingDocument,
                  saved: RoutingDocument | None, directory: Directory | None, player: Any = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, media: Any = None) -> None:
+        """``media``: the :class:`~pbxdesk.desktop.media_fetch.MediaFetcher` that downloads the company's audio
+        files the number's prompts use (when it opens, and when one is listened to)."""
         super().__init__(parent)
         self.setObjectName("numberEditor")
-        self.context, self.worker, self.number = context, worker, number
+        self.context, self.worker, self.number, self.media = context, worker, number, media
         self._saved = saved
         self._title = ""
         self._split = False
         self.copy_dialog: QWidget | None = None  # the open copy-settings dialog, if any
         self.session = DocumentSession(document, directory, parent=self)
+        self.session.set_media_names(context.media_names.names())
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave_now)
         self._build(player)
         self.session.changed.connect(self._on_changed)
         self.session.undo_stack.cleanChanged.connect(self._update_title)
+        self.session.documentReplaced.connect(self.fetch_media)
         self._sync_name_field()
         self._update_title()
+        self.fetch_media()
+
+    def fetch_media(self) -> None:
+        """Download the audio files the prompts use that are not on this computer yet."""
+        if self.media is not None:
+            self.media.fetch(media_ids(self.session.document))
 
     # -- layout ----------------------------------------------------------------------------------------
     def _build(self, player: Any) -> None:
@@ -84,7 +95,7 @@ class NumberEditor(CopyActions, QWidget):
         self.cancel_button.clicked.connect(self.cancel_changes)
         self.schedule = ScheduleEditor(self.session, self)
         self.scenarios = ScenarioEditor(self.session, self, library=self.context.library, tts=self.context.tts,
-                                        player=player)
+                                        player=player, media=self.media)
         self.scenarios.saveRequested.connect(self.save)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("scheduleAndScenario")

@@ -24,6 +24,7 @@ class SyncActions:
     auto_sync_timer: Any
     firstSyncDone: Any
     _synced_once: bool
+    media: Any
 
     def _server_ready(self) -> None:
         if self.context.server_error:
@@ -55,6 +56,8 @@ class SyncActions:
             self.firstSyncDone.emit()
         if report is not None:
             self._reload_untouched_editors()
+            if not report.offline and self.media is not None:
+                self.media.retry()  # the server is reachable again: greetings that could not come, now
 
     def _reload_untouched_editors(self) -> None:
         for number, editor in list(self.editors.items()):

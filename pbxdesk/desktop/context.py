@@ -35,6 +35,7 @@ class AppContext:
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _library: Any = field(default=None, repr=False)
     _tts: Any = field(default=None, repr=False)
+    _media_names: Any = field(default=None, repr=False)
 
     @property
     def library(self) -> Any:
@@ -42,8 +43,18 @@ class AppContext:
         if self._library is None:
             from pbxdesk.audio.library import MediaLibrary
 
-            self._library = MediaLibrary(self.profile_dir / "media")
+            self._library = MediaLibrary(self.profile_dir / "media", names=self.media_names)
         return self._library
+
+    @property
+    def media_names(self) -> Any:
+        """The names the profile's audio files are known by (no audio code loaded: the numbers list uses it)."""
+        with self._lock:
+            if self._media_names is None:
+                from pbxdesk.audio.media_names import MediaNames
+
+                self._media_names = MediaNames(self.profile_dir / "media")
+            return self._media_names
 
     @property
     def tts(self) -> Any:

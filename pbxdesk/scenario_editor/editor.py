@@ -40,11 +40,11 @@ class ScenarioEditor(QWidget):
     saveRefused = Signal(list)
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None, library: Any = None,
-                 tts: Any = None, player: Any = None) -> None:
+                 tts: Any = None, player: Any = None, media: Any = None) -> None:
         super().__init__(parent)
         self.session = session
         self.model = ScenarioTreeModel(session, self)
-        self.context = shared_audio(EditorContext(session, library, tts, player), self)
+        self.context = shared_audio(EditorContext(session, library, tts, player, media), self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
         column = QVBoxLayout(left)
@@ -87,6 +87,7 @@ class ScenarioEditor(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.panel.nodeSaved.connect(self.select_pointer)
         session.changed.connect(self._document_changed)
+        session.mediaNamesChanged.connect(self.model.relabel)  # greetings named as they were uploaded
         self.validator.timer.start()  # the first check too runs off the opening path
 
     def changeEvent(self, event: QEvent) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from pbxdesk.domain import describe
@@ -60,8 +62,9 @@ def never_occurs_suffix() -> str:
     return QCoreApplication.translate("ScenarioLabels", "(never occurs)")
 
 
-def node_label(node: AnyNode, directory: Directory | None) -> str:
-    return describe.node_summary(node, directory, ui_language())
+def node_label(node: AnyNode, directory: Directory | None, media: Mapping[str, str] | None = None) -> str:
+    """The tree's words for an action (``media``: greetings by the names they were uploaded with)."""
+    return describe.node_summary(node, directory, ui_language(), media)
 
 
 def slot_label(tokens: tuple[str, ...], parent_type: str) -> str:

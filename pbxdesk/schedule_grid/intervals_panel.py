@@ -224,7 +224,7 @@ class IntervalsPanel(QWidget):
             text += self.tr("%n range(s) on exception dates will be deleted.", "", exc) + "\n"
         node = doc.scenarios.get(interval_id)
         if has_scenario and node is not None:
-            summary = node_summary(node, self._session.directory, ui_lang())
+            summary = node_summary(node, self._session.directory, ui_lang(), self._session.media_names)
             text += self.tr("Its call scenario will be deleted: %1").replace("%1", summary)
         else:
             text += self.tr("It has no call scenario.")

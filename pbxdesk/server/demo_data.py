@@ -25,10 +25,11 @@ DEPARTMENTS: list[dict[str, Any]] = [
     {"id": "accounting", "name": "Бухгалтерия", "members": ["e-301", "e-302", "e-303"]},
 ]
 # name -> (text spoken by espeak-ng, file format uploaded)
-PROMPTS: dict[str, tuple[str, str]] = {
+PROMPTS: dict[str, tuple[str, str]] = {  # name: (text recorded, format)
     "welcome": ("Здравствуйте! Вы позвонили в компанию Ромашка. Оставайтесь на линии.", "wav"),
     "lunch": ("У нас обеденный перерыв. Пожалуйста, перезвоните после двух часов дня.", "mp3"),
 }
+PROMPT_FILES = {"welcome": "Приветствие", "lunch": "Обеденный перерыв"}  # the names the files are uploaded with
 
 
 def _tts(text: str) -> dict[str, Any]:

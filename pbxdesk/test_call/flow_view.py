@@ -100,6 +100,7 @@ class FlowOverview(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=REBUILD_MS)
         self._timer.timeout.connect(self.rebuild)
         session.changed.connect(self._changed)
+        session.mediaNamesChanged.connect(self._timer.start)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -125,7 +126,7 @@ class FlowOverview(QWidget):
         self._timer.start()  # the name is on the number's box too
 
     def rebuild(self) -> None:
-        self.scene.rebuild(self.session.document, self.session.directory)
+        self.scene.rebuild(self.session.document, self.session.directory, self.session.media_names)
 
     def export_png(self, path: str | Path) -> None:
         image = self.scene.export_png(path)

@@ -130,6 +130,7 @@ class TestCallPanel(QWidget):
         self._rerun.timeout.connect(self._rerun_if_shown)
         self.form.changed.connect(self._rerun.start)
         session.changed.connect(self._document_changed)
+        session.mediaNamesChanged.connect(self._rerun.start)  # steps name greetings as they were uploaded
         self.retranslate()
         self._update_buttons()
 
@@ -246,7 +247,7 @@ class TestCallPanel(QWidget):
             text += " " + self.tr("(an exception date)")
         self.interval_label.setText(text)
         for step in self.result.steps:
-            item = QListWidgetItem(words.step_text(step, directory), self.steps_list)
+            item = QListWidgetItem(words.step_text(step, directory, self.session.media_names), self.steps_list)
             item.setData(Qt.ItemDataRole.UserRole, step.get("node"))
             if step.get("kind") == "ring":
                 QListWidgetItem(words.ring_text(step, directory), self.rings_list)

@@ -118,6 +118,14 @@ def _left_in(text: str, data: list[str], pattern: re.Pattern[str]) -> bool:
     return bool(pattern.search(text))
 
 
+def _wait_for(condition, seconds: float = 15.0) -> None:
+    """Let the event loop run until ``condition()`` (or the time is up: the caller asserts, with details)."""
+    try:
+        wait_until(condition, timeout=seconds)
+    except TimeoutError:
+        pass
+
+
 def _choose_language_in_settings(window, qtbot, name: str) -> None:
     """Settings (Ctrl+,) › Language › ``name``, then Close — a modal dialog, driven from inside its loop."""
     done: list[bool] = []
@@ -165,19 +173,25 @@ def test_after_switching_to_english_nothing_russian_is_left_in_sight(app_window,
 
     _choose_language_in_settings(window, qtbot, "English")
     qtbot.waitUntil(lambda: window.list_title.text() == "Incoming calls", timeout=5000)
-    qtbot.wait(300)  # what is worded again by timers (the test call re-runs, the list reloads)
     data = _data_words(window, editor)
-    russian = [(where, text) for where, text in _texts_in_sight(window) if _left_in(text, data, CYRILLIC)]
-    assert not russian, russian
+
+    def russian() -> list[tuple[str, str]]:
+        return [(where, text) for where, text in _texts_in_sight(window) if _left_in(text, data, CYRILLIC)]
+
+    # some words come back from a worker (the list's "Right now") or a timer (the test call runs again)
+    _wait_for(lambda: not russian())
+    assert not russian(), russian()
     assert editor.status.text() == "Saved. The change will be sent to the server at the next sync."
     assert window.status.message.text() == "Synced, sent: 1"
 
     _choose_language_in_settings(window, qtbot, "Русский")
     qtbot.waitUntil(lambda: window.list_title.text() == "Входящие вызовы", timeout=5000)
-    qtbot.wait(300)
-    english = [(where, text) for where, text in _texts_in_sight(window)
-               if _left_in(text, data, LATIN_WORD) and not _technical(text)]
-    assert not english, english
+    def english() -> list[tuple[str, str]]:
+        return [(where, text) for where, text in _texts_in_sight(window)
+                if _left_in(text, data, LATIN_WORD) and not _technical(text)]
+
+    _wait_for(lambda: not english())
+    assert not english(), english()
     assert editor.status.text().startswith("Сохранено.")
 
 
