@@ -25,19 +25,17 @@ HERE, FETCHING, FAILED, MISSING = "here", "fetching", "failed", "missing"
 OFFLINE, NO_SERVER, NOT_ON_SERVER, BROKEN = "offline", "no_server", "not_on_server", "broken"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MediaFetcher", text)
-
-
 def problem_words(kind: str) -> str:
     """Why an audio file could not be downloaded, in the UI language."""
-    words = {
-        OFFLINE: _tr("The server cannot be reached: the audio file is not on this computer yet. It is downloaded "
-                     "when the server is back."),
-        NO_SERVER: _tr("No server to download the audio file from: log in to the company's server."),
-        NOT_ON_SERVER: _tr("The server has no such audio file."),
-    }
-    return words.get(kind, _tr("The audio file could not be downloaded."))
+    if kind == OFFLINE:
+        return QCoreApplication.translate("MediaFetcher", "The server cannot be reached: the audio file is not on "
+                                                          "this computer yet. It is downloaded when the server is back.")
+    if kind == NO_SERVER:
+        return QCoreApplication.translate("MediaFetcher", "No server to download the audio file from: log in to the "
+                                                          "company's server.")
+    if kind == NOT_ON_SERVER:
+        return QCoreApplication.translate("MediaFetcher", "The server has no such audio file.")
+    return QCoreApplication.translate("MediaFetcher", "The audio file could not be downloaded.")
 
 
 class _Download(QRunnable):

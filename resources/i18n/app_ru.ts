@@ -151,138 +151,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="132"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="137"/>
         <source>The profile could not be opened.</source>
         <translation>Не удалось открыть профиль.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="256"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="267"/>
         <source>pbxdesk — Incoming calls</source>
         <translation>pbxdesk — Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="258"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="269"/>
         <source>(demo)</source>
         <translation>(демо)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="260"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="271"/>
         <source>Incoming calls</source>
         <translation>Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="261"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="272"/>
         <source>Choose a number and press the pencil, Enter or double-click to set up its schedule and call scenario.</source>
         <translation>Выберите номер и нажмите на карандаш, Enter или дважды щёлкните, чтобы настроить его расписание и сценарий входящих звонков.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="263"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="274"/>
         <source>Search by number or name</source>
         <translation>Поиск по номеру или названию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="264"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="275"/>
         <source>Search numbers</source>
         <translation>Поиск номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="265"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="276"/>
         <source>Incoming calls: the company&apos;s numbers</source>
         <translation>Входящие вызовы: номера компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="266"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="277"/>
         <source>Columns of the numbers list</source>
         <translation>Столбцы списка номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="267"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="278"/>
         <source>Open numbers</source>
         <translation>Открытые номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="268"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="279"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="269"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="280"/>
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="270"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="281"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="271"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="272"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="283"/>
         <source>Toolbar</source>
         <translation>Панель инструментов</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="273"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="284"/>
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="274"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="285"/>
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="275"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="286"/>
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="276"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="287"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="277"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="288"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="278"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="289"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="279"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="290"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="280"/>
-        <location filename="../../pbxdesk/app/main_window.py" line="307"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="291"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="318"/>
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="58"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="59"/>
         <source>The number %1 could not be opened.</source>
         <translation>Не удалось открыть номер %1.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="93"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="95"/>
         <source>Close %1</source>
         <translation>Закрыть %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="109"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="111"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="110"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="112"/>
         <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
         <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
     </message>
@@ -315,58 +315,58 @@
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="136"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="147"/>
         <source>Schedule and scenario</source>
         <translation>Расписание и сценарий</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="137"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="148"/>
         <source>Week coverage</source>
         <translation>Покрытие недели</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="138"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="149"/>
         <source>Flow overview</source>
         <translation>Схема</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="139"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="150"/>
         <source>Views of the number</source>
         <translation>Виды номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="165"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="176"/>
         <source>Rename number</source>
         <translation>Переименование номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="211"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="222"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="220"/>
-        <location filename="../../pbxdesk/app/number_editor.py" line="225"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="231"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="236"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="221"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="232"/>
         <source>The changes were not saved; they are kept in the draft.</source>
         <translation>Изменения не сохранены; они остались в черновике.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="230"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="241"/>
         <source>Saved. The change will be sent to the server at the next sync.</source>
         <translation>Сохранено. Изменение будет отправлено на сервер при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="238"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="249"/>
         <source>Cancel changes</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="239"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="250"/>
         <source>Drop the unsaved changes of this number?</source>
         <translation>Отбросить несохранённые изменения этого номера?</translation>
     </message>
