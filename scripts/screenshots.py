@@ -63,7 +63,7 @@ def shoot(lang: str, out: Path, name: str) -> None:
         window.firstSyncDone.connect(lambda: synced.append(True))
         window.show()
         wait(lambda: bool(synced) and window.model.rowCount() > 0)
-        settle(1.0)
+        settle(3.0)  # the sync's 100 % is shown for a moment, then goes
         window.grab().save(str(out / f"main-window-{name}-{lang}.png"))
         weekly = next(r for r in range(window.model.rowCount())
                       if window.model.index(r, window.model.MODE).data() in ("По расписанию", "By schedule"))

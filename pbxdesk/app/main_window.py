@@ -31,7 +31,7 @@ from pbxdesk.desktop import i18n
 from pbxdesk.desktop.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S, LANGUAGE, MAIN_GEOMETRY, Settings
 
 if TYPE_CHECKING:  # the heavy parts are imported by attach() (on the loader's thread at a fast start)
-    from PySide6.QtGui import QCloseEvent  # (an annotation only: the class costs 1.5 ms to set up)
+    from PySide6.QtGui import QCloseEvent, QShowEvent  # (annotations only: each class costs ms to set up)
 
     from pbxdesk.app.number_editor import NumberEditor
     from pbxdesk.app.quick_start import QuickStart
@@ -76,6 +76,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
         self._synced_once = False
         self._pending_open = ""
         self._closed = False
+        self._shown_once = False
         self.list_loaded = False  # the numbers list has been filled at least once
         self._build()
         self._make_actions()
@@ -316,6 +317,12 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
         from pbxdesk.app.about import about_text
 
         QMessageBox.about(self, self.tr("About pbxdesk"), about_text())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # the list's first width, once the window has its real (maybe maximised) size
+            self._shown_once = True
+            QTimer.singleShot(0, self.fit_numbers_list)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for index in reversed(range(self.tabs.count())):

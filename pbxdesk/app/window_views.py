@@ -22,6 +22,7 @@ from pbxdesk.desktop.options import MAIN_STATE, TEST_CALL_DOCK
 
 ROOMY_WIDTH = 1600  # logical pixels: below this an open number and the numbers list do not both fit well
 LIST_WIDTH = 340  # the list beside an open number: its number and name columns
+LIST_ALONE_WIDTH = 760  # the list with no number open: "Right now" too
 
 
 class WindowViews:
@@ -94,15 +95,26 @@ class WindowViews:
 
     # -- the numbers list ---------------------------------------------------------------------------------
     def show_numbers_list(self, visible: bool = True) -> None:
-        """Show (with at least the width of the number and name columns) or hide the numbers list."""
+        """Show (as wide as :meth:`fit_numbers_list` makes it) or hide the numbers list."""
         shown = self.list_panel.isVisible()
         self.list_panel.setVisible(visible)
         self.act_numbers_list.setChecked(visible)
-        sizes = self.splitter.sizes()
-        if visible and not shown and len(sizes) == 2 and 0 < sizes[0] < LIST_WIDTH:
-            self.splitter.setSizes([LIST_WIDTH, max(0, sum(sizes) - LIST_WIDTH)])
+        if visible and not shown:
+            self.fit_numbers_list()
         if not visible and self.tabs.count():
             self.tabs.currentWidget().setFocus()
+
+    def fit_numbers_list(self) -> None:
+        """Beside an open number the list shows its number and name columns (``LIST_WIDTH``); alone it has
+        room for what a call gets right now too (``LIST_ALONE_WIDTH``, less on a narrow window). A window
+        that grows or shrinks later changes the editor's width, not the list's."""
+        sizes = self.splitter.sizes()
+        if len(sizes) != 2 or not self.list_panel.isVisible():
+            return
+        total = sum(sizes)
+        width = LIST_WIDTH if self.tabs.count() else min(LIST_ALONE_WIDTH, int(total * 0.45))
+        if sizes[0] != width:
+            self.splitter.setSizes([width, max(0, total - width)])
 
     def find_number(self) -> None:
         self.show_numbers_list(True)
@@ -114,18 +126,17 @@ class WindowViews:
         roomy = self.width() >= ROOMY_WIDTH
         if not roomy:
             self.show_numbers_list(False)
-        else:  # a list wider than the number and its name gives the rest to the editor
-            sizes = self.splitter.sizes()
-            if len(sizes) == 2 and sizes[0] > LIST_WIDTH:
-                self.splitter.setSizes([LIST_WIDTH, sizes[0] + sizes[1] - LIST_WIDTH])
+        else:
+            self.fit_numbers_list()
         choice = self.settings.get(TEST_CALL_DOCK)
         if self.test_call_dock.isHidden() and (choice == "shown" or (choice == "auto" and roomy)):
             self.test_call_dock.show()
             self._size_test_call()
 
     def editors_closed_layout(self) -> None:
-        self.show_numbers_list(True)
         self.test_call_dock.hide()
+        self.show_numbers_list(True)
+        self.fit_numbers_list()
 
     def save_views(self) -> None:
         self.settings.set(MAIN_STATE, self.saveState())
