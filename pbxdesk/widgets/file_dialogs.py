@@ -31,30 +31,26 @@ def start_folder(kind: str) -> str:
     return str(Path.home())
 
 
-def _remember(kind: str, path: str) -> None:
-    if path:
-        _last[kind] = str(Path(path).parent)
-
-
 def open_file(parent: QWidget | None, title: str, filters: str, kind: str) -> str:
     """An existing file the user picks ("" when they cancel)."""
     dialog = QFileDialog(parent, title, start_folder(kind), filters)
-    dialog.setObjectName(f"openFileDialog_{kind}")
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-    path = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
-    dialog.deleteLater()
-    _remember(kind, path)
-    return path
+    return _run(dialog, kind)
 
 
 def save_file(parent: QWidget | None, title: str, file_name: str, filters: str, kind: str) -> str:
     """Where to save ``file_name`` ("" when the user cancels); the dialog proposes it in the start folder."""
     dialog = QFileDialog(parent, title, str(Path(start_folder(kind)) / file_name), filters)
-    dialog.setObjectName(f"saveFileDialog_{kind}")
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    return _run(dialog, kind)
+
+
+def _run(dialog: QFileDialog, kind: str) -> str:
+    dialog.setObjectName(f"fileDialog_{kind}")
     path = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
     dialog.deleteLater()
-    _remember(kind, path)
+    if path:
+        _last[kind] = str(Path(path).parent)
     return path

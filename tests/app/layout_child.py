@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,20 +18,12 @@ from pbxdesk.app.process_env import prepare_environment  # noqa: E402
 
 prepare_environment()
 
-from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from tests.app.conftest import wait_until  # noqa: E402
 from tests.support.layout import node_actions_on_screen, on_screen, shares  # noqa: E402
-
-
-def wait(predicate, timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError("timed out")
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
 
 
 def main() -> int:
@@ -48,23 +39,23 @@ def main() -> int:
     synced: list[bool] = []
     window.firstSyncDone.connect(lambda: synced.append(True))
     window.show()
-    wait(lambda: bool(synced) and window.model.rowCount() > 0)
+    wait_until(lambda: bool(synced) and window.model.rowCount() > 0)
     row = next(r for r in range(window.model.rowCount())
                if window.model.index(r, NumbersModel.NAME).data() == "Главный номер")
     rect = window.table.visualRect(window.proxy.mapFromSource(window.model.index(row, NumbersModel.NAME)))
     QTest.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     QTest.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    wait(lambda: window.tabs.count() == 1)
+    wait_until(lambda: window.tabs.count() == 1)
     editor = window.tabs.widget(0)
     tree = editor.scenarios.tree
     index = tree.model().index_for_pointer("/scenarios/working/next")
     QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
-    wait(lambda: editor.scenarios.panel.current_editor() is not None)
+    wait_until(lambda: editor.scenarios.panel.current_editor() is not None)
     QTest.qWait(300)
     list_hidden = not window.list_panel.isVisible()
     room = shares(window, editor)  # before the test call takes its share
     window.act_test_call.trigger()
-    wait(window.test_call_dock.isVisible)
+    wait_until(window.test_call_dock.isVisible)
     QTest.qWait(300)
     image = window.grab()
     if len(sys.argv) > 2:

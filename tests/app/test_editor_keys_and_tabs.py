@@ -9,27 +9,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pbxdesk.app.numbers_model import NumbersModel
 from pbxdesk.store import Store
-from tests.app.conftest import wait_until
+from tests.app.conftest import open_with_enter
 from tests.support.grid_mouse import Mouse
 from tests.support.scenario_ui import UI
 
 
-def _open(window, qtbot, name: str):
-    row = next(r for r in range(window.model.rowCount()) if window.model.index(r, NumbersModel.NAME).data() == name)
-    window.table.setFocus()
-    window.table.selectRow(window.proxy.mapFromSource(window.model.index(row, 0)).row())
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)
-    number = window.model.number_at(row)
-    wait_until(lambda: number in window.editors, timeout=20)
-    editor = window.editors[number]
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
-    return editor
-
-
 def test_undo_and_redo_keys_work_in_the_tree_and_on_the_grid(app_window, qtbot, qtlog):
     window = app_window
-    editor = _open(window, qtbot, "Главный номер")
+    editor = open_with_enter(window, qtbot, "Главный номер")
     ui = UI(qtbot, editor.scenarios)
     tree = editor.scenarios.tree
     lunch = "/scenarios/custom1"
@@ -78,7 +65,7 @@ def _close_button(window, editor):
 
 def test_closing_a_changed_tab_names_the_number_keeps_the_draft_and_breaks_nothing(app_window, qtbot):
     window = app_window
-    editor = _open(window, qtbot, "Факс")
+    editor = open_with_enter(window, qtbot, "Факс")
     number = editor.number
     ui = UI(qtbot, editor.scenarios)
     ui.type(editor.name_edit, "Факс бухгалтерии")
@@ -97,7 +84,7 @@ def test_closing_a_changed_tab_names_the_number_keeps_the_draft_and_breaks_nothi
         assert store.load_draft(number)["name"] == "Факс бухгалтерии"
 
     # reopened, the draft is there; closing with «Сохранить» saves it before the tab goes
-    editor = _open(window, qtbot, "Факс")
+    editor = open_with_enter(window, qtbot, "Факс")
     assert editor.name_edit.text() == "Факс бухгалтерии" and editor.is_dirty()
     ui = UI(qtbot, editor.scenarios)
     ui.type(editor.name_edit, "Факс офиса")

@@ -7,25 +7,13 @@ The demo company's server (embedded, real) holds two recorded greetings, «Пр�
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from pbxdesk.app.numbers_model import NumbersModel
 from pbxdesk.audio.wavfile import is_master
 from pbxdesk.domain.walk import media_ids
 from pbxdesk.store import Store
-from tests.app.conftest import wait_until
+from tests.app.conftest import open_with_enter, wait_until
 from tests.support.scenario_ui import UI
-
-
-def _open(window, qtbot, name: str):
-    row = next(r for r in range(window.model.rowCount()) if window.model.index(r, NumbersModel.NAME).data() == name)
-    window.table.setFocus()
-    window.table.selectRow(window.proxy.mapFromSource(window.model.index(row, 0)).row())
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)
-    number = window.model.number_at(row)
-    wait_until(lambda: number in window.editors, timeout=20)
-    return window.editors[number]
 
 
 def _tree_text(editor, ptr: str) -> str:
@@ -44,7 +32,7 @@ def test_opening_a_number_downloads_its_greetings_named_as_uploaded(app_window, 
     window.media.progress.connect(lambda mid, fraction: progress.append((mid, fraction)))
     window.media.fetched.connect(lambda mid: fetched.append(mid))
 
-    editor = _open(window, qtbot, "Главный номер")
+    editor = open_with_enter(window, qtbot, "Главный номер")
     wait_until(lambda: sorted(fetched) == sorted(ids), timeout=30)
     assert all(library.has(mid) for mid in ids)
     assert {mid for mid, fraction in progress if fraction == 1.0} == set(ids)  # progress, to the end
@@ -62,7 +50,7 @@ def test_opening_a_number_downloads_its_greetings_named_as_uploaded(app_window, 
 
     # the same greeting in another number: already here, not downloaded again
     fetched.clear()
-    other = _open(window, qtbot, "Отдел продаж")
+    other = open_with_enter(window, qtbot, "Отдел продаж")
     qtbot.wait(500)
     assert fetched == [] and other.media.state(ids[0]) == "here"
     assert _tree_text(other, "/scenarios/working") == "Сообщение аудиофайл «Приветствие.wav»"
@@ -74,7 +62,7 @@ def test_offline_listen_says_why_nothing_plays_and_the_file_comes_when_the_serve
     with Store.open(context.profile_dir) as store:
         main = next(s for s in store.list_numbers() if s.name == "Главный номер")
         lunch = media_ids(store.get_saved(main.number))[1]
-    editor = _open(window, qtbot, "Главный номер")
+    editor = open_with_enter(window, qtbot, "Главный номер")
     wait_until(lambda: library.has(lunch), timeout=30)
     library.master_path(lunch).unlink()  # as on a computer where it never came
     with context._lock:  # the server goes away (a closed port on this machine)
