@@ -57,6 +57,7 @@ class SyncActions:
         if report is not None:
             self._reload_untouched_editors()
             if not report.offline and self.media is not None:
+                self.media.learn_names()  # the list names greetings as uploaded too
                 self.media.retry()  # the server is reachable again: greetings that could not come, now
 
     def _reload_untouched_editors(self) -> None:

@@ -112,7 +112,7 @@ class WindowViews:
         if len(sizes) != 2 or not self.list_panel.isVisible():
             return
         total = sum(sizes)
-        width = LIST_WIDTH if self.tabs.count() else min(LIST_ALONE_WIDTH, int(total * 0.45))
+        width = LIST_WIDTH if self.tabs.count() else min(LIST_ALONE_WIDTH, int(total * 0.6))
         if sizes[0] != width:
             self.splitter.setSizes([width, max(0, total - width)])
 

@@ -84,15 +84,20 @@ class MediaFetcher(QObject):
         """Download those of ``media_ids`` not here yet (nor on the way); learn the names of those unnamed."""
         wanted = [m for m in dict.fromkeys(media_ids) if is_media_id(m)]
         names = self.context.media_names.names()
-        if any(m not in names for m in wanted) and not self._named:
-            self._named = True
-            self._pool.start(_Task(self._read_names))
+        if any(m not in names for m in wanted):
+            self.learn_names()
         for mid in wanted:
             if self._state.get(mid) == FETCHING or self.context.library.has(mid):
                 continue
             self._state[mid] = FETCHING
             self._problems.pop(mid, None)
             self._pool.start(_Download(self, mid))
+
+    def learn_names(self) -> None:
+        """Read the names the company's files were uploaded with (once a run, again after a failure)."""
+        if not self._named:
+            self._named = True
+            self._pool.start(_Task(self._read_names))
 
     def retry(self) -> None:
         """Try the failed downloads again (the server was reached again)."""

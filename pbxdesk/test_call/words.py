@@ -48,7 +48,8 @@ def prompt_words(prompt: dict[str, Any], media: Mapping[str, str] | None = None)
     if "audio" in prompt:
         mid = str(prompt["audio"])
         name = media.get(mid) if media else None
-        return translate("TestCallWords", "audio file %1").replace("%1", f"«{name}»" if name else mid[:8])
+        quoted = (f"«{name}»" if labels.ui_language() == "ru" else f"“{name}”") if name else mid[:8]
+        return translate("TestCallWords", "audio file %1").replace("%1", quoted)
     text = str(prompt.get("tts", ""))
     return f"«{text if len(text) <= 60 else text[:59] + '…'}»"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from pbxdesk.app.numbers_model import NumbersModel
 from pbxdesk.audio.wavfile import is_master
 from pbxdesk.domain.walk import media_ids
 from pbxdesk.store import Store
@@ -31,6 +32,13 @@ def test_opening_a_number_downloads_its_greetings_named_as_uploaded(app_window, 
     fetched: list[str] = []
     window.media.progress.connect(lambda mid, fraction: progress.append((mid, fraction)))
     window.media.fetched.connect(lambda mid: fetched.append(mid))
+
+    # the sync learnt the names: the list's "right now" names the greeting before any number is opened
+    sales = next(r for r in range(window.model.rowCount())
+                 if window.model.index(r, NumbersModel.NAME).data() == "Отдел продаж")
+    qtbot.waitUntil(lambda: window.model.index(sales, NumbersModel.NOW).data()
+                    == "Рабочее время: Сообщение аудиофайл «Приветствие.wav»", timeout=15000)
+    assert not any(library.has(mid) for mid in ids)  # (names only: no file comes before it is needed)
 
     editor = open_with_enter(window, qtbot, "Главный номер")
     wait_until(lambda: sorted(fetched) == sorted(ids), timeout=30)
