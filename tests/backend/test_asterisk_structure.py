@@ -87,15 +87,19 @@ def check_configured_values(doc: RoutingDocument, directory: Directory, plan: Di
                 [(f"PJSIP/{employee.extension}", str(node.timeout_s))]
         elif isinstance(node, ForwardDepartmentNode):
             department = directory.department(node.department)
-            ends = [p.args for p in code.priorities if p.args.startswith("PBXDESK_END=")]
-            if department.members:
-                assert ends == [f"PBXDESK_END=$[${{EPOCH}} + {node.timeout_s}]"]
-                caps = {p.args for p in code.priorities if p.app == "ExecIf"} - \
-                    {"$[${EPOCH} = ${PBXDESK_CYCLE}]?Wait(1)"}
-                if node.distribution != "all" and len(set(department.members)) > 1:
-                    assert caps == {f"$[${{PBXDESK_T}} > {node.step_s}]?Set(PBXDESK_T={node.step_s})"}
+            ringable = {m for m in department.members
+                        if directory.employee(m) and (directory.employee(m).extension or "").isdigit()}
+            dial_args = [p.args for p in code.priorities if p.app == "Dial"]
+            gosubs = [p.args for p in code.priorities if p.app == "GosubIf"]
+            if ringable:
+                assert len(dial_args) == 1 and dial_args[0].endswith(f":1}},{node.timeout_s}"), dial_args
+                assert len(gosubs) == len(ringable)
+                ring = plan.contexts[gosubs[0].split("?", 1)[1].split(",")[0]]
+                steps = {m for e in ring.extensions.values() for p in e.priorities
+                         for m in re.findall(r"\* ([0-9]+)", p.args)}
+                assert steps == (set() if node.distribution == "all" else {str(node.step_s)})
             else:
-                assert ends == [] and dials == []
+                assert dial_args == [] and gosubs == []
         elif isinstance(node, VoicemailNode | FaxNode):
             emails: set[str] = {node.external_email} if node.external_email else set()
             for r in node.recipients:
@@ -114,7 +118,7 @@ def test_spec_example_structure(spec_example, directory) -> None:
     plan = parse(compiled.text)
     check_structure(plan, "pbxdesk-4952302222")
     check_configured_values(spec_example, directory, plan)
-    assert list(plan.contexts) == ["pbxdesk-4952302222", "pbxdesk-4952302222-menu1"]
+    assert list(plan.contexts) == ["pbxdesk-4952302222", "pbxdesk-4952302222-menu1", "pbxdesk-4952302222-ring1"]
     # the menu of /scenarios/working: wait 5 s, 3 plays; key 1 and the four extensions of the directory
     menu = plan.contexts["pbxdesk-4952302222-menu1"]
     assert sorted(menu.extensions) == sorted(["s", "1", "101", "102", "103", "201", "i", "t"])
@@ -148,7 +152,7 @@ def test_generated_documents(pair: tuple[RoutingDocument, Directory], moments: l
     main = f"pbxdesk-{doc.number}"
     check_structure(plan, main)
     check_configured_values(doc, directory, plan)
-    assert all(name == main or name.startswith(main + "-menu") for name in plan.contexts)
+    assert all(name == main or name.startswith((main + "-menu", main + "-ring")) for name in plan.contexts)
     referenced = set(re.findall(r"(?:Playback|Background)\(pbxdesk/([0-9a-f]{64})\)", compiled.text))
     assert referenced == {s.name for s in compiled.sounds}
     for local in [local_instant(doc, at) for at in moments] + boundary_times(doc):
