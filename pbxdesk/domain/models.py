@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag
 
 FORMAT = "pbxdesk.routing/1"
 DEFAULT_TIMEZONE = "Europe/Moscow"
@@ -228,11 +228,38 @@ class Directory(BaseModel):
     employees: list[Employee] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
 
+    _employees_by_id: tuple[int, int, dict[str, Employee]] | None = PrivateAttr(default=None)
+    _departments_by_id: tuple[int, int, dict[str, Department]] | None = PrivateAttr(default=None)
+
     def employee(self, employee_id: str) -> Employee | None:
-        return next((e for e in self.employees if e.id == employee_id), None)
+        """The first employee with this id (a dict built once per list: compiling a department of n members
+        is linear, not quadratic); rebuilt when the list is replaced or changes length."""
+        key = (id(self.employees), len(self.employees))
+        if self._employees_by_id is None or self._employees_by_id[:2] != key:
+            index: dict[str, Employee] = {}
+            for e in self.employees:
+                index.setdefault(e.id, e)
+            self._employees_by_id = (*key, index)
+        found = self._employees_by_id[2].get(employee_id)
+        if found is None or found.id != employee_id:  # a miss, or an id changed in place: look for real
+            found = next((e for e in self.employees if e.id == employee_id), None)
+            if found is not None:
+                self._employees_by_id = None
+        return found
 
     def department(self, department_id: str) -> Department | None:
-        return next((d for d in self.departments if d.id == department_id), None)
+        key = (id(self.departments), len(self.departments))
+        if self._departments_by_id is None or self._departments_by_id[:2] != key:
+            index: dict[str, Department] = {}
+            for d in self.departments:
+                index.setdefault(d.id, d)
+            self._departments_by_id = (*key, index)
+        found = self._departments_by_id[2].get(department_id)
+        if found is None or found.id != department_id:
+            found = next((d for d in self.departments if d.id == department_id), None)
+            if found is not None:
+                self._departments_by_id = None
+        return found
 
 
 for _cls in (MessageNode, MenuNode, ForwardExternalNode, ForwardEmployeeNode, ForwardDepartmentNode, RoutingDocument):

@@ -9,6 +9,9 @@ Choices where the spec is silent:
 * voicemail/fax without a greeting play the system one: ``{"kind": "play", "prompt": {"system": "voicemail"}}``
   (or ``"fax"``); taking the message is ``{"kind": "record", "medium": "voicemail"|"fax", ...}``;
 * when somebody answers a department forward, the other phones still ringing stop at that moment;
+* an employee who cannot be rung (not in the directory, or with no extension of digits) is skipped like a
+  busy one, in a department and as the target of a forward to an employee (when the directory is known),
+  as the telephony backend cannot dial them;
 * a call reaching a branch that is not built (a null node or a missing scenario) stops there:
   ``broken`` holds that branch's pointer and the outcome is ``{"kind": "broken", "pointer": ...}``.
 """
@@ -44,6 +47,7 @@ from pbxdesk.domain.simulator_department import Window, ring_windows, settle
 
 EXTENSION_RING_S = 30
 NO_INPUT = "none"
+_EXTENSION = re.compile(r"^[0-9]{1,15}$")
 _INPUT = re.compile(r"^(none|[0-9*#]|[0-9]{2,})$")
 
 
@@ -127,6 +131,13 @@ class _Call:
             raise SimulationError(f"the call reaches {ptr} ({what}), which needs the company directory", ptr)
         return self.directory
 
+    def ringable(self, employee_id: str) -> bool:
+        """False for an employee the PBX cannot dial: unknown to the directory or without an extension."""
+        if self.directory is None:
+            return True
+        employee = self.directory.employee(employee_id)
+        return employee is not None and bool(_EXTENSION.match(employee.extension or ""))
+
     def play(self, prompt: dict[str, Any], ptr: str) -> None:
         self.steps.append({"kind": "play", "prompt": prompt, "node": ptr})
 
@@ -162,7 +173,8 @@ class _Call:
             if self.ring([("external:" + node.number, 0, node.timeout_s)], ptr):
                 return {"kind": "connected", "external": node.number}
         elif isinstance(node, ForwardEmployeeNode):
-            if node.employee not in self.busy and self.ring([(node.employee, 0, node.timeout_s)], ptr):
+            if node.employee not in self.busy and self.ringable(node.employee) \
+                    and self.ring([(node.employee, 0, node.timeout_s)], ptr):
                 return {"kind": "connected", "employee": node.employee}
         elif isinstance(node, ForwardDepartmentNode):
             answered = self.department(node, ptr)
@@ -198,7 +210,7 @@ class _Call:
         dept = directory.department(node.department)
         if dept is None:
             raise SimulationError(f"department '{node.department}' at {ptr} is not in the directory", ptr)
-        free = [m for m in dept.members if m not in self.busy]
+        free = [m for m in dept.members if m not in self.busy and self.ringable(m)]
         try:
             windows = ring_windows(node.distribution, free, node.step_s, node.timeout_s)
         except ValueError as exc:
