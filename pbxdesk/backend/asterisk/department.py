@@ -7,7 +7,9 @@ members with no usable extension cannot be rung and are left out), and each free
 and each leg rings exactly its member's windows, counted from the same instant ``PBXDESK_T0`` (taken with
 milliseconds just before the ``Dial``, after the announcement):
 
-* ``all``: the leg dials its member at once; the forward's ``Dial`` timeout ends every leg at ``timeout_s``.
+* ``all``: every member rings from the start to ``timeout_s``; no timing of its own is needed, so the dial
+  strings hold the members' channels themselves (no ``Local/`` leg per member: 200 members start ringing
+  within about 0.1 s).
 * ``incremental``: the leg waits until ``k*step_s``, then dials its member until the timeout; a member
   already ringing is never re-dialled (no restarted calls), so a phone answering after more than
   ``step_s`` of ringing is connected.
@@ -79,9 +81,12 @@ def emit_department(build: Build, ext: Extension, node: ForwardDepartmentNode, p
         build.rings.append(ring)
         step = node.step_s if node.distribution != "all" and node.step_s and node.step_s > 0 else None
         depth = levels(len(legs) if step is None else min(len(legs), -(-node.timeout_s // step)))
-        _emit_add(ring, depth, step, node.timeout_s)
-        _emit_group(ring)
-        _emit_member(build, ring, node.distribution, step, node.timeout_s)
+        direct = build.leg_templates("${ARG1}")[0] if step is None else None
+        _emit_add(ring, depth, step, node.timeout_s, direct)
+        if depth > 1:
+            _emit_group(ring)
+        if direct is None:
+            _emit_member(build, ring, node.distribution, step, node.timeout_s)
         step_text = f", step {step} s" if step else ""
         ext.add("Set(PBXDESK_N=0)", comment=f"{node.distribution}: {len(legs)} member(s){step_text}, timeout "
                                           f"{node.timeout_s} s: the free members, in order, get their ranks")
@@ -95,8 +100,9 @@ def emit_department(build: Build, ext: Extension, node: ForwardDepartmentNode, p
     build.then(ext, node.next, join(ptr, "next"), label="done" if legs else None)
 
 
-def _emit_add(ring: Context, depth: int, step: int | None, timeout_s: int) -> None:
-    """``add(<extension>)``: give the next free member its rank and put its leg into the dial strings."""
+def _emit_add(ring: Context, depth: int, step: int | None, timeout_s: int, direct: str | None) -> None:
+    """``add(<extension>)``: give the next free member its rank and put its leg into the dial strings
+    (``direct``: the member's own dial string instead of a leg, for ``all``)."""
     prefix = "_" if depth <= 2 else "__"  # legs of level 1 are dialled by the forward or by its group legs
     add = ring.extension("add")
     add.add("Set(PBXDESK_R=${PBXDESK_N})", comment="the rank of this member among the free members")
@@ -108,7 +114,7 @@ def _emit_add(ring: Context, depth: int, step: int | None, timeout_s: int) -> No
         below = FANOUT ** (level - 1)
         var = f"{prefix}PBXDESK_G{level}_${{PBXDESK_I}}"
         if level == 1:
-            entry = f"&Local/$[{RANK_OFFSET} + ${{PBXDESK_R}}]${{ARG1}}@{ring.name}"
+            entry = f"&{direct}" if direct else f"&Local/$[{RANK_OFFSET} + ${{PBXDESK_R}}]${{ARG1}}@{ring.name}"
         else:
             add.add(f"GotoIf($[${{PBXDESK_R}} % {below} != 0]?end)", comment=f"no new group of level {level - 1}")
             entry = f"&Local/9{level - 1}$[${{PBXDESK_R}} / {below}]@{ring.name}"

@@ -3,7 +3,7 @@
 * :class:`Uas`: one sipp server answering every INVITE sent to its port, for any number of endpoints and
   calls at once: ``180 Ringing`` at once, then ``200 OK`` ``answer_after_s`` seconds later unless a
   ``CANCEL`` came first (``None``: never answers, only rings until cancelled). An answered call is held
-  until a ``BYE``.
+  until a ``BYE``. ``reject=True``: every INVITE gets ``486 Busy Here`` (a busy line).
 * :class:`Caller`: one call from the endpoint ``caller`` to a dialled number: DTMF digits as SIP INFO
   (``application/dtmf-relay``) at moments counted from the answer, optional RTP audio (sipp's
   ``g711a.pcap``, needed by ``Record``), then it hangs up ``hold_s`` seconds after its last digit unless
@@ -104,8 +104,26 @@ Content-Length: 0
 """
 
 
-def uas_scenario(answer_after_s: float | None) -> str:
-    if answer_after_s is None:
+_UAS_REJECT = """
+  <recv request="INVITE" crlf="true"/>
+  <send><![CDATA[
+SIP/2.0 486 Busy Here
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]T[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+Content-Length: 0
+
+]]></send>
+  <recv request="ACK"/>
+"""
+
+
+def uas_scenario(answer_after_s: float | None, reject: bool = False) -> str:
+    if reject:
+        body = _UAS_REJECT
+    elif answer_after_s is None:
         body = _UAS_RING + '  <recv request="CANCEL"/>\n' + _UAS_CANCEL
     else:
         ms = max(1, round(answer_after_s * 1000))
@@ -345,10 +363,10 @@ class Uas(_Sipp):
     """A sipp server on ``port`` answering (or only ringing) every call sent to it."""
 
     def __init__(self, ns: Namespace, workdir: Path, port: int, media_port: int,
-                 answer_after_s: float | None) -> None:
+                 answer_after_s: float | None, reject: bool = False) -> None:
         super().__init__(ns, workdir, f"uas-{port}", port, media_port)
         self.answer_after_s = answer_after_s
-        self.scenario.write_text(uas_scenario(answer_after_s))
+        self.scenario.write_text(uas_scenario(answer_after_s, reject))
 
     def start(self) -> None:
         self._start(["-t", "u1", "-timeout", "3600s"])
