@@ -35,6 +35,7 @@ INTERVALS = [{"id": "working", "name": "Рабочее время"}, {"id": "non
 RING_PORT, HOLD_PORT, REJECT_PORT, ANSWER_PORT0 = 5070, 5071, 5069, 5072
 CALLER_PORT0, MEDIA0 = 5200, 40000
 VOICEMAIL_GREETING = "vm-intro"
+START_S, HEAVY, HEAVY_GAP_S = 1.5, 100, 2.5
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Case:
     inputs: list[str] = field(default_factory=list)  # simulate --input
     digits: list[tuple[float, str]] = field(default_factory=list)  # (seconds after the previous, DTMF)
     externals: dict[str, float | str | None] = field(default_factory=dict)  # number: answer delay/None/"busy"
-    hold_s: float = 8.0  # the caller hangs up this long after the answer and its keys (unless Asterisk does)
+    hold_s: float = 20.0  # the caller hangs up this long after the answer and its keys (unless Asterisk does)
     audio: bool = False
     cancel_after_s: float | None = None
     windows: bool = True  # compare ring windows with simulate (not where simulate cannot know)
@@ -228,10 +229,17 @@ def run_batch(root: Path, workdir: Path, clock: datetime, cases: list[Case], tts
             _make_busy(ast, [c.extensions[p.id] for c in cases for p in c.people if p.busy])
             holding = {m.call_id for m in uas[1].messages()}  # the calls that keep busy phones busy
             callers = []
+            heavy = 0
             for i, case in enumerate(cases):
+                # the sipp processes start now, their calls a little later; the calls that ring a large
+                # department start one after another, so that their bursts of INVITEs never overlap
+                start = START_S
+                if len(case.people) >= HEAVY:
+                    heavy += 1
+                    start += HEAVY_GAP_S * heavy
                 caller = Caller(ns, workdir / "callers", case.name, CALLER_PORT0 + i, MEDIA0 + 1000 + 10 * i,
                                 case.number, digits=case.digits, hold_s=case.hold_s, audio=case.audio,
-                                cancel_after_s=case.cancel_after_s)
+                                cancel_after_s=case.cancel_after_s, start_after_s=start)
                 caller.start()
                 callers.append(caller)
             deadline = time.time() + 150

@@ -7,7 +7,8 @@
 * :class:`Caller`: one call from the endpoint ``caller`` to a dialled number: DTMF digits as SIP INFO
   (``application/dtmf-relay``) at moments counted from the answer, optional RTP audio (sipp's
   ``g711a.pcap``, needed by ``Record``), then it hangs up ``hold_s`` seconds after its last digit unless
-  Asterisk hangs up first; ``cancel_after_s`` hangs up while still ringing instead.
+  Asterisk hangs up first; ``cancel_after_s`` hangs up while still ringing instead; ``start_after_s``
+  delays the INVITE (start many sipp processes first, then let their calls begin at chosen moments).
 * :func:`read_trace`: the ``-trace_msg`` log of a sipp as :class:`SipMessage` (time, direction, first line,
   Call-ID, request user), the raw material of ring windows and answers.
 """
@@ -133,11 +134,12 @@ def uas_scenario(answer_after_s: float | None, reject: bool = False) -> str:
 
 
 def caller_scenario(digits: list[tuple[float, str]], hold_s: float, audio: bool,
-                    cancel_after_s: float | None = None) -> str:
-    """The caller's scenario: INVITE, wait for the answer, DTMF (seconds after the answer, or after the
-    previous group), then hold ``hold_s`` unless Asterisk hangs up."""
+                    cancel_after_s: float | None = None, start_after_s: float = 0) -> str:
+    """The caller's scenario: (a pause of ``start_after_s``,) INVITE, wait for the answer, DTMF (seconds
+    after the answer, or after the previous group), then hold ``hold_s`` unless Asterisk hangs up."""
     sdp_codec = "8" if audio else "0 8"
-    invite = f"""
+    invite = f'  <pause milliseconds="{round(start_after_s * 1000)}"/>\n' if start_after_s > 0 else ""
+    invite += f"""
   <send retrans="500"><![CDATA[
 INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=z9hG4bK-[pid]-[call_number]-invite
@@ -380,10 +382,10 @@ class Caller(_Sipp):
 
     def __init__(self, ns: Namespace, workdir: Path, name: str, port: int, media_port: int, number: str,
                  digits: list[tuple[float, str]] = (), hold_s: float = 5, audio: bool = False,
-                 cancel_after_s: float | None = None) -> None:
+                 cancel_after_s: float | None = None, start_after_s: float = 0) -> None:
         super().__init__(ns, workdir, name, port, media_port)
         self.number = number
-        self.scenario.write_text(caller_scenario(list(digits), hold_s, audio, cancel_after_s))
+        self.scenario.write_text(caller_scenario(list(digits), hold_s, audio, cancel_after_s, start_after_s))
 
     def start(self) -> None:
         self._start(["-s", self.number, "-m", "1", "-t", "u1", "-timeout", "1200s", "127.0.0.1:5060"])
