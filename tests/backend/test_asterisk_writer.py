@@ -136,6 +136,10 @@ def test_failing_reload_is_reported_and_files_stay_consistent(tmp_path, tts_cach
     result = deployer(root, tts_cache, media_wav, reload_command=[str(tmp_path / "no-such-asterisk")]).deploy(
         "4952302222", spec_example, directory)
     assert not result.ok and "reload" in result.message
+    # what a real `asterisk -rx "dialplan reload"` prints, exit 0, when its dialplan module did not load
+    refused = ["sh", "-c", "echo \"No such command 'dialplan reload' (type 'core show help dialplan reload')\""]
+    result = deployer(root, tts_cache, media_wav, reload_command=refused).deploy("4952302222", spec_example, directory)
+    assert not result.ok and "refused the reload: No such command" in result.message
     assert_consistent(root, {"4952302222": {text}})
 
 

@@ -236,4 +236,7 @@ class AsteriskDeployer:
             detail = (proc.stderr or proc.stdout).strip().splitlines()
             tail = f": {detail[-1][:300]}" if detail else ""
             return DeployResult(False, f"{written}, but the reload command failed (exit {proc.returncode}){tail}")
+        refused = [line for line in (proc.stdout + proc.stderr).splitlines() if "No such command" in line]
+        if refused:  # `asterisk -rx` exits 0 even when Asterisk has no dialplan module loaded
+            return DeployResult(False, f"{written}, but Asterisk refused the reload: {refused[0].strip()[:300]}")
         return DeployResult(True, f"{written} and reloaded")
