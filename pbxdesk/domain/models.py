@@ -9,6 +9,7 @@ of SPEC §4, so ``model_dump`` already writes keys canonically.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag
@@ -228,37 +229,33 @@ class Directory(BaseModel):
     employees: list[Employee] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
 
-    _employees_by_id: tuple[int, int, dict[str, Employee]] | None = PrivateAttr(default=None)
-    _departments_by_id: tuple[int, int, dict[str, Department]] | None = PrivateAttr(default=None)
+    _by_id: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    def _lookup(self, kind: str, items: Sequence[Any], item_id: str) -> Any:
+        """The first item with this id, from a dict built once per list (compiling a department of n members
+        is linear, not quadratic); rebuilt when the list is replaced or changes length, and checked
+        against the list when the id misses or an item's id was changed in place."""
+        cache: dict[str, Any] = self.__pydantic_private__["_by_id"]  # type: ignore[index]
+        key = (id(items), len(items))
+        entry = cache.get(kind)
+        if entry is None or entry[0] != key:
+            index: dict[str, Any] = {}
+            for item in items:
+                index.setdefault(item.id, item)
+            entry = cache[kind] = (key, index)
+        found = entry[1].get(item_id)
+        if found is None or found.id != item_id:
+            found = next((item for item in items if item.id == item_id), None)
+            if found is not None:
+                cache.pop(kind, None)
+        return found
 
     def employee(self, employee_id: str) -> Employee | None:
-        """The first employee with this id (a dict built once per list: compiling a department of n members
-        is linear, not quadratic); rebuilt when the list is replaced or changes length."""
-        key = (id(self.employees), len(self.employees))
-        if self._employees_by_id is None or self._employees_by_id[:2] != key:
-            index: dict[str, Employee] = {}
-            for e in self.employees:
-                index.setdefault(e.id, e)
-            self._employees_by_id = (*key, index)
-        found = self._employees_by_id[2].get(employee_id)
-        if found is None or found.id != employee_id:  # a miss, or an id changed in place: look for real
-            found = next((e for e in self.employees if e.id == employee_id), None)
-            if found is not None:
-                self._employees_by_id = None
+        found: Employee | None = self._lookup("employees", self.employees, employee_id)
         return found
 
     def department(self, department_id: str) -> Department | None:
-        key = (id(self.departments), len(self.departments))
-        if self._departments_by_id is None or self._departments_by_id[:2] != key:
-            index: dict[str, Department] = {}
-            for d in self.departments:
-                index.setdefault(d.id, d)
-            self._departments_by_id = (*key, index)
-        found = self._departments_by_id[2].get(department_id)
-        if found is None or found.id != department_id:
-            found = next((d for d in self.departments if d.id == department_id), None)
-            if found is not None:
-                self._departments_by_id = None
+        found: Department | None = self._lookup("departments", self.departments, department_id)
         return found
 
 

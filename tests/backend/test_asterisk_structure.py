@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,13 +32,14 @@ from pbxdesk.domain.models import (
 from pbxdesk.domain.schedule import interval_at_local, local_instant, occurring_intervals
 from pbxdesk.domain.timeutil import DAY_MINUTES, parse_hhmm
 from pbxdesk.domain.walk import iter_nodes
-from tests.backend.backend_docs import CASES
+from tests.backend.backend_docs import CASES, routing
 from tests.backend.dialplan_checks import check_structure
 from tests.backend.dialplan_parser import Dialplan, parse
 from tests.backend.dialplan_time import route_at, scenario_start
 from tests.domain.strategies import documents_with_directory, instants
 
 _DIAL = re.compile(r"^Dial\(([^,]+),([0-9]+)\)$")
+MAX_LINE = 4096  # Asterisk skips a line of 8,192 bytes or more with only a warning; stay far below
 
 
 def compiled_nodes(doc: RoutingDocument) -> list[tuple[str, object]]:
@@ -152,6 +154,7 @@ def test_generated_documents(pair: tuple[RoutingDocument, Directory], moments: l
     main = f"pbxdesk-{doc.number}"
     check_structure(plan, main)
     check_configured_values(doc, directory, plan)
+    assert max(len(line.encode()) for line in compiled.text.splitlines()) < MAX_LINE
     assert all(name == main or name.startswith((main + "-menu", main + "-ring")) for name in plan.contexts)
     referenced = set(re.findall(r"(?:Playback|Background)\(pbxdesk/([0-9a-f]{64})\)", compiled.text))
     assert referenced == {s.name for s in compiled.sounds}
@@ -195,3 +198,23 @@ def test_numbers_never_collide(pairs: list[tuple[RoutingDocument, Directory]]) -
                         for other in {d.number for d, _ in pairs} - {doc.number}:
                             assert f"pbxdesk-{other}" not in p.args
     check_structure(plan, *(f"pbxdesk-{doc.number}" for doc, _ in pairs))
+
+
+@pytest.mark.parametrize("distribution", ["all", "in_turn", "incremental"])
+def test_a_1000_member_department_is_linear_and_every_line_is_short(distribution: str) -> None:
+    """No line near Asterisk's 8 KB limit, whatever the department size, and the dialplan grows linearly:
+    one snapshot line per member, everything else fixed."""
+    sizes = {}
+    for size in (100, 1000):
+        directory = Directory.model_validate({
+            "employees": [{"id": f"e{i}", "name": f"N{i}", "extension": str(10000 + i)} for i in range(size)],
+            "departments": [{"id": "d", "name": "D", "members": [f"e{i}" for i in range(size)]}]})
+        node = {"type": "forward_department", "department": "d", "distribution": distribution,
+                "step_s": None if distribution == "all" else 5, "timeout_s": 600, "announcement": None, "next": None}
+        text = compile_routing(routing("4950000099", {"working": node}), directory).text
+        assert max(len(line.encode()) for line in text.splitlines()) < MAX_LINE
+        check_structure(parse(text), "pbxdesk-4950000099")
+        sizes[size] = len(text.encode())
+    per_member = (sizes[1000] - sizes[100]) / 900
+    assert per_member < 400, per_member  # bytes per extra member
+    assert sizes[1000] < 11 * sizes[100]
