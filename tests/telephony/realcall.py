@@ -32,7 +32,10 @@ from tests.telephony.harness import Asterisk, Caller, Endpoint, Namespace, SipMe
 
 TOLERANCE_S = 0.5
 INTERVALS = [{"id": "working", "name": "Рабочее время"}, {"id": "non_working", "name": "Нерабочее время"}]
-RING_PORT, HOLD_PORT, REJECT_PORT, ANSWER_PORT0 = 5070, 5071, 5069, 5072
+HOLD_PORT, REJECT_PORT, ANSWER_PORT0 = 5071, 5069, 5072
+RING_PORTS = (5070, 5100, 5101, 5102, 5103, 5104, 5105, 5106)
+"""Phones that never answer are served by several sipp processes (by extension), as real phones are
+separate devices: one sipp answering hundreds of INVITEs in a burst would queue them and blur the times."""
 CALLER_PORT0, MEDIA0 = 5200, 40000
 VOICEMAIL_GREETING = "vm-intro"
 START_S, HEAVY, HEAVY_GAP_S = 1.5, 100, 2.5
@@ -171,13 +174,13 @@ class _Instance:
                               if p.answer_after_s is not None and not p.busy}
                              | {float(a) for c in cases for a in c.externals.values() if isinstance(a, float | int)})
 
-    def port_of(self, answer_after_s: float | str | None, busy: bool = False) -> int:
+    def port_of(self, answer_after_s: float | str | None, busy: bool = False, extension: str = "0") -> int:
         if busy:
             return HOLD_PORT
         if answer_after_s == "busy":
             return REJECT_PORT
         if answer_after_s is None:
-            return RING_PORT
+            return RING_PORTS[int(extension) % len(RING_PORTS)]
         return ANSWER_PORT0 + self.delays.index(float(answer_after_s))
 
     def deploy(self) -> int:
@@ -195,7 +198,8 @@ class _Instance:
         for case in self.cases:
             for p in case.people:
                 if p.extension:
-                    out.append(Endpoint(case.extensions[p.id], self.port_of(p.answer_after_s, p.busy)))
+                    ext = case.extensions[p.id]
+                    out.append(Endpoint(ext, self.port_of(p.answer_after_s, p.busy, ext)))
             out += [Endpoint(number, self.port_of(after)) for number, after in case.externals.items()]
         return out
 
@@ -221,13 +225,13 @@ def run_batch(root: Path, workdir: Path, clock: datetime, cases: list[Case], tts
             ast.start()
             reload_s = ast.reload()
             phones = workdir / "phones"
-            uas = [Uas(ns, phones, RING_PORT, MEDIA0, None), Uas(ns, phones, HOLD_PORT, MEDIA0 + 10, 0.2),
-                   Uas(ns, phones, REJECT_PORT, MEDIA0 + 20, None, reject=True)]
-            uas += [Uas(ns, phones, ANSWER_PORT0 + i, MEDIA0 + 30 + 10 * i, d) for i, d in enumerate(inst.delays)]
+            uas = [Uas(ns, phones, HOLD_PORT, MEDIA0, 0.2), Uas(ns, phones, REJECT_PORT, MEDIA0 + 10, None, reject=True)]
+            uas += [Uas(ns, phones, port, MEDIA0 + 100 + 10 * i, None) for i, port in enumerate(RING_PORTS)]
+            uas += [Uas(ns, phones, ANSWER_PORT0 + i, MEDIA0 + 300 + 10 * i, d) for i, d in enumerate(inst.delays)]
             for u in uas:
                 u.start()
             _make_busy(ast, [c.extensions[p.id] for c in cases for p in c.people if p.busy])
-            holding = {m.call_id for m in uas[1].messages()}  # the calls that keep busy phones busy
+            holding = {m.call_id for m in uas[0].messages()}  # the calls that keep busy phones busy
             callers = []
             heavy = 0
             for i, case in enumerate(cases):
