@@ -20,6 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from pbxdesk.app.process_env import prepare_environment
+
+prepare_environment()  # as the app and every bench do, before numpy loads
+
 from tests.telephony import cases as case_list
 from tests.telephony.harness import find_asterisk
 from tests.telephony.realcall import compare, run_batch, simulated
