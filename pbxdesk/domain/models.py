@@ -224,18 +224,31 @@ class Department(BaseModel):
     members: list[str] = Field(default_factory=list)
 
 
+class _LookupCache(dict[str, Any]):
+    """Look-up indexes of a Directory. Never part of its value: any two caches compare equal, so two
+    directories with the same employees and departments stay equal whatever was looked up in them."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _LookupCache)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    __hash__ = None
+
+
 class Directory(BaseModel):
     model_config = ConfigDict(extra="ignore")
     employees: list[Employee] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
 
-    _by_id: dict[str, Any] = PrivateAttr(default_factory=dict)
+    _by_id: _LookupCache = PrivateAttr(default_factory=_LookupCache)
 
     def _lookup(self, kind: str, items: Sequence[Any], item_id: str) -> Any:
         """The first item with this id, from a dict built once per list (compiling a department of n members
         is linear, not quadratic); rebuilt when the list is replaced or changes length, and checked
         against the list when the id misses or an item's id was changed in place."""
-        cache: dict[str, Any] = self.__pydantic_private__["_by_id"]  # type: ignore[index]
+        cache: _LookupCache = self.__pydantic_private__["_by_id"]  # type: ignore[index]
         key = (id(items), len(items))
         entry = cache.get(kind)
         if entry is None or entry[0] != key:

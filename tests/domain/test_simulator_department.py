@@ -153,3 +153,16 @@ def test_members_the_pbx_cannot_dial_are_skipped_like_busy_ones():
     employee = {"type": "forward_employee", "employee": "b", "timeout_s": 10, "announcement": None, "next": AFTER}
     moved_on = simulate(make_document({"working": employee}, mode="always"), AT, directory, answer="b")
     assert rings(moved_on) == [] and moved_on.steps[-1]["node"] == PTR + "/next"
+
+
+def test_directory_lookups_leave_it_equal_to_a_fresh_copy():
+    """The look-up index a directory builds is no part of its value (editors compare directories)."""
+    fresh = Directory.model_validate(DIRECTORY.model_dump())
+    assert DIRECTORY.employee("e-1") is not None and DIRECTORY.department("sales") is not None
+    assert DIRECTORY == fresh and fresh == DIRECTORY
+    DIRECTORY.employees.append(DIRECTORY.employees[0].model_copy(update={"id": "e-9"}))
+    try:
+        assert DIRECTORY.employee("e-9") is not None  # the index follows a list that grew
+    finally:
+        DIRECTORY.employees.pop()
+    assert DIRECTORY.employee("e-9") is None
