@@ -12,7 +12,7 @@ none left: ``t``). Stops at ``Hangup`` or at a jump out of the extension, and re
 
 Applications: ``Set``, ``ExecIf``, ``GotoIf``, ``GosubIf``/``Gosub``/``Return``, ``Goto``, ``Dial``, ``Wait``,
 ``WaitExten``, ``Background``, ``Playback``, ``Answer``, ``NoOp``, ``Hangup``. Functions: ``REGEX``,
-``DEVICE_STATE``, ``CHANNELS``, ``LEN``, ``STRFTIME``; ``${VAR:offset[:length]}``, nested names;
+``DEVICE_STATE``, ``CHANNELS``, ``GROUP_COUNT`` (0: a leg is gone when its Dial ends), ``LEN``, ``STRFTIME``; ``${VAR:offset[:length]}``, nested names;
 ``$[...]`` with Asterisk's operators and precedence (``| & = != < > <= >= + - * / %``, parentheses).
 """
 
@@ -122,6 +122,8 @@ class Runner:
                 return "INUSE" if arg in self.busy else "NOT_INUSE"
             if name == "CHANNELS":
                 return ""
+            if name == "GROUP_COUNT":  # legs are hung up as soon as their Dial ends
+                return "0"
             if name == "LEN":
                 return str(len(arg))
             if name == "REGEX":

@@ -24,7 +24,8 @@ Review notes (SPEC §6 step 2, line by line):
   gives it the next rank and appends its ``Local/1<rank:6><ext>@...-ring1`` leg to dial string
   ``PBXDESK_G1_0`` (busy members get no rank); nobody free → ``done``; else ``PBXDESK_FREE`` and the
   start instant ``PBXDESK_T0`` (milliseconds) are passed on to the legs and one ``Dial(...,timeout_s)``
-  rings them all and ends them at the timeout.
+  rings them all and ends them at the timeout; unanswered, ``settle`` waits (50 ms steps, at most 20)
+  until no leg of the call (``GROUP_COUNT(<UNIQUEID>@pbxdesk)``) is left.
 * department_all.conf: each leg dials its member at once: 101, 102, 103 ring 0..30 s.
 * department_in_turn.conf: ``add`` skips ranks whose first window would start at or after 60 s; a leg
   rings windows of 10 s at rank*10 + c*free*10 (each ``Dial`` timed to the window's end, never 0), a

@@ -145,6 +145,9 @@ def monday_cases() -> list[Case]:
         Case("department_after_employee", {"working": forward_employee(
             "x", 10, department("in_turn", 5, 15))}, people=[Person("x"), Person("y")],
             departments={"d": ["x", "y"]}),
+        Case("employee_after_department", {"working": department(
+            "in_turn", 5, 15, nxt=forward_employee("x", 10, None))}, people=[Person("x"), Person("y")],
+            departments={"d": ["x", "y"]}),
         Case("department_member_without_extension", {"working": department("in_turn", 5, 15)},
              people=[Person("a"), Person("b", extension=False), Person("c")], departments={"d": ["a", "b", "c"]}),
         # voicemail and fax

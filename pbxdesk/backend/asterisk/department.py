@@ -21,6 +21,10 @@ Legs of members whose first window would start at or after the timeout are not c
 window after the first instant a leg checks its member is still free (a member who took another call
 meanwhile is not rung then). When a member answers, the forward's ``Dial`` hangs up every other leg at
 once (their phones get ``CANCEL`` within milliseconds); when the caller hangs up, every leg goes too.
+Unanswered, the forward's ``Dial`` returns while its ``Local/`` legs are still hanging up their phones
+(for about 10 ms their channels exist and read ``RINGING``); every leg counts itself in the group
+``GROUP(pbxdesk)=<the call's UNIQUEID>`` and the forward waits (at most 1 s, in 50 ms steps) until
+``GROUP_COUNT`` is 0, so a next node that rings one of the members finds them free.
 
 Size: the snapshot is one ``GosubIf`` line per member in the node's extension, and everything else is a
 fixed number of lines in the node's context ``[pbxdesk-<number>-ring<k>]``, so the dialplan grows linearly
@@ -47,6 +51,8 @@ RANK_OFFSET = 1_000_000
 NOW = "${STRFTIME(,,%s.%3q)}"
 RANK = "${EXTEN:1:6}"
 MEMBER = "${EXTEN:7}"
+IN_CALL = "Set(GROUP(pbxdesk)=${PBXDESK_CALL})"
+SETTLED = "${GROUP_COUNT(${PBXDESK_CALL}@pbxdesk)} = 0"
 
 
 def levels(count: int) -> int:
@@ -95,8 +101,16 @@ def emit_department(build: Build, ext: Extension, node: ForwardDepartmentNode, p
                     comment=f"member {leg.employee}")
         ext.add("GotoIf($[${PBXDESK_N} = 0]?done)", comment="no free member")
         ext.add("Set(__PBXDESK_FREE=${PBXDESK_N})")
+        ext.add("Set(__PBXDESK_CALL=${UNIQUEID})")
         ext.add(f"Set(__PBXDESK_T0={NOW})", comment="ring windows count from here")
         ext.add(f"Dial(${{PBXDESK_G{depth}_0:1}},{node.timeout_s})")
+        if depth > 1 or direct is None:
+            ext.add("Set(PBXDESK_I=0)", comment="unanswered: wait (at most 1 s) until every leg has hung up its "
+                                              "phone, so that what follows finds the members free")
+            ext.add(f"GotoIf($[{SETTLED} | ${{PBXDESK_I}} >= 20]?done)", label="settle")
+            ext.add("Set(PBXDESK_I=$[${PBXDESK_I} + 1])")
+            ext.add("Wait(0.05)")
+            ext.add("Goto(settle)")
     build.then(ext, node.next, join(ptr, "next"), label="done" if legs else None)
 
 
@@ -127,13 +141,15 @@ def _emit_add(ring: Context, depth: int, step: int | None, timeout_s: int, direc
 
 def _emit_group(ring: Context) -> None:
     group = ring.extension("_9X.")
-    group.add("Dial(${PBXDESK_G${EXTEN:1:1}_${EXTEN:2}:1})", comment="a group leg dials its dial string of the level below")
+    group.add(IN_CALL, comment="a group leg (counted until it hangs up) dials its dial string of the level below")
+    group.add("Dial(${PBXDESK_G${EXTEN:1:1}_${EXTEN:2}:1})")
     group.add("Hangup()")
 
 
 def _emit_member(build: Build, ring: Context, distribution: str, step: int | None, timeout_s: int) -> None:
     channel, device = build.leg_templates(MEMBER)
     member = ring.extension(f"_1{'X' * 6}.")
+    member.add(IN_CALL, comment="a member leg: counted until it hangs up")
     if distribution == "all" or step is None:
         member.add(f"Dial({channel})", comment="a member leg: rings until the timeout of the forward")
         member.add("Hangup()")
