@@ -1,6 +1,7 @@
 """Headless sync commands: ``login``, ``sync``, ``conflicts``, ``resolve``.
 
-All take ``--profile DIR`` (else ``$PBXDESK_HOME``, else the platform data directory).
+All take ``--profile DIR`` (else ``$PBXDESK_HOME``, else the platform data directory): ``login`` connects that
+profile to a server; the others work on the profile the app opens there (:mod:`pbxdesk.store.in_use`).
 
 * ``pbxdesk login URL [--store-token-file] [--ca-bundle PEM]`` reads the API token from a prompt (or from
   stdin when it is not a terminal), checks it with ``GET /numbers`` and keeps it in the system keyring; the
@@ -30,6 +31,7 @@ from pbxdesk.domain.phone import PhoneNumberError
 from pbxdesk.domain.text import printable
 from pbxdesk.store import Store, StoreError, resolve_profile_dir
 from pbxdesk.store.disk import profile_trouble
+from pbxdesk.store.in_use import profile_in_use
 from pbxdesk.sync import credentials
 from pbxdesk.sync.client import ApiClient
 from pbxdesk.sync.conflicts import (
@@ -80,8 +82,10 @@ def main(argv: list[str]) -> int:
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
-    profile = resolve_profile_dir(args.profile)
-    try:  # only login creates a profile; conflicts only reads (also a profile whose disk cannot be written)
+    try:
+        # login connects the base profile to its server; the others work on the profile the app opens. Only
+        # login creates a profile; conflicts only reads (also a profile whose disk cannot be written)
+        profile = resolve_profile_dir(args.profile) if command == "login" else profile_in_use(args.profile).profile_dir
         store = Store.open(profile, read_only=command == "conflicts", create=command == "login")
     except StoreError as exc:
         _err(f"pbxdesk {command}: {printable(exc.message(args.lang))}")

@@ -1,4 +1,4 @@
-"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo]``.
+"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo] [--asterisk-settings FILE]``.
 
 Prints ``pbxdesk server listening on URL`` (and, with ``--demo``, ``demo token: TOKEN``) on stdout;
 logs one line per request on stderr. ``--port 0`` picks a free port.
@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="create a demo company when the data is empty")
     parser.add_argument("--reload-command", help="run after each deployment, e.g. 'asterisk -rx \"dialplan reload\"'")
     parser.add_argument("--no-deploy", action="store_true", help="do not write Asterisk configuration")
+    parser.add_argument("--asterisk-settings", type=Path, default=None,
+                        help="the Asterisk backend's settings file (channels, trunk, mail hook, record_dir; "
+                             "docs/asterisk.md); default: $PBXDESK_ASTERISK_SETTINGS")
     return parser
 
 
@@ -71,6 +74,16 @@ def main(argv: list[str]) -> int:
 
     config = ServerConfig(args.data, args.database, deploy=not args.no_deploy,
                           reload_command=shlex.split(args.reload_command) if args.reload_command else None)
+    if args.asterisk_settings is not None:
+        config.asterisk_settings = args.asterisk_settings
+    if config.deploy and config.asterisk_settings is not None:
+        from pbxdesk.backend.asterisk.settings import SettingsError, load_settings
+
+        try:
+            load_settings(config.asterisk_settings)
+        except SettingsError as exc:  # refuse to start rather than fail every deployment
+            print(f"pbxdesk serve: {exc}", file=sys.stderr)
+            return 2
     try:
         app = create_app(config)
         token = ensure_demo(app.state.ctx) if args.demo else None

@@ -99,7 +99,7 @@ class BannerArea(QWidget):
     def set_profile_trouble(self, error: Any) -> None:
         """The profile's disk failed (a ``StoreError``: full, read-only, removed...), or None: it works again.
         The store says what happened in both languages; the banner adds what it means for the user."""
-        from pbxdesk.app.i18n import current_language
+        from pbxdesk.desktop.i18n import current_language
 
         self._profile_error = error
         if error is None:

@@ -78,8 +78,8 @@ def test_a_full_disk_is_a_banner_and_nothing_is_lost(qtbot, windows, company, di
 
 def test_a_read_only_profile_opens_read_only_with_the_banner(qtbot, windows, company, disk) -> None:
     from pbxdesk.app.main_window import MainWindow
-    from pbxdesk.app.options import Settings
     from pbxdesk.app.startup import open_profile
+    from pbxdesk.desktop.options import Settings
     from pbxdesk.store import Store
 
     windows.tmp_path = disk

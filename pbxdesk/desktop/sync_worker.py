@@ -6,8 +6,8 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from pbxdesk.app.i18n import current_language
-from pbxdesk.app.startup import AppContext
+from pbxdesk.desktop.context import AppContext
+from pbxdesk.desktop.i18n import current_language
 from pbxdesk.store.disk import profile_trouble
 from pbxdesk.sync.engine import SyncEngine, SyncReport
 from pbxdesk.sync.errors import ApiError
