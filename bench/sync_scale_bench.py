@@ -45,7 +45,7 @@ def pull(url: str, token: str, profile: Path) -> tuple[float, int]:
         t0 = time.perf_counter()
         report = SyncEngine(store, client).run()
         elapsed = time.perf_counter() - t0
-        assert report.ok, report.errors
+        assert report.ok, (report.errors, report.offline, report.auth_error, report.cancelled)
         return elapsed, len(report.pulled)
     finally:
         client.close()

@@ -100,6 +100,8 @@ def test_store_commands_print_names_on_one_line(tmp_path: Path, spec_example_pat
     from pbxdesk.store import Store
 
     profile = tmp_path / "p"
+    with Store.open(profile) as store:  # logged in: the profile the commands use (not its demo)
+        store.set_profile(server_url="http://127.0.0.1:9", is_demo=False)
     assert run("set", "4952302222", str(spec_example_path), "--profile", str(profile), monkeypatch=monkeypatch)[0] == 0
     with Store.open(profile) as store:
         doc = store.get_saved("4952302222")

@@ -74,14 +74,16 @@ def fill(mnt: Path) -> None:
 
 
 def _profile_with_numbers(profile: Path, spec_example_path: Path, tmp_path: Path) -> dict[str, str]:
-    """Two saved numbers (one with a draft): what every reading command must still show."""
+    """A profile logged in to a server (so it is the profile the commands use, not its demo) with two saved
+    numbers, one with a draft: what every reading command must still show."""
+    with Store.open(profile) as store:
+        store.set_profile(server_url="http://127.0.0.1:9", is_demo=False)
     other = tmp_path / "other.json"
     other.write_text(spec_example_path.read_text(encoding="utf-8").replace(MAIN, OTHER), encoding="utf-8")
     assert run("set", MAIN, str(spec_example_path), profile=profile).returncode == 0
     assert run("set", OTHER, str(other), profile=profile).returncode == 0
     with Store.open(profile) as store:
         store.save_draft(MAIN, {"half": "typed"})
-        store.set_profile(server_url="http://127.0.0.1:9", is_demo=False)
     return {n: run("get", n, profile=profile).stdout for n in (MAIN, OTHER)}
 
 
@@ -148,6 +150,7 @@ def test_what_a_killed_program_left_in_the_wal_is_read_from_a_read_only_disk(dis
         from pbxdesk.domain.document import load_path
         from pbxdesk.store import Store
         store = Store.open({str(profile)!r})
+        store.set_profile(server_url="http://127.0.0.1:9", is_demo=False)
         doc = load_path({str(spec_example_path)!r}).document
         for i in range(5):
             doc.name = f"Версия {{i}}"

@@ -101,6 +101,16 @@ def test_taking_theirs_resolves_to_synced(synced, make_doc):
     assert synced.outbox_items() == []
 
 
+def test_pulled_documents_are_stored_in_one_transaction_but_never_over_a_local_change(synced, make_doc):
+    synced.save(MAIN, make_doc(name="Моё"))  # a local change: not replaced, left to the merge
+    results = synced.apply_server_documents([
+        ("4952302299", make_doc("4952302299", "Новый"), 1), (MAIN, make_doc(name="С сервера"), 9),
+        (STOCK, make_doc(STOCK, "Склад с сервера"), 9), (STOCK, make_doc(STOCK, "Старее"), 8)])
+    assert results == [True, False, True, False]
+    assert [synced.get_saved(n).name for n in ("4952302299", MAIN, STOCK)] == ["Новый", "Моё", "Склад с сервера"]
+    assert synced.revisions(["4952302299", MAIN, STOCK]) == {"4952302299": 1, MAIN: 3, STOCK: 9}
+
+
 def test_a_clean_merge_is_taken_in_one_step(synced, make_doc):
     """What mark_conflict + resolve_conflict do, in one transaction: a crash never leaves half of it."""
     synced.save(MAIN, make_doc(name="Моё"))
