@@ -68,6 +68,15 @@ class TextRule:
             return _text_pattern(MULTI_LINE_FORBIDDEN, SPACES + "\\t\\n\\r")
         return _text_pattern(ONE_LINE_FORBIDDEN, SPACES)
 
+    def __post_init__(self) -> None:
+        forbidden = (MULTI_LINE_FORBIDDEN if self.multiline else ONE_LINE_FORBIDDEN) + _SURROGATES
+        spaces = SPACES + ("\\t\\n\\r" if self.multiline else "")
+        object.__setattr__(self, "_valid", re.compile(f"[{spaces}]*[^{spaces}{forbidden}][^{forbidden}]*\\Z").match)
+
+    def valid(self, text: str) -> bool:
+        """Whether ``text`` keeps every rule of its kind (one regex match: the check of every valid value)."""
+        return len(text) <= self.max_length and self._valid(text) is not None  # type: ignore[attr-defined]
+
     def forbidden(self, text: str) -> tuple[int, str] | None:
         """``(position, character)`` of the first character this text may not hold (1-based), or None."""
         found = (_MULTI_LINE_BAD if self.multiline else _ONE_LINE_BAD).search(text)

@@ -37,14 +37,21 @@ from pydantic import TypeAdapter, ValidationError
 
 from pbxdesk.domain.document import parse_document, to_canonical_dict, too_deep
 from pbxdesk.domain.messages import message
-from pbxdesk.domain.models import FIXED_INTERVALS, AnyNode, Directory, Node, RoutingDocument, Schedule
+from pbxdesk.domain.models import (
+    FIXED_INTERVALS,
+    AnyNode,
+    Directory,
+    MenuNode,
+    Node,
+    RoutingDocument,
+    Schedule,
+)
 from pbxdesk.domain.phone import is_valid_number
 from pbxdesk.domain.problems import Problem, escape_token
 from pbxdesk.domain.text import MAX_DEPTH, NAME
 from pbxdesk.domain.validation_common import Collector, Refs
 from pbxdesk.domain.validation_nodes import check_tree
 from pbxdesk.domain.validation_schedule import ScheduleFacts, check_schedule
-from pbxdesk.domain.walk import iter_nodes
 
 __all__ = ["number_mismatch", "validate_data", "validate_document"]
 
@@ -72,14 +79,16 @@ def validate_document(doc: RoutingDocument, directory: Directory | None = None,
                       known_media: set[str] | None = None) -> list[Problem]:
     """Semantic problems of a structurally valid document (errors and warnings), in document order. A
     document nested deeper than the service accepts (a long chain of nodes) is only that problem."""
-    deep = _too_deep(doc)
-    if deep is not None:
-        return [deep]
     out = Collector()
     _check_header(doc.number, doc.name, doc.timezone, out)
     facts = check_schedule(doc.schedule, out)
     _check_unused(doc.schedule, facts, out)
     _check_scenarios(doc.scenarios, facts, out, Refs(directory, known_media))
+    # every pointer token takes at least 2 characters ("/x"): only a node pointer that long can be that deep
+    if out.longest_pointer >= 2 * (MAX_DEPTH - 3):
+        deep = _too_deep(doc)
+        if deep is not None:
+            return [deep]
     return out.problems
 
 
@@ -87,10 +96,30 @@ def _too_deep(doc: RoutingDocument) -> Problem | None:
     """``document.too_deep`` of a document built in memory (a parsed one was checked as JSON already). A node
     at pointer depth k is JSON level k + 1 and holds values at most 3 levels further (a mail recipient's id),
     so only a document with a node that deep is measured as JSON."""
-    deepest = max((ptr.count("/") for ptr, _node in iter_nodes(doc)), default=0)
-    if deepest + 4 <= MAX_DEPTH:
+    if not _nodes_below(doc, MAX_DEPTH - 3):
         return None
     return too_deep(to_canonical_dict(doc))
+
+
+def _nodes_below(doc: RoutingDocument, tokens: int) -> bool:
+    """Whether some node's pointer has ``tokens`` tokens or more (``/scenarios/working`` has 2; ``next`` and
+    ``no_input`` add 1, a menu key 2): a walk with counts only, no pointers built."""
+    stack = [(root, 2) for root in doc.scenarios.values() if root is not None]
+    while stack:
+        node, depth = stack.pop()
+        if depth >= tokens:
+            return True
+        kind = node.type
+        if kind == "menu":
+            menu: MenuNode = node  # type: ignore[assignment]
+            stack.extend((child, depth + 2) for child in menu.keys.values() if child is not None)
+            if menu.no_input is not None:
+                stack.append((menu.no_input, depth + 1))
+        elif kind != "voicemail" and kind != "fax":
+            nxt = node.next  # type: ignore[union-attr]
+            if nxt is not None:
+                stack.append((nxt, depth + 1))
+    return False
 
 
 def _check_unused(schedule: Schedule, facts: ScheduleFacts, out: Collector) -> None:

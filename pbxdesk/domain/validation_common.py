@@ -15,10 +15,11 @@ MEDIA_ID = re.compile(r"^[0-9a-f]{64}$")
 class Collector:
     """Problems in the order they are found (the checks walk the document in document order)."""
 
-    __slots__ = ("problems",)
+    __slots__ = ("longest_pointer", "problems")
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.longest_pointer = 0  # of the nodes checked (a document nested too deep has long ones)
 
     def add(self, code: str, ptr: str, **params: object) -> None:
         sev: Severity = "warning" if CATALOG[code][0] == "warning" else "error"
@@ -29,6 +30,8 @@ class Collector:
              too_long_code: str = "text.too_long", **empty_params: object) -> bool:
         """Check free text against ``rule`` (:mod:`pbxdesk.domain.text`): a forbidden character first, then
         blank (``empty_code``, when blank text is an error), then the length. True when it passed."""
+        if len(value) <= rule.max_length and rule._valid(value) is not None:  # type: ignore[attr-defined]
+            return True  # (rule.valid inlined: this runs for every name, prompt and id of a document)
         bad = rule.forbidden(value)
         if bad is not None:
             self.add("text.forbidden_char", ptr, char=char_name(bad[1]), field=field, position=bad[0])

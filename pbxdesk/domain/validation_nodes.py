@@ -144,8 +144,11 @@ def check_tree(root_ptr: str, root: AnyNode, out: Collector, refs: Refs) -> None
     """Check every node under ``root`` in pre-order (children in document/keypad order)."""
     stack: list[tuple[str, AnyNode]] = [(root_ptr, root)]
     pop, push = stack.pop, stack.append
+    longest = out.longest_pointer
     while stack:
         ptr, node = pop()
+        if len(ptr) > longest:
+            longest = out.longest_pointer = len(ptr)
         kind = node.type
         if kind == "menu":
             stack.extend(reversed(_check_menu(node, ptr, out, refs)))  # type: ignore[arg-type]
