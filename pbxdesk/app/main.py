@@ -84,36 +84,6 @@ def when_painted(widget: Any, callback: Any, give_up_ms: int | None = None) -> N
     step()
 
 
-def report_when_idle(window: Any, until_ready: bool = False) -> None:
-    """For bench/startup_bench.py: once the main window has been painted with the numbers list and the
-    event loop is idle, print ``PBXDESK_IDLE <wall clock>`` and quit. With ``until_ready``, also wait for
-    the profile to be open behind the window (store, sync, editors usable; the list reloaded from the
-    store and painted) and print ``PBXDESK_READY <wall clock>`` before quitting."""
-    import time
-
-    from PySide6.QtWidgets import QApplication
-
-    def ready() -> None:
-        _trace("ready")
-        print(f"PBXDESK_READY {time.time():.6f}", flush=True)
-        QApplication.quit()
-
-    def idle() -> None:
-        _trace("idle")
-        print(f"PBXDESK_IDLE {time.time():.6f}", flush=True)
-        if not until_ready:
-            QApplication.quit()
-        elif window.worker is not None:
-            ready()
-        else:
-            window.attached.connect(lambda: window.numbersShown.connect(lambda: when_painted(window, ready)))
-
-    if window.list_loaded:  # the fast start fills the list before the window is shown
-        when_painted(window, idle)
-    else:
-        window.numbersShown.connect(lambda: when_painted(window, idle))
-
-
 def _trace(label: str, _start: list[float] = []) -> None:  # noqa: B006 - the first call's time
     """``PBXDESK_STARTUP_TRACE=1``: print the milliseconds since the first mark (bench/startup_bench.py)."""
     if os.environ.get("PBXDESK_STARTUP_TRACE"):
@@ -171,8 +141,10 @@ def run_app(argv: list[str]) -> int:
     window.show()
     _trace("shown")
     probe = os.environ.get("PBXDESK_STARTUP_PROBE")
-    if probe:
-        report_when_idle(window, until_ready=probe == "ready")
+    if probe:  # bench/startup_bench.py
+        from pbxdesk.app.startup_probe import install
+
+        install(window, probe, _trace)
     if args.screenshot:
         schedule_screenshot(window, Path(args.screenshot).resolve(), quit_after=not args.keep_running)
 

@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # the heavy parts are imported by attach() (on the loader's t
 class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
     serverReady = Signal()
     numbersShown = Signal()  # after every refresh of the numbers list
+    nowShown = Signal()  # after every refresh of its "Right now" column
     firstSyncDone = Signal()
     attached = Signal()  # the profile is open: store, sync and editors work from now on
 
