@@ -110,6 +110,9 @@ def run_app(argv: list[str]) -> int:
     _trace("quick read: " + ("fast start" if quick is not None else "normal start (new or older profile)"))
     from PySide6.QtWidgets import QApplication
 
+    from pbxdesk.app.pyside_imports import check_sources_quickly
+
+    check_sources_quickly()  # before the window's and the profile's imports
     _trace("import PySide6.QtWidgets")
 
     from pbxdesk.app import i18n
