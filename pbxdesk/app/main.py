@@ -107,6 +107,10 @@ def run_app(argv: list[str]) -> int:
     from pbxdesk.app.process_env import prepare_environment
 
     prepare_environment()
+    if quick is not None and quick.is_demo:  # its server loads on another core while this process starts
+        from pbxdesk.app.demo_server import prestart
+
+        prestart(quick.profile_dir / "server")
     _trace("quick read: " + ("fast start" if quick is not None else "normal start (new or older profile)"))
     from PySide6.QtWidgets import QApplication
 

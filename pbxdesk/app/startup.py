@@ -1,9 +1,10 @@
 """Opening a profile: the local store, the settings, media and TTS, and the server to sync with.
 
-With no server configured in the profile, the app uses a separate demo profile (``<profile>/demo``) and an
-embedded reference server with the demo company on a free loopback port; nothing from the demo profile is
-ever pushed to a real server, because a real server gets its own profile (the base one). The embedded
-server starts in the background (``start_server_async``) so the window shows at once.
+With no server configured in the profile, the app uses a separate demo profile (``<profile>/demo``) and its
+own reference server with the demo company on a free loopback port (a child process: ``demo_server.py``);
+nothing from the demo profile is ever pushed to a real server, because a real server gets its own profile
+(the base one). The app waits for that server in the background (``start_server_async``) so the window
+shows at once.
 """
 
 from __future__ import annotations
@@ -67,16 +68,17 @@ class AppContext:
             return ApiClient(self.server_url, self.token)
 
     def start_server_async(self, done: Callable[[], None]) -> None:
-        """In demo mode start the embedded server in a thread and call ``done`` (from that thread)."""
+        """In demo mode start the demo server (or take the one started early) and call ``done`` from a thread
+        once it listens."""
         if not self.is_demo or self.embedded is not None:
             done()
             return
 
         def work() -> None:
             try:
-                from pbxdesk.server.embedded import start_embedded
+                from pbxdesk.app.demo_server import take
 
-                server = start_embedded(self.profile_dir / "server", demo=True)
+                server = take(self.profile_dir / "server").wait()
                 with self._lock:
                     self.embedded, self.server_url, self.token = server, server.url, server.token
                 self.store.set_profile(server_url=server.url, is_demo=True)
