@@ -4,7 +4,7 @@ The values are computed here from the domain tree and stored in each row's ``QSt
 a row not yet in the model, ``_refresh`` for a row in it: Qt skips unchanged values), so a view reads them
 without calling Python. Every place that may change what a row shows calls ``_refresh`` on it. Validation
 problems are mapped to rows by pointer (a problem inside an action marks the action; an empty branch marks
-its branch row).
+its branch row), from the document: a row built later (``tree_model``) finds its marks when it is filled.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from pbxdesk.domain.problems import Problem
+from pbxdesk.domain.problems import Problem, pointer, split
+from pbxdesk.domain.walk import child_slots
 from pbxdesk.scenario_editor import icons, labels
 from pbxdesk.scenario_editor.tree_items import INTERVAL, NODE, PLUS, ROOT, SLOT, Item
 
@@ -85,7 +86,7 @@ class DisplayMixin:
     @staticmethod
     def _flags(item: Item) -> Qt.ItemFlag:
         if item.kind == NODE:
-            return _DRAG_FLAGS if item.children else _LEAF_DRAG_FLAGS
+            return _DRAG_FLAGS if item.children or item.pending else _LEAF_DRAG_FLAGS
         if item.kind == PLUS:
             return _LEAF_DROP_FLAGS
         return _DROP_FLAGS if item.is_empty_slot() else _FLAGS
@@ -112,10 +113,13 @@ class DisplayMixin:
         if qitem.flags() != flags:
             qitem.setFlags(flags)
 
+    def _interval_text(self: ScenarioTreeModel, interval_id: str) -> str:
+        name = labels.interval_label(self.document, interval_id)
+        return name if interval_id in self._occurring else f"{name} {labels.never_occurs_suffix()}"
+
     def _text(self: ScenarioTreeModel, item: Item) -> str:
         if item.kind == INTERVAL:
-            name = labels.interval_label(self.document, item.key)
-            return name if item.key in self._occurring else f"{name} {labels.never_occurs_suffix()}"
+            return self._interval_text(item.key)
         if item.kind == SLOT:
             owner = self._node(item.parent) if item.parent is not None else None
             return labels.slot_label(item.key, owner.type if owner is not None else "")
@@ -137,11 +141,35 @@ class DisplayMixin:
             self._refresh(item)
 
     # ---- problems -------------------------------------------------------------------------------
+    def _slot_path(self: ScenarioTreeModel, ptr: str) -> list[tuple[tuple[str, ...], Any, tuple[str, ...], Any]]:
+        """The slots from the interval down to the deepest slot whose pointer is ``ptr`` or a prefix of it,
+        read from the document, whether their rows are built or not: (slot tokens, the node owning the slot
+        or None for the interval, the slot's key below its owner, what the slot holds). Empty when the
+        interval has no row."""
+        tokens = tuple(split(ptr))
+        if len(tokens) < 2 or tokens[0] != "scenarios" or tokens[1] not in self.top_level_intervals():
+            return []
+        value = self.document.scenarios.get(tokens[1])
+        path: list[tuple[tuple[str, ...], Any, tuple[str, ...], Any]] = [(tokens[:2], None, tokens[1:2], value)]
+        depth = 2
+        while value is not None and hasattr(value, "type"):
+            owner = value
+            for key, child in child_slots(owner):
+                if tokens[depth:depth + len(key)] == key:
+                    depth += len(key)
+                    path.append((tokens[:depth], owner, key, child))
+                    value = child
+                    break
+            else:
+                break
+        return path
+
     def mark_key(self: ScenarioTreeModel, ptr: str) -> tuple[str, bool] | None:
-        slot = self.slot_for_pointer(ptr)
-        if slot is None:
+        path = self._slot_path(ptr)
+        if not path:
             return None
-        return (slot.pointer, slot.node_item() is not None)
+        tokens, _owner, _key, value = path[-1]
+        return (pointer(*tokens), value is not None and hasattr(value, "type"))
 
     def set_problems(self: ScenarioTreeModel, problems: list[Problem]) -> None:
         marks: dict[tuple[str, bool], list[Problem]] = {}
@@ -159,10 +187,6 @@ class DisplayMixin:
 
     def branch_path(self: ScenarioTreeModel, ptr: str) -> str:
         """The branch in words: «Рабочее время › Кнопка 1 › если не ответили»."""
-        slot = self.slot_for_pointer(ptr)
-        parts: list[str] = []
-        while slot is not None and slot.kind != ROOT:
-            if slot.is_slot():
-                parts.append(self._text(slot))
-            slot = slot.parent
-        return " › ".join(reversed(parts)) if parts else ptr
+        parts = [self._interval_text(key[0]) if owner is None else labels.slot_label(key, owner.type)
+                 for _tokens, owner, key, _value in self._slot_path(ptr)]
+        return " › ".join(parts) if parts else ptr

@@ -1,5 +1,9 @@
 """The scenario tree view. Rows are painted by Qt's own delegate from the model's roles (interval rows in
-their colour, "+" rows as a button icon: tree_display.py, icons.py), so a repaint runs no Python."""
+their colour, "+" rows as a button icon: tree_display.py, icons.py), so a repaint runs no Python.
+
+Every row the model has built is shown expanded; a pending node (rows not built yet: tree_model.py) is
+shown collapsed, and expanding it (click, Right or +, double-click, a path shown by ``scrollTo``) has the
+model build its rows, which are then shown expanded in turn. ``*`` expands everything below the current row."""
 
 from __future__ import annotations
 
@@ -36,9 +40,29 @@ class ScenarioTreeView(QTreeView):
         self.setModel(model)
         model.rowsInserted.connect(self._expand_inserted)
         model.rowsRemoved.connect(self._collapse_emptied)
-        model.modelReset.connect(self.expandAll)
+        model.modelReset.connect(self._expand_built)
+        self.expanded.connect(self._fetch)
         self.clicked.connect(self._clicked)
-        self.expandAll()
+        self._expand_built()
+
+    def _expand_built(self, parent: QModelIndex | None = None) -> None:
+        """Expand every built row below ``parent`` (the whole tree by default), in one relayout."""
+        self.scheduleDelayedItemsLayout()  # expand() then only records what to show expanded
+        model = self.model()
+        stack = [QModelIndex() if parent is None else parent]
+        while stack:
+            index = stack.pop()
+            count = model.rowCount(index)
+            if count and (not index.isValid() or not model.is_pending(index)):
+                if index.isValid():
+                    self.expand(index)
+                stack.extend(model.index(row, 0, index) for row in range(count))
+
+    def _fetch(self, index: QModelIndex) -> None:
+        model = self.model()
+        item = model.row_item(index)
+        if item is not None and item.pending:
+            model.fetch(item)  # rowsInserted: _expand_inserted shows them expanded
 
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         """Show new rows expanded. A few are expanded one by one (Qt inserts them into its layout when their
@@ -49,7 +73,7 @@ class ScenarioTreeView(QTreeView):
         while stack:
             index = stack.pop()
             count = model.rowCount(index)
-            if count:
+            if count and not model.is_pending(index):
                 expandable.append(index)
                 stack.extend(model.index(row, 0, index) for row in range(count - 1, -1, -1))
         if len(expandable) > SMALL_INSERT:
@@ -74,4 +98,19 @@ class ScenarioTreeView(QTreeView):
             self.plusActivated.emit(index)
             event.accept()
             return
+        if event.key() == Qt.Key.Key_Asterisk and index.isValid():  # Qt's own would expand row by row
+            self.expand_all_below(index)
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def expand_all_below(self, index: QModelIndex) -> None:
+        """Build and expand every row below ``index`` (and ``index`` itself)."""
+        model = self.model()
+        item = model.row_item(index)
+        if item is None:
+            return
+        model.fetch_all(item)
+        index = model.index_of(item)
+        self._expand_built(index)
+        self.expand(index)
