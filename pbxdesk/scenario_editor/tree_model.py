@@ -7,26 +7,22 @@ rows are built as a detached subtree and inserted at once, gone rows are removed
 so expansion and selection elsewhere survive edits. Only the model changes the rows: the item-model
 editing API (setData, insertRows, removeRows, ...) refuses callers from outside, as a view's move-drag.
 
-Rows are built as far as they are shown. Opening a document, inserting a subtree and expanding a node
-build rows breadth first until ``row_budget`` rows are built; a node whose rows do not fit is *pending*:
-its ``QStandardItem`` holds one placeholder row (a view shows the node as expandable) and :meth:`fetch`
-builds its rows when the view expands it (``ScenarioTreeView``). An ordinary scenario (tens of actions)
-is built whole; a scenario of thousands of actions opens with what fits a few screens. Anything that
-looks a row up by pointer (selecting a problem, the test call's path) builds the rows on the way to it.
+Rows are built as far as they are shown (``tree_building``): a scenario of thousands of actions opens
+with what fits some screens, the rest is built when expanded or looked up.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 
 from pbxdesk.domain.models import AnyNode, RoutingDocument
-from pbxdesk.domain.problems import Problem, join, pointer, split
+from pbxdesk.domain.problems import Problem, join, pointer
 from pbxdesk.domain.schedule import occurring_intervals
 from pbxdesk.domain.walk import child_slots, get_at
+from pbxdesk.scenario_editor.tree_building import ROW_BUDGET, BuildingMixin
 from pbxdesk.scenario_editor.tree_display import (  # noqa: F401  (roles are part of this module's API)
     KIND_ROLE,
     NODE_TYPE_ROLE,
@@ -41,17 +37,9 @@ from pbxdesk.widgets.session import AREA_NAME, AREA_SCENARIOS, AREA_SCHEDULE, Do
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
-ROW_BUDGET = 600  # rows built ahead at a time: about fourteen screens of the tree
 
 
-def _placeholder() -> QStandardItem:
-    """The one row under a pending node: no data, never shown (the node's rows replace it when expanded)."""
-    item = QStandardItem()
-    item.setFlags(Qt.ItemFlag.ItemNeverHasChildren)
-    return item
-
-
-class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
+class ScenarioTreeModel(BuildingMixin, DisplayMixin, DragDropMixin, QStandardItemModel):
     def __init__(self, session: DocumentSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -118,86 +106,6 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
     def _node(self, item: Item) -> AnyNode | None:
         found = item.value(self.session.document)
         return found if hasattr(found, "type") else None
-
-    def _grow(self, fresh: list[Item], budget: int | None) -> None:
-        """Build the ``fresh`` items (not yet in the model) and rows below them, breadth first, until about
-        ``budget`` rows are built (None: all); register them and make their detached QStandardItems. A slot
-        is always built with its one row; a node whose rows do not fit is left pending (a placeholder row)."""
-        doc = self.document
-        queue = deque((item, None if item.kind == ROOT else item.value(doc)) for item in fresh)
-        made: list[Item] = []
-        items, slots = self._items, self._slots
-        built = 0
-        while queue:
-            current, value = queue.popleft()
-            made.append(current)
-            items[current.uid] = current
-            if current.kind == INTERVAL or current.kind == SLOT:
-                slots[current.pointer] = current
-            pairs = self._children_of(current, value)
-            if pairs and current.kind == NODE and budget is not None and built >= budget:
-                current.children, current.pending = [], True
-                continue
-            current.children = [self._new_item(current, key) for key, _v in pairs]
-            built += len(pairs)
-            queue.extend(zip(current.children, (v for _k, v in pairs), strict=True))
-        for row in reversed(made):  # children before their parent
-            if row.kind == ROOT:
-                continue
-            qitem = self._fill(row)
-            if row.children:
-                qitem.appendRows([child.qitem for child in row.children])
-            elif row.pending:
-                qitem.appendRow(_placeholder())
-
-    def fetch(self, item: Item, budget: int | None = -1) -> None:
-        """Build the rows below the pending node ``item`` in place of its placeholder, and rows below them up
-        to ``budget`` more (-1: the model's ``row_budget``; None: all)."""
-        if not item.pending or self._items.get(item.uid) is not item:
-            return
-        item.pending = False
-        fresh = [self._new_item(item, key) for key, _v in self._children_of(item, item.value(self.document))]
-        item.children = fresh
-        self._grow(fresh, self.row_budget if budget == -1 else budget)
-        qitem: QStandardItem = item.qitem
-        if fresh:
-            qitem.insertRows(0, [child.qitem for child in fresh])
-        qitem.removeRow(len(fresh))  # the placeholder, after the rows now
-        if not fresh:
-            self._refresh(item)  # a leaf after all
-
-    def fetch_all(self, item: Item | None = None) -> None:
-        """Build every row below ``item`` (the whole tree by default). When rows below it are pending, its
-        rows are built again as one detached subtree and replace the old ones in one removal and one
-        insertion: Qt updates every persistent index (each expanded row is one) on each change of rows, so
-        filling hundreds of pending nodes one by one would cost that many times over."""
-        item = item or self._root
-        if self._items.get(item.uid) is not item and item is not self._root:
-            return
-        if not any(row.pending for row in item.walk()):
-            return
-        if item is self._root:
-            budget, self.row_budget = self.row_budget, None
-            try:
-                self.reload()
-            finally:
-                self.row_budget = budget
-            return
-        if item.children:
-            self._remove_rows(item, 0, len(item.children) - 1)
-        elif item.pending:
-            item.qitem.removeRow(0)
-        item.pending = False
-        fresh = [self._new_item(item, key) for key, _v in self._children_of(item, item.value(self.document))]
-        item.children = fresh
-        self._grow(fresh, None)
-        if fresh:
-            item.qitem.appendRows([row.qitem for row in fresh])
-
-    def is_pending(self, index: ModelIndex) -> bool:
-        """True for a node row whose rows are not built yet (it holds the placeholder)."""
-        item = self.row_item(index) if index.isValid() else None
-        return item is not None and item.pending
 
     def _forget(self, item: Item) -> None:
         for gone in item.walk():
@@ -335,31 +243,6 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
 
     def index_of(self, item: Item) -> QModelIndex:
         return self._index_of(item)
-
-    def _built_slot(self, ptr: str) -> Item | None:
-        """The deepest slot row built so far whose pointer is ``ptr`` or a prefix of it."""
-        tokens = split(ptr)
-        for n in range(len(tokens), 1, -1):
-            found = self._slots.get(pointer(*tokens[:n]))
-            if found is not None:
-                return found
-        return None
-
-    def slot_for_pointer(self, ptr: str) -> Item | None:
-        """The deepest slot row whose pointer is ``ptr`` or a prefix of it, building the rows on the way."""
-        slot = self._built_slot(ptr)
-        tokens = tuple(split(ptr))
-        while slot is not None:
-            node = slot.node_item()
-            if node is None or node is slot or len(tokens) <= len(node.tokens):
-                break
-            if node.pending:
-                self.fetch(node, 0)  # its branch rows and their actions; nothing deeper
-            deeper = next((c for c in node.children if tokens[:len(c.tokens)] == c.tokens), None)
-            if deeper is None:
-                break
-            slot = deeper
-        return slot
 
     def index_for_pointer(self, ptr: str, prefer_node: bool = True) -> QModelIndex:
         """The node row at ``ptr`` (or its "+" / slot row when the slot is empty)."""
