@@ -81,8 +81,8 @@ class BuildingMixin:
         if fresh:
             qitem.insertRows(0, [child.qitem for child in fresh])
         qitem.removeRow(len(fresh))  # the placeholder, after the rows now
-        if not fresh:
-            self._refresh(item)  # a leaf after all
+        self._refresh(item)  # no longer pending: its own marks only (or a leaf after all)
+        self._place_marks_below()
 
     def fetch_all(self: ScenarioTreeModel, item: Item | None = None) -> None:
         """Build every row below ``item`` (the whole tree by default). When rows below it are pending, its
@@ -94,12 +94,9 @@ class BuildingMixin:
             return
         if not any(row.pending for row in item.walk()):
             return
-        if item is self._root:
-            budget, self.row_budget = self.row_budget, None
-            try:
-                self.reload()
-            finally:
-                self.row_budget = budget
+        if item is self._root:  # the interval rows are always built
+            for interval in list(item.children):
+                self.fetch_all(interval)
             return
         if item.children:
             self._remove_rows(item, 0, len(item.children) - 1)
@@ -111,6 +108,8 @@ class BuildingMixin:
         self._grow(fresh, None)
         if fresh:
             item.qitem.appendRows([row.qitem for row in fresh])
+        self._refresh(item)
+        self._place_marks_below()
 
     def is_pending(self: ScenarioTreeModel, index: ModelIndex) -> bool:
         """True for a node row whose rows are not built yet (it holds the placeholder)."""

@@ -4,7 +4,9 @@ The values are computed here from the domain tree and stored in each row's ``QSt
 a row not yet in the model, ``_refresh`` for a row in it: Qt skips unchanged values), so a view reads them
 without calling Python. Every place that may change what a row shows calls ``_refresh`` on it. Validation
 problems are mapped to rows by pointer (a problem inside an action marks the action; an empty branch marks
-its branch row), from the document: a row built later (``tree_model``) finds its marks when it is filled.
+its branch row), from the document: a row built later (``tree_building``) finds its marks when it is filled,
+and a pending node whose rows below are not built yet carries the marks of what is below it ("problems in
+the actions below"), so a collapsed branch never hides a problem.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class DisplayMixin:
     """The role values and flags of :class:`ScenarioTreeModel` rows, and the problem marks."""
 
     _marks: dict[tuple[str, bool], list[Problem]]
+    _below: dict[str, list[Problem]]  # pending node pointer -> problems of the rows below it not built yet
 
     def _roles(self: ScenarioTreeModel, item: Item) -> dict[int, Any]:
         """Every role a row answers (None: the row has no value for it)."""
@@ -63,9 +66,11 @@ class DisplayMixin:
         else:
             text = self._text(item)
         marks = self._marks_of(item)
-        severity = ("error" if any(p.is_error for p in marks) else "warning") if marks else None
-        if marks:
-            tooltip: str | None = "\n".join(p.message(labels.ui_language()) for p in marks)
+        below = self._below.get(item.pointer, []) if item.pending else []
+        severity = ("error" if any(p.is_error for p in marks + below) else "warning") if marks or below else None
+        if marks or below:
+            lines = [p.message(labels.ui_language()) for p in marks]
+            tooltip: str | None = "\n".join(lines + ([labels.problems_below(len(below))] if below else []))
         else:
             tooltip = labels.add_action_hint() if kind == PLUS else text
         roles: dict[int, Any] = {
@@ -184,6 +189,26 @@ class DisplayMixin:
             target = (slot.node_item() if on_node else slot) if slot is not None else None
             if target is not None:
                 self._refresh(target)
+        self._place_marks_below()
+
+    def _place_marks_below(self: ScenarioTreeModel) -> None:
+        """Give each pending node the marks of the rows below it that are not built (after new problems, and
+        after rows were built)."""
+        below: dict[str, list[Problem]] = {}
+        for (ptr, _on_node), problems in self._marks.items():
+            if ptr in self._slots:
+                continue
+            holder = self._built_slot(ptr)
+            node = holder.node_item() if holder is not None else None
+            if node is not None and node.pending:
+                below.setdefault(node.pointer, []).extend(problems)
+        changed = {p for p in set(below) | set(self._below) if below.get(p) != self._below.get(p)}
+        self._below = below
+        for ptr in changed:
+            slot = self._slots.get(ptr)
+            node = slot.node_item() if slot is not None else None
+            if node is not None:
+                self._refresh(node)
 
     def branch_path(self: ScenarioTreeModel, ptr: str) -> str:
         """The branch in words: «Рабочее время › Кнопка 1 › если не ответили»."""

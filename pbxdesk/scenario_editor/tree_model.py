@@ -50,6 +50,7 @@ class ScenarioTreeModel(BuildingMixin, DisplayMixin, DragDropMixin, QStandardIte
         self._items: dict[int, Item] = {}
         self._slots: dict[str, Item] = {}
         self._marks: dict[tuple[str, bool], list[Problem]] = {}
+        self._below: dict[str, list[Problem]] = {}
         self._occurring: set[str] = set()
         self.row_budget: int | None = ROW_BUDGET  # None: build every row at once
         self._build_all()
@@ -128,6 +129,7 @@ class ScenarioTreeModel(BuildingMixin, DisplayMixin, DragDropMixin, QStandardIte
         try:
             QStandardItemModel.removeRows(self, 0, self.rowCount())
             self._marks.clear()
+            self._below.clear()
             self._build_all()
         finally:
             self.blockSignals(blocked)

@@ -159,6 +159,35 @@ def test_a_problem_in_rows_not_built_is_marked_and_selected_from_the_list(lazy_e
     qtbot.waitUntil(lambda: current.data(SEVERITY_ROLE) is None, timeout=3000)
 
 
+def test_a_collapsed_branch_shows_the_problems_below_it(lazy_editor, directory, qtbot, monkeypatch) -> None:
+    """A problem in rows not built yet marks the collapsed action above them; expanding it moves the mark
+    down to the rows it belongs to; fixing the problem clears both."""
+    monkeypatch.setattr(tree_model, "ROW_BUDGET", 0)
+    doc = big_document(3)
+    deep = "/scenarios/working/keys/2/keys/3/keys/1/keys/4"
+    editor, ui = lazy_editor(doc, directory)
+    model, tree = editor.model, editor.tree
+    from pbxdesk.scenario_editor import commands
+
+    commands.set_node(editor.session, deep, model.node_at(deep).model_copy(update={"employee": "e-404"}), "edit")
+    root = model.index_for_pointer("/scenarios/working")  # the menu under "Working time": collapsed
+    assert model.is_pending(root) and not tree.isExpanded(root)
+    qtbot.waitUntil(lambda: root.data(SEVERITY_ROLE) == "error", timeout=3000)
+    assert "Problems in the actions below: 1" in root.data(Qt.ItemDataRole.ToolTipRole)
+    assert root.data(Qt.ItemDataRole.DecorationRole) is not None
+    ui.click_index(root)
+    ui.shortcut(Qt.Key.Key_Right)  # expand: the mark moves down to the branch it is in
+    assert tree.isExpanded(root) and root.data(SEVERITY_ROLE) is None
+    key2 = model.index_for_pointer("/scenarios/working/keys/2")
+    assert key2.data(SEVERITY_ROLE) == "error" and model.is_pending(key2)
+    row = model.index_for_pointer(deep)  # looked up: built on the way, marked itself
+    assert row.data(SEVERITY_ROLE) == "error" and key2.data(SEVERITY_ROLE) is None
+    assert "e-404" in row.data(Qt.ItemDataRole.ToolTipRole)
+    editor.session.undo_stack.undo()
+    qtbot.waitUntil(lambda: row.data(SEVERITY_ROLE) is None, timeout=3000)
+    assert all(model.index_of(i).data(SEVERITY_ROLE) is None for i in model.all_items())
+
+
 def test_drag_of_an_action_whose_rows_are_not_built(lazy_editor, directory, monkeypatch) -> None:
     monkeypatch.setattr(tree_model, "ROW_BUDGET", 40)
     doc = big_document(3)

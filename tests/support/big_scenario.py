@@ -6,6 +6,7 @@ from pbxdesk.domain.defaults import fixed_intervals
 from pbxdesk.domain.models import (
     ForwardEmployeeNode,
     MenuNode,
+    MessageNode,
     RoutingDocument,
     Schedule,
     TtsPrompt,
@@ -14,8 +15,9 @@ from pbxdesk.domain.models import (
 
 
 def big_document(menus_deep: int = 4) -> RoutingDocument:
-    """Menus of keys 1-4 nested ``menus_deep`` levels, each leaf a forward then a voicemail: 1,024 leaves,
-    2,389 nodes. Employee e-101 is in the test directory."""
+    """Menus of keys 1-4 nested ``menus_deep`` levels (each with a goodbye message when nothing is pressed),
+    each key of the last level a forward to employee e-101 of the test directory, followed by a voicemail
+    when ``menus_deep`` is odd: 1,706 actions at the default depth, 682 at depth 3; valid, no problems."""
 
     def leaf(depth: int) -> ForwardEmployeeNode:
         return ForwardEmployeeNode(employee="e-101", timeout_s=20, announcement=None, next=VoicemailNode(
@@ -23,8 +25,8 @@ def big_document(menus_deep: int = 4) -> RoutingDocument:
 
     def menu(depth: int) -> MenuNode:
         keys = {k: (menu(depth + 1) if depth < menus_deep else leaf(depth)) for k in "1234"}
-        return MenuNode(prompt=TtsPrompt(tts=f"уровень {depth}"), keys=keys, no_input=None,
-                        extension_dialing=False)
+        return MenuNode(prompt=TtsPrompt(tts=f"уровень {depth}"), keys=keys,
+                        no_input=MessageNode(prompt=TtsPrompt(tts="до свидания"), next=None), extension_dialing=False)
 
     return RoutingDocument(number="4952302222", name="большой", schedule=Schedule(
         mode="always", intervals=fixed_intervals()), scenarios={"working": menu(0)})
