@@ -122,6 +122,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.start_clock()
         self.status.set_connecting()
         context.start_server_async(self.serverReady.emit)
+        QTimer.singleShot(0, self.player)  # the audio output is looked for once, before a number is opened
         self.attached.emit()
         if self._pending_open:
             self.open_number(self._pending_open)
