@@ -3,8 +3,9 @@
 In the app's own process the reference server's imports (FastAPI, uvicorn, its database and deployment
 code: about 0.8 s of CPU) competed with the window, the profile and the editors for Python's one
 interpreter lock; as a child process it loads on another core while the app starts. When the quick read of
-the profile shows a demo profile, ``run_app`` starts it before Qt is even imported (:func:`prestart`), and
-opening the profile takes that process (:func:`take`); otherwise the profile starts one.
+the profile shows a demo profile, ``run_app`` starts it as soon as the window's first frame is painted,
+together with the loading of the profile (:func:`prestart`; earlier, on a busy machine, it delayed the first
+frame), and opening the profile takes that process (:func:`take`); otherwise the profile starts one.
 
 The child's stdin is a pipe from the app and the server stops when it reaches its end
 (``--exit-with-stdin``): when the app stops it, and when the app ends in any way, so it never outlives the

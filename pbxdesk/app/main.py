@@ -118,10 +118,6 @@ def run_app(argv: list[str]) -> int:
     from pbxdesk.app.process_env import prepare_environment
 
     prepare_environment()
-    if quick is not None and quick.is_demo:  # its server loads on another core while this process starts
-        from pbxdesk.app.demo_server import prestart
-
-        prestart(quick.profile_dir / "server")
     _trace("quick read: " + ("fast start" if quick is not None else "normal start (new or older profile)"))
     from PySide6.QtWidgets import QApplication
 
@@ -172,6 +168,10 @@ def run_app(argv: list[str]) -> int:
 
         if loader is None:
             collect_from_now_on()
+        elif quick is not None and quick.is_demo:  # its server loads on another core while the profile opens
+            from pbxdesk.app.demo_server import prestart
+
+            prestart(quick.profile_dir / "server")
         log_path = setup_logging(Path(user_state_path("pbxdesk")))
         log.info("started; profile %s; log %s", quick.profile_dir if quick else window.context.profile_dir,
                  log_path)
