@@ -18,6 +18,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem
 
 from pbxdesk.domain.problems import pointer, split
+from pbxdesk.scenario_editor.tree_display import _READ
 from pbxdesk.scenario_editor.tree_items import INTERVAL, NODE, ROOT, SLOT, Item
 
 if TYPE_CHECKING:
@@ -43,12 +44,14 @@ class BuildingMixin:
         is always built with its one row; a node whose rows do not fit is left pending (a placeholder row)."""
         doc = self.document
         queue = deque((item, None if item.kind == ROOT else item.value(doc)) for item in fresh)
-        made: list[Item] = []
+        made: list[tuple[Item, object]] = []
+        values: dict[int, object] = {}  # what the document holds at each row made: its children's owner
         items, slots = self._items, self._slots
         built = 0
         while queue:
             current, value = queue.popleft()
-            made.append(current)
+            made.append((current, value))
+            values[current.uid] = value
             items[current.uid] = current
             if current.kind == INTERVAL or current.kind == SLOT:
                 slots[current.pointer] = current
@@ -56,13 +59,17 @@ class BuildingMixin:
             if pairs and current.kind == NODE and budget is not None and built >= budget:
                 current.children, current.pending = [], True
                 continue
-            current.children = [self._new_item(current, key) for key, _v in pairs]
+            children = [self._new_item(current, key) for key, _v in pairs]
+            current.children = children
             built += len(pairs)
-            queue.extend(zip(current.children, (v for _k, v in pairs), strict=True))
-        for row in reversed(made):  # children before their parent
+            queue.extend([(child, pair[1]) for child, pair in zip(children, pairs, strict=True)])
+        missing = object()
+        for row, value in reversed(made):  # children before their parent
             if row.kind == ROOT:
                 continue
-            qitem = self._fill(row)
+            parent = row.parent
+            owner = values.get(parent.uid, missing) if parent is not None else None
+            qitem = self._fill(row, value, owner if owner is not missing else _READ)
             if row.children:
                 qitem.appendRows([child.qitem for child in row.children])
             elif row.pending:

@@ -47,6 +47,7 @@ _LEAF = Qt.ItemFlag.ItemNeverHasChildren
 _LEAF_DRAG_FLAGS = _DRAG_FLAGS | _LEAF
 _LEAF_DROP_FLAGS = _DROP_FLAGS | _LEAF
 _set_item_data = QStandardItemModel.setItemData  # the model refuses setItemData from outside
+_READ = object()  # "read it from the document"
 
 
 class DisplayMixin:
@@ -55,16 +56,17 @@ class DisplayMixin:
     _marks: dict[tuple[str, bool], list[Problem]]
     _below: dict[str, list[Problem]]  # pending node pointer -> problems of the rows below it not built yet
 
-    def _roles(self: ScenarioTreeModel, item: Item) -> dict[int, Any]:
-        """Every role a row answers (None: the row has no value for it)."""
+    def _roles(self: ScenarioTreeModel, item: Item, value: Any = _READ, owner: Any = _READ) -> dict[int, Any]:
+        """Every role a row answers (None: the row has no value for it). ``value`` (what the document holds at
+        the row) and ``owner`` (at its parent row) are read from the document unless given."""
         kind = item.kind
         node_type = None
         if kind == NODE:
-            node = self._node(item)
+            node = self._node(item) if value is _READ else value
             text = labels.node_label(node, self.session.directory) if node is not None else ""
             node_type = node.type if node is not None else None
         else:
-            text = self._text(item)
+            text = self._text(item, owner)
         marks = self._marks_of(item)
         below = self._below.get(item.pointer, []) if item.pending else []
         severity = ("error" if any(p.is_error for p in marks + below) else "warning") if marks or below else None
@@ -96,15 +98,16 @@ class DisplayMixin:
             return _LEAF_DROP_FLAGS
         return _DROP_FLAGS if item.is_empty_slot() else _FLAGS
 
-    def _fill(self: ScenarioTreeModel, item: Item) -> QStandardItem:
-        """A new, detached ``QStandardItem`` showing ``item`` (set as its ``qitem``)."""
+    def _fill(self: ScenarioTreeModel, item: Item, value: Any = _READ, owner: Any = _READ) -> QStandardItem:
+        """A new, detached ``QStandardItem`` showing ``item`` (set as its ``qitem``; ``value`` and ``owner``
+        as for ``_roles``)."""
         qitem = QStandardItem()
         qitem.setColumnCount(1)  # so that its first row below is no column insertion too
         qitem.setFlags(self._flags(item))  # first: Qt looks the flags up (a linear search) for every row it lays out
         qitem.setData(item.uid, UID_ROLE)
-        for role, value in self._roles(item).items():
-            if value is not None:
-                qitem.setData(value, role)
+        for role, data in self._roles(item, value, owner).items():
+            if data is not None:
+                qitem.setData(data, role)
         item.qitem = qitem
         return qitem
 
@@ -122,11 +125,12 @@ class DisplayMixin:
         name = labels.interval_label(self.document, interval_id)
         return name if interval_id in self._occurring else f"{name} {labels.never_occurs_suffix()}"
 
-    def _text(self: ScenarioTreeModel, item: Item) -> str:
+    def _text(self: ScenarioTreeModel, item: Item, owner: Any = _READ) -> str:
         if item.kind == INTERVAL:
             return self._interval_text(item.key)
         if item.kind == SLOT:
-            owner = self._node(item.parent) if item.parent is not None else None
+            if owner is _READ:
+                owner = self._node(item.parent) if item.parent is not None else None
             return labels.slot_label(item.key, owner.type if owner is not None else "")
         if item.kind == NODE:
             node = self._node(item)

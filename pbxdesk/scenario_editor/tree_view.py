@@ -38,6 +38,7 @@ class ScenarioTreeView(QTreeView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setIconSize(QSize(icons.PLUS_WIDTH, icons.SIZE))  # smaller icons keep their 16 x 16
         self.setModel(model)
+        self._bulk = False  # expand_all_below at work: the rows it builds are expanded at the end, at once
         model.rowsInserted.connect(self._expand_inserted)
         model.rowsRemoved.connect(self._collapse_emptied)
         model.modelReset.connect(self._expand_built)
@@ -59,6 +60,8 @@ class ScenarioTreeView(QTreeView):
                 stack.extend(model.index(row, 0, index) for row in range(count))
 
     def _fetch(self, index: QModelIndex) -> None:
+        if self._bulk:
+            return
         model = self.model()
         item = model.row_item(index)
         if item is not None and item.pending:
@@ -67,6 +70,8 @@ class ScenarioTreeView(QTreeView):
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         """Show new rows expanded. A few are expanded one by one (Qt inserts them into its layout when their
         parent was a leaf); many at once in one relayout, as ``expandRecursively`` does."""
+        if self._bulk:
+            return
         model = self.model()
         expandable: list[QModelIndex] = []
         stack = [model.index(row, 0, parent) for row in range(last, first - 1, -1)]
@@ -110,7 +115,11 @@ class ScenarioTreeView(QTreeView):
         item = model.row_item(index)
         if item is None:
             return
-        model.fetch_all(item)
-        index = model.index_of(item)
-        self._expand_built(index)
-        self.expand(index)
+        self._bulk = True
+        try:
+            model.fetch_all(item)  # nothing below is pending now
+            index = model.index_of(item)
+            self.expand(index)
+            self.expandRecursively(index)  # Qt's own walk: one relayout, no Python per row but the signal
+        finally:
+            self._bulk = False
