@@ -126,10 +126,10 @@ def run_app(argv: list[str]) -> int:
     check_sources_quickly()  # before the window's and the profile's imports
     _trace("import PySide6.QtWidgets")
 
-    from pbxdesk.app import i18n
     from pbxdesk.app.main_window import MainWindow
-    from pbxdesk.app.options import LANGUAGE, Settings
     from pbxdesk.app.quick_start import ProfileLoader
+    from pbxdesk.desktop import i18n
+    from pbxdesk.desktop.options import LANGUAGE, Settings
 
     _trace("import the main window")
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -169,7 +169,7 @@ def run_app(argv: list[str]) -> int:
         if loader is None:
             collect_from_now_on()
         elif quick is not None and quick.is_demo:  # its server loads on another core while the profile opens
-            from pbxdesk.app.demo_server import prestart
+            from pbxdesk.desktop.demo_server import prestart
 
             prestart(quick.profile_dir / "server")
         log_path = setup_logging(Path(user_state_path("pbxdesk")))

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from pbxdesk.audio import errors
 from pbxdesk.audio.decode import Cancel, Decoder, Progress, needs_seekable_input
+from pbxdesk.audio.files import atomic_path
 from pbxdesk.audio.probe import check_size, ffmpeg_tool, probe
-from pbxdesk.audio.wavfile import MASTER_RATE, AudioInfo, atomic_path, write_wav
+from pbxdesk.audio.wavfile import MASTER_RATE, AudioInfo, write_wav
 
 if TYPE_CHECKING:
     import numpy as np

@@ -63,7 +63,7 @@ class DisplayMixin:
         node_type = None
         if kind == NODE:
             node = self._node(item) if value is _READ else value
-            text = labels.node_label(node, self.session.directory) if node is not None else ""
+            text = labels.node_label(node, self.session.directory, self.session.media_names) if node is not None else ""
             node_type = node.type if node is not None else None
         else:
             text = self._text(item, owner)
@@ -134,7 +134,7 @@ class DisplayMixin:
             return labels.slot_label(item.key, owner.type if owner is not None else "")
         if item.kind == NODE:
             node = self._node(item)
-            return labels.node_label(node, self.session.directory) if node is not None else ""
+            return labels.node_label(node, self.session.directory, self.session.media_names) if node is not None else ""
         return labels.plus_label()
 
     def _marks_of(self: ScenarioTreeModel, item: Item) -> list[Problem]:

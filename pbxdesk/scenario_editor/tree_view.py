@@ -7,7 +7,7 @@ model build its rows, which are then shown expanded in turn. ``*`` expands every
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
@@ -26,7 +26,7 @@ class ScenarioTreeView(QTreeView):
     def __init__(self, model: ScenarioTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scenarioTree")
-        self.setAccessibleName(self.tr("Call scenario"))
+        self._retranslate()
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
         self.setAnimated(False)
@@ -66,6 +66,14 @@ class ScenarioTreeView(QTreeView):
         item = model.row_item(index)
         if item is not None and item.pending:
             model.fetch(item)  # rowsInserted: _expand_inserted shows them expanded
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Call scenario"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         """Show new rows expanded. A few are expanded one by one (Qt inserts them into its layout when their

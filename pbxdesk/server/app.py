@@ -28,7 +28,8 @@ def build_context(config: ServerConfig, engine: Engine | None = None) -> ServerC
     tts = EspeakEngine(config.data_dir / "tts-cache")
     ctx = ServerContext(config=config, engine=engine, tts=tts)
     if config.deploy:
-        deployer = make_deployer(config.asterisk_dir, tts, ctx.media_path, config.reload_command)
+        deployer = make_deployer(config.asterisk_dir, tts, ctx.media_path, config.reload_command,
+                                 config.asterisk_settings)
         ctx.deployer = DeployHook(engine, deployer)
     return ctx
 

@@ -1,4 +1,5 @@
-"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo] [--exit-with-stdin]``.
+"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo] [--asterisk-settings FILE]
+[--exit-with-stdin]``.
 
 Prints ``pbxdesk server listening on URL`` (and, with ``--demo``, ``demo token: TOKEN``) on stdout;
 logs one line per request on stderr. ``--port 0`` picks a free port. ``--exit-with-stdin``: stop when stdin
@@ -33,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-deploy", action="store_true", help="do not write Asterisk configuration")
     parser.add_argument("--exit-with-stdin", action="store_true",
                         help="stop when stdin is closed (by the process that started the server)")
+    parser.add_argument("--asterisk-settings", type=Path, default=None,
+                        help="the Asterisk backend's settings file (channels, trunk, mail hook, record_dir; "
+                             "docs/asterisk.md); default: $PBXDESK_ASTERISK_SETTINGS")
     return parser
 
 
@@ -69,6 +73,16 @@ def main(argv: list[str]) -> int:
 
     config = ServerConfig(args.data, args.database, deploy=not args.no_deploy,
                           reload_command=shlex.split(args.reload_command) if args.reload_command else None)
+    if args.asterisk_settings is not None:
+        config.asterisk_settings = args.asterisk_settings
+    if config.deploy and config.asterisk_settings is not None:
+        from pbxdesk.backend.asterisk.settings import SettingsError, load_settings
+
+        try:
+            load_settings(config.asterisk_settings)
+        except SettingsError as exc:  # refuse to start rather than fail every deployment
+            print(f"pbxdesk serve: {exc}", file=sys.stderr)
+            return 2
     try:
         app = create_app(config)
         token = ensure_demo(app.state.ctx) if args.demo else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,6 +19,12 @@ if TYPE_CHECKING:
     from pbxdesk.server.deploy import DeployHook
 
 API_PREFIX = "/api/v1"
+SETTINGS_ENV = "PBXDESK_ASTERISK_SETTINGS"
+
+
+def _settings_from_env() -> Path | None:
+    value = os.environ.get(SETTINGS_ENV, "").strip()
+    return Path(value) if value else None
 
 
 @dataclass
@@ -28,6 +35,8 @@ class ServerConfig:
     max_media_bytes: int = 25 * 1_048_576    # uploads to POST /media
     reload_command: list[str] | None = None  # e.g. ["asterisk", "-rx", "dialplan reload"]
     deploy: bool = True
+    asterisk_settings: Path | None = field(default_factory=_settings_from_env)
+    """The Asterisk backend's settings file (docs/asterisk.md); default: $PBXDESK_ASTERISK_SETTINGS, else none."""
 
     @property
     def media_dir(self) -> Path:

@@ -32,14 +32,15 @@ class Outcome:
 
 
 def make_deployer(root: Path, tts: TtsEngine, media_path: Callable[[str], Path | None],
-                  reload_command: list[str] | None) -> Any | None:
+                  reload_command: list[str] | None, settings_path: Path | None = None) -> Any | None:
     """The Asterisk deployer, or None when the backend module is not installed."""
     try:
         module = importlib.import_module("pbxdesk.backend.asterisk.writer")
     except ImportError as exc:
         log.warning("%s (%s)", NOT_CONFIGURED, exc)
         return None
-    return module.AsteriskDeployer(root, tts, media_path, reload_command=reload_command)
+    return module.AsteriskDeployer(root, tts, media_path, reload_command=reload_command,
+                                   settings_path=settings_path)
 
 
 class DeployHook:

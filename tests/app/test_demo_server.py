@@ -1,4 +1,4 @@
-"""The demo profile's server runs as a child process of the app (pbxdesk/app/demo_server.py): it serves the
+"""The demo profile's server runs as a child process of the app (pbxdesk/desktop/demo_server.py): it serves the
 demo company, stops with the app, and never outlives an app that was killed."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from pbxdesk.app import demo_server
-from pbxdesk.app.demo_server import DemoServer
+from pbxdesk.desktop import demo_server
+from pbxdesk.desktop.demo_server import DemoServer
 
 API = "/api/v1"
 
@@ -66,7 +66,7 @@ def test_a_server_started_early_is_the_one_the_profile_takes(tmp_path: Path) -> 
 
 PARENT = """
 import sys, time
-from pbxdesk.app.demo_server import DemoServer
+from pbxdesk.desktop.demo_server import DemoServer
 server = DemoServer(sys.argv[1]).wait()
 print(server._proc.pid, server.url, flush=True)
 time.sleep(120)

@@ -7,7 +7,8 @@ Layout under ``root`` (the provisioning server uses ``DATA/asterisk/``)::
     sounds/pbxdesk/<sha256>.wav       prompts (8 kHz masters): TTS rendered by the TtsEngine, audio copied
 
 Every file is written to a temporary file in its directory, fsynced, renamed over the old one, and the
-directory fsynced. Order: sounds, then the number's file, then the include file, so a crash at any point
+directory fsynced. Files get the mode the umask gives a new file, at least 0644, and new directories at
+least 0755, so an Asterisk running as its own user can read them. Order: sounds, then the number's file, then the include file, so a crash at any point
 leaves complete files, the previous ones or the new ones, and never a dialplan naming a missing sound.
 Temporary files a crash left behind are removed by the next deployment. Deployments are serialised by a
 lock file (``.deploy.lock``), also between processes. Sounds are content-addressed and never deleted.
@@ -62,13 +63,41 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def current_umask() -> int:
+    """The process umask, read without changing it (``/proc``), else by setting and restoring it."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode() -> int:
+    """Deployed files are readable by the Asterisk user: the mode a new file gets under the umask, at
+    least 0644 (``mkstemp`` alone would leave 0600)."""
+    return (0o666 & ~current_umask()) | 0o644
+
+
+def make_dirs(path: Path) -> None:
+    """Create ``path`` and its missing parents, each at least 0755 (Asterisk must get in)."""
+    missing = [p for p in [path, *path.parents] if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(exist_ok=True)
+        folder.chmod(folder.stat().st_mode & 0o7777 | 0o755)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` by ``data`` all at once: temp file, fsync, rename, fsync the directory."""
     if not path.parent.is_dir():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_dirs(path.parent)
         fsync_dir(path.parent.parent)  # the new directory's entry is durable too
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=path.parent)
     try:
+        os.fchmod(fd, file_mode())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -139,7 +168,7 @@ class AsteriskDeployer:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        self.root.mkdir(parents=True, exist_ok=True)
+        make_dirs(self.root)
         with self._lock, open(self.root / LOCK_FILE, "a+b") as fh:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
             try:
@@ -207,4 +236,7 @@ class AsteriskDeployer:
             detail = (proc.stderr or proc.stdout).strip().splitlines()
             tail = f": {detail[-1][:300]}" if detail else ""
             return DeployResult(False, f"{written}, but the reload command failed (exit {proc.returncode}){tail}")
+        refused = [line for line in (proc.stdout + proc.stderr).splitlines() if "No such command" in line]
+        if refused:  # `asterisk -rx` exits 0 even when Asterisk has no dialplan module loaded
+            return DeployResult(False, f"{written}, but Asterisk refused the reload: {refused[0].strip()[:300]}")
         return DeployResult(True, f"{written} and reloaded")
