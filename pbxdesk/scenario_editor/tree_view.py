@@ -1,7 +1,7 @@
 """The scenario tree view. Rows are painted by Qt's own delegate from the model's roles (interval rows in
 their colour, "+" rows as a button icon: tree_display.py, icons.py), so a repaint runs no Python.
 
-Every row the model has built is shown expanded; a pending node (rows not built yet: tree_model.py) is
+Every row the model has built is shown expanded; a pending node (rows not built yet: tree_building.py) is
 shown collapsed, and expanding it (click, Right or +, double-click, a path shown by ``scrollTo``) has the
 model build its rows, which are then shown expanded in turn. ``*`` expands everything below the current row."""
 
