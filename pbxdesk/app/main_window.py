@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the heavy parts are imported by attach() (on the loader's t
 class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow):
     serverReady = Signal()
     numbersShown = Signal()  # after every refresh of the numbers list
+    nowShown = Signal()  # after every refresh of its "Right now" column
     firstSyncDone = Signal()
     attached = Signal()  # the profile is open: store, sync and editors work from now on
 
@@ -126,6 +127,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
         self.start_clock()
         self.status.set_connecting()
         context.start_server_async(self.serverReady.emit)
+        QTimer.singleShot(0, self.player)  # the audio output is looked for once, before a number is opened
         self.attached.emit()
         if self._pending_open:
             self.open_number(self._pending_open)

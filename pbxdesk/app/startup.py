@@ -1,9 +1,10 @@
 """Opening a profile: the local store, the settings, media and TTS, and the server to sync with.
 
-With no server configured in the profile, the app uses a separate demo profile (``<profile>/demo``) and an
-embedded reference server with the demo company on a free loopback port; nothing from the demo profile is
-ever pushed to a real server, because a real server gets its own profile (the base one). The embedded
-server starts in the background (``start_server_async``) so the window shows at once.
+With no server configured in the profile, the app uses a separate demo profile (``<profile>/demo``) and its
+own reference server with the demo company on a free loopback port (a child process:
+``pbxdesk.desktop.demo_server``); nothing from the demo profile is ever pushed to a real server, because a
+real server gets its own profile (the base one). The app waits for that server in the background
+(``AppContext.start_server_async``) so the window shows at once.
 """
 
 from __future__ import annotations

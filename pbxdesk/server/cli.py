@@ -1,7 +1,10 @@
-"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo] [--asterisk-settings FILE]``.
+"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo] [--asterisk-settings FILE]
+[--exit-with-stdin]``.
 
 Prints ``pbxdesk server listening on URL`` (and, with ``--demo``, ``demo token: TOKEN``) on stdout;
-logs one line per request on stderr. ``--port 0`` picks a free port.
+logs one line per request on stderr. ``--port 0`` picks a free port. ``--exit-with-stdin``: stop when stdin
+reaches its end, i.e. when the process that started the server closes the pipe or ends (the desktop app's
+demo server never outlives the app).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import logging
 import shlex
 import socket
 import sys
+import threading
 from pathlib import Path
 
 import uvicorn
@@ -28,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="create a demo company when the data is empty")
     parser.add_argument("--reload-command", help="run after each deployment, e.g. 'asterisk -rx \"dialplan reload\"'")
     parser.add_argument("--no-deploy", action="store_true", help="do not write Asterisk configuration")
+    parser.add_argument("--exit-with-stdin", action="store_true",
+                        help="stop when stdin is closed (by the process that started the server)")
     parser.add_argument("--asterisk-settings", type=Path, default=None,
                         help="the Asterisk backend's settings file (channels, trunk, mail hook, record_dir; "
                              "docs/asterisk.md); default: $PBXDESK_ASTERISK_SETTINGS")
@@ -98,5 +104,12 @@ def main(argv: list[str]) -> int:
         print(f"demo token: {token}", flush=True)
     server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, log_level="warning",
                                            timeout_keep_alive=30))
+    if args.exit_with_stdin:
+
+        def watch_stdin() -> None:
+            sys.stdin.buffer.read()  # returns at the end of the input: the parent closed it or is gone
+            server.should_exit = True
+
+        threading.Thread(target=watch_stdin, name="pbxdesk-serve-stdin", daemon=True).start()
     server.run(sockets=[sock])
     return 0
