@@ -227,7 +227,7 @@ def _summary(report: SyncReport, url: str, store: Store) -> int:
     for number in report.conflicts:
         print(f"CONFLICT {number}: run 'pbxdesk conflicts' and 'pbxdesk resolve {number} --take mine|theirs'")
     for item, text in report.errors.items():
-        print(f"ERROR {item}: {text}")
+        print(f"ERROR {item}: " + "\n  ".join(printable(line) for line in text.splitlines()))
     waiting = [s for s in store.list_numbers() if s.sync_state in ("conflict", "error")
                and s.number not in report.conflicts and s.number not in report.errors]
     for s in waiting:  # from earlier syncs, still waiting for the user
@@ -259,15 +259,15 @@ def _conflicts(store: Store, args: argparse.Namespace) -> int:
 
 
 def _print_conflict(c: NumberConflict, lang: str) -> None:
-    print(f"{c.number} {c.name}: local change vs server revision r{c.theirs_revision} "
+    print(f"{c.number} {printable(c.name)}: local change vs server revision r{c.theirs_revision} "
           f"(common base r{c.base_revision})")
-    for u in c.units:
+    for u in c.units:  # (names and values as the documents hold them, each printed on its own line)
         ref = c.base or c.mine
-        chosen = f" [chosen: {c.chosen[u.unit]}]" if u.unit in c.chosen else ""
-        print(f"  {u.unit}: {unit_words(u.unit, ref, lang)}{chosen}")
-        print(f"    mine:   {value_words(u.unit, u.mine, lang)}")
-        print(f"    theirs: {value_words(u.unit, u.theirs, lang)}")
-        print(f"    base:   {value_words(u.unit, u.base, lang)}")
+        chosen = f" [chosen: {printable(c.chosen[u.unit])}]" if u.unit in c.chosen else ""
+        print(f"  {printable(u.unit)}: {printable(unit_words(u.unit, ref, lang))}{chosen}")
+        print(f"    mine:   {printable(value_words(u.unit, u.mine, lang))}")
+        print(f"    theirs: {printable(value_words(u.unit, u.theirs, lang))}")
+        print(f"    base:   {printable(value_words(u.unit, u.base, lang))}")
     for p in c.problems:
         print(f"  {p.line(lang)}")
 
