@@ -133,9 +133,17 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
             self.open_number(self._pending_open)
 
     def attach_failed(self, error: BaseException) -> None:
-        """The profile could not be opened: say so; the list read at start stays visible."""
+        """The profile could not be opened: say so; the list read at start stays visible. A failing disk (the
+        profile removed, its drive gone) is said in words where the editor would be, not in a dialog."""
+        from pbxdesk.desktop.i18n import current_language
+        from pbxdesk.store import StoreError
         from pbxdesk.widgets.error_dialog import error_box
 
+        if isinstance(error, StoreError):
+            said = error.message(current_language())
+            self.status.show_error(said)
+            self.placeholder.setText(self.tr("The profile could not be opened.") + "\n\n" + said)
+            return
         self.status.show_error(str(error))
         error_box(self, self.tr("The profile could not be opened."), error)
 

@@ -32,6 +32,7 @@ class AppContext:
     token: str | None = None
     embedded: Any = None
     server_error: str | None = None
+    profile_trouble: Any = None  # a StoreError: the profile's disk cannot be written (the store is read-only)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _library: Any = field(default=None, repr=False)
     _tts: Any = field(default=None, repr=False)

@@ -10,10 +10,25 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from pbxdesk.domain.directory_check import validate_directory
 from pbxdesk.domain.document import DocumentReadError, load_directory
+from pbxdesk.domain.lang import cli_language
+from pbxdesk.domain.problems import Problem
+from pbxdesk.domain.text import printable
 from pbxdesk.server import accounts, storage
 from pbxdesk.server.accounts import AccountError
 from pbxdesk.server.context import ServerConfig, ServerContext
+
+
+class DirectoryRefused(Exception):
+    """The directory file has entries the service could not use; nothing was imported."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        super().__init__(f"{printable(path)}: not imported, {len(problems)} error(s) (ERROR lines above, with their "
+                         "pointers into the file); the company's directory is unchanged")
+        self.problems = problems
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,8 +72,18 @@ def main(argv: list[str]) -> int:
     try:
         return _run(args, ServerConfig(Path(data), getattr(args, "database", None)))
     except (AccountError, DocumentReadError) as exc:
+        print(f"pbxdesk admin: {printable(exc)}", file=sys.stderr)
+        return 1
+    except DirectoryRefused as exc:
+        for problem in exc.problems:
+            print(problem.line(cli_language()), file=sys.stderr)
         print(f"pbxdesk admin: {exc}", file=sys.stderr)
         return 1
+    except SQLAlchemyError as exc:  # the database is unreachable or refused a value: one line, no traceback
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        print(f"pbxdesk admin: database error: {printable(first, 300)}", file=sys.stderr)
+        return 1
+
 
 
 def _run(args: argparse.Namespace, config: ServerConfig) -> int:
@@ -78,11 +103,11 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
         if args.label:
             accounts.revoke_token(engine, token)
             token = accounts.issue_token(engine, cid, args.label)
-        print(f"created company '{args.name.strip()}'; its API token (shown once):")
+        print(f"created company '{accounts.check_name(args.name)}'; its API token (shown once):")
         print(token)
     elif args.command == "create-token":
         cid = accounts.company_id(engine, args.company)
-        print(accounts.issue_token(engine, cid, args.label or args.company.strip()))
+        print(accounts.issue_token(engine, cid, args.label or args.company))
     elif args.command == "import-directory":
         cid = accounts.company_id(engine, args.company)
         try:
@@ -90,6 +115,9 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
         except OSError as exc:
             raise DocumentReadError(f"cannot read {args.file}: {exc.strerror or exc}") from exc
         directory = load_directory(raw)
+        problems = [p for p in validate_directory(directory) if p.is_error]
+        if problems:
+            raise DirectoryRefused(args.file, problems)
         revision = storage.set_directory(engine, cid, directory)
         print(f"imported {len(directory.employees)} employees and {len(directory.departments)} departments "
               f"(directory revision {revision})")
@@ -100,7 +128,7 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
         doc = storage.add_number(engine, cid, args.number)
         if ctx.deployer is not None:
             ctx.deployer.deploy(cid, doc["number"])
-        print(f"added {doc['number']} ({doc['name']}) with the default routing, revision 1")
+        print(f"added {doc['number']} ({printable(doc['name'])}) with the default routing, revision 1")
     elif args.command == "revoke-token":
         if bool(args.token) == bool(args.company):
             print("pbxdesk admin revoke-token: give either TOKEN or --company NAME", file=sys.stderr)
@@ -113,5 +141,5 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
         print(f"revoked {count} token(s)")
     elif args.command == "list-companies":
         for name in accounts.company_names(engine):
-            print(name)
+            print(printable(name))
     return 0

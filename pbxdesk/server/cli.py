@@ -41,12 +41,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def setup_logging() -> None:
+    """pbxdesk's and uvicorn's messages on stderr, one line each (control characters escaped)."""
+    from pbxdesk.server.middleware import OneLineFormatter
+
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(OneLineFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("pbxdesk")
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO)
     root.propagate = False
+    for name in ("uvicorn", "uvicorn.error"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.propagate = False
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
