@@ -1,4 +1,8 @@
-"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo]``.
+"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo] [--no-deploy]``.
+
+Without ``--no-deploy`` an in-process node agent deploys every accepted change into ``DATA/asterisk/``
+(node ``local``); with several instances on one database, run them with ``--no-deploy`` and a
+``pbxdesk node-agent`` beside each Asterisk.
 
 Prints ``pbxdesk server listening on URL`` (and, with ``--demo``, ``demo token: TOKEN``) on stdout;
 logs one line per request on stderr. ``--port 0`` picks a free port.
@@ -26,8 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--database", help="database URL, e.g. postgresql+psycopg://user:pw@host/db "
                                            "(default: SQLite under --data)")
     parser.add_argument("--demo", action="store_true", help="create a demo company when the data is empty")
-    parser.add_argument("--reload-command", help="run after each deployment, e.g. 'asterisk -rx \"dialplan reload\"'")
-    parser.add_argument("--no-deploy", action="store_true", help="do not write Asterisk configuration")
+    parser.add_argument("--reload-command", help="the in-process node agent runs it once per batch of deployed "
+                                                 "numbers, e.g. 'asterisk -rx \"dialplan reload\"'")
+    parser.add_argument("--asterisk-settings", type=Path, help="the Asterisk settings file (docs/asterisk.md) the "
+                                                              "in-process node agent compiles with")
+    parser.add_argument("--node", default="local", help="the in-process node agent's node name (default: local)")
+    parser.add_argument("--no-deploy", action="store_true",
+                        help="no in-process node agent (a fleet: node agents on the Asterisk nodes deploy)")
     return parser
 
 
@@ -59,11 +68,20 @@ def main(argv: list[str]) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     setup_logging()
+    if args.asterisk_settings is not None and not args.no_deploy:
+        from pbxdesk.backend.asterisk.settings import SettingsError, load_settings
+
+        try:
+            load_settings(args.asterisk_settings)
+        except SettingsError as exc:
+            print(f"pbxdesk serve: {exc}", file=sys.stderr)
+            return 2
     from pbxdesk.server.app import create_app
     from pbxdesk.server.demo import ensure_demo
 
     config = ServerConfig(args.data, args.database, deploy=not args.no_deploy,
-                          reload_command=shlex.split(args.reload_command) if args.reload_command else None)
+                          reload_command=shlex.split(args.reload_command) if args.reload_command else None,
+                          node_name=args.node, asterisk_settings=args.asterisk_settings)
     try:
         app = create_app(config)
         token = ensure_demo(app.state.ctx) if args.demo else None

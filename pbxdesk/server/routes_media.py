@@ -6,14 +6,14 @@ import hashlib
 from typing import Annotated
 
 from fastapi import APIRouter, File, Header, Request, UploadFile
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import Response
 
 from pbxdesk.audio.errors import AudioError
 from pbxdesk.audio.media import is_media_id
 from pbxdesk.server import idempotency, storage
 from pbxdesk.server.context import Auth, Ctx, language
 from pbxdesk.server.database import read_connection, write_transaction
-from pbxdesk.server.mediafiles import store_master
+from pbxdesk.server.mediafiles import read_master, store_master
 from pbxdesk.server.openapi import errors
 from pbxdesk.server.problems import ProblemError, problem_response
 from pbxdesk.server.schemas import MediaInfo, TtsRequest
@@ -60,10 +60,11 @@ def download_media(principal: Auth, ctx: Ctx, media_id: str) -> Response:
     if is_media_id(media_id):
         with read_connection(ctx.engine) as conn:
             known = storage.get_media(conn, principal.company_id, media_id)
-    path = ctx.media_path(media_id) if known else None
-    if path is None:
+    data = read_master(ctx.engine, media_id) if known else None
+    if data is None:
         raise ProblemError(404, f"no media {media_id[:80]} in your company", "unknown-media")
-    return FileResponse(path, media_type="audio/wav", filename=f"{media_id}.wav")
+    return Response(data, media_type="audio/wav",
+                    headers={"Content-Disposition": f'attachment; filename="{media_id}.wav"'})
 
 
 @router.post("/tts", responses={200: WAV, **errors(400, 401, 413, 422)}, response_class=Response)

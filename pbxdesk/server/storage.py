@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from pbxdesk.domain.defaults import default_document
 from pbxdesk.domain.document import to_canonical_dict
@@ -56,6 +56,7 @@ def save_document(writer: Writer, number: str, document: dict[str, Any], author:
         number=number, revision=revision, company_id=writer.company_id, document=text, saved_at=now,
         author=author))
     writer.add_change("number", number, revision)
+    writer.add_deployment("number", number, revision)
     return revision
 
 
@@ -79,6 +80,7 @@ def add_number(engine: Engine, company_id: int, number: str, author: str = "admi
         writer.conn.execute(insert(revisions).values(number=digits, revision=1, company_id=company_id,
                                                      document=text, saved_at=now, author=author))
         writer.add_change("number", digits, 1)
+        writer.add_deployment("number", digits, 1)
     return doc
 
 
@@ -86,14 +88,7 @@ def list_revisions(conn: Connection, company_id: int, number: str) -> list[dict[
     rows = conn.execute(select(revisions).where(revisions.c.number == number,
                                                 revisions.c.company_id == company_id)
                         .order_by(revisions.c.revision.desc()))
-    return [{"revision": r.revision, "saved_at": r.saved_at, "author": r.author, "deploy": _deploy(r)}
-            for r in rows]
-
-
-def _deploy(row: Any) -> dict[str, Any] | None:
-    if row.deploy_ok is None:
-        return None
-    return {"ok": bool(row.deploy_ok), "message": row.deploy_message or "", "deployed_at": row.deployed_at}
+    return [{"revision": r.revision, "saved_at": r.saved_at, "author": r.author} for r in rows]
 
 
 def get_revision(conn: Connection, company_id: int, number: str, revision: int) -> dict[str, Any] | None:
@@ -103,32 +98,16 @@ def get_revision(conn: Connection, company_id: int, number: str, revision: int) 
     return None if text is None else json.loads(text)
 
 
-def deploy_status(conn: Connection, company_id: int, number: str) -> dict[str, Any] | None:
-    """The deployment of the current revision: ``{"number", "revision", "status", ...}``."""
-    current = get_number(conn, company_id, number)
-    if current is None:
-        return None
-    row = conn.execute(select(revisions).where(revisions.c.number == number,
-                                               revisions.c.revision == current.revision)).one()
-    info = _deploy(row)
-    status = "pending" if info is None else ("ok" if info["ok"] else "failed")
-    return {"number": number, "revision": current.revision, "status": status,
-            "message": "" if info is None else info["message"],
-            "deployed_at": None if info is None else info["deployed_at"]}
-
-
-def record_deploy(engine: Engine, number: str, revision: int, ok: bool, message: str) -> None:
-    with engine.begin() as conn:
-        conn.execute(update(revisions).where(revisions.c.number == number, revisions.c.revision == revision)
-                     .values(deploy_ok=ok, deploy_message=message, deployed_at=utcnow()))
-
-
 # -- directory ---------------------------------------------------------------------------------------
 
 def get_directory(conn: Connection, company_id: int) -> tuple[Directory, int]:
     row = conn.execute(select(companies.c.directory, companies.c.directory_revision)
                        .where(companies.c.id == company_id)).one()
     return Directory.model_validate_json(row.directory), int(row.directory_revision)
+
+
+def directory_revision(conn: Connection, company_id: int) -> int:
+    return int(conn.execute(select(companies.c.directory_revision).where(companies.c.id == company_id)).scalar_one())
 
 
 def set_directory(engine: Engine, company_id: int, directory: Directory) -> int:
@@ -140,6 +119,7 @@ def set_directory(engine: Engine, company_id: int, directory: Directory) -> int:
         writer.conn.execute(update(companies).where(companies.c.id == company_id).values(
             directory=dump_json(directory.model_dump(mode="json")), directory_revision=revision))
         writer.add_change("directory", "directory", revision)
+        writer.add_deployment("company", None, revision)
     return revision
 
 
@@ -147,6 +127,14 @@ def set_directory(engine: Engine, company_id: int, directory: Directory) -> int:
 
 def known_media(conn: Connection, company_id: int) -> set[str]:
     return set(conn.execute(select(media.c.id).where(media.c.company_id == company_id)).scalars())
+
+
+def count_media(conn: Connection, company_id: int, ids: set[str]) -> int:
+    """How many of ``ids`` the company has uploaded."""
+    if not ids:
+        return 0
+    return int(conn.execute(select(func.count()).select_from(media).where(
+        media.c.company_id == company_id, media.c.id.in_(sorted(ids)))).scalar_one())
 
 
 def get_media(conn: Connection, company_id: int, media_id: str) -> dict[str, Any] | None:
