@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -33,7 +33,8 @@ from pbxdesk.server.database import read_connection
 from pbxdesk.server.mediafiles import read_master
 from pbxdesk.server.openapi import errors
 from pbxdesk.server.problems import ProblemError
-from pbxdesk.server.schemas import TtsRequest
+from pbxdesk.server.routes_media import WAV
+from pbxdesk.server.schemas import DirectoryBody, TtsRequest
 
 router = APIRouter(tags=["fleet (node agents)"])
 MAX_PAGE = 1000
@@ -79,11 +80,71 @@ class ReportsRequest(BaseModel):
     reports: list[Report] = Field(max_length=5 * MAX_PAGE)
 
 
+class NodeInfo(BaseModel):
+    name: str
+    head: int = Field(description="the deployment feed's newest position")
+
+
+class FeedEntryModel(BaseModel):
+    seq: int
+    kind: Literal["number", "company"] = Field(description="number: a new revision of one number; company: "
+                                                           "its directory changed (compile all its numbers)")
+    company: int
+    number: str | None
+    revision: int | None
+
+
+class FeedPageModel(BaseModel):
+    entries: list[FeedEntryModel]
+    next: int = Field(description="the cursor to pass as `since` next")
+    has_more: bool
+
+
+class NumberRef(BaseModel):
+    number: str
+    company: int
+    revision: int
+
+
+class NumbersPage(BaseModel):
+    numbers: list[NumberRef]
+    has_more: bool
+
+
+class NodeReport(BaseModel):
+    revision: int
+    directory_revision: int
+    ok: bool
+
+
+class NodeDocument(BaseModel):
+    number: str
+    company: int | None = None
+    revision: int | None = None
+    node: NodeReport | None = Field(default=None, description="what this node last reported for the number")
+    document: dict[str, Any] | None = Field(default=None, description="the routing document (current revision)")
+    deleted: bool | None = Field(default=None, description="true: the number is gone; remove its dialplan")
+
+
+class CompanyDirectory(BaseModel):
+    revision: int
+    directory: DirectoryBody
+
+
+class DocumentsAnswer(BaseModel):
+    numbers: list[NodeDocument]
+    directories: dict[str, CompanyDirectory]
+
+
+class ReportsAnswer(BaseModel):
+    recorded: int = Field(description="distinct outcomes added to the report log (a repeat adds none)")
+
+
 def _json(data: object) -> Response:
     return Response(json.dumps(data, ensure_ascii=False).encode("utf-8"), media_type="application/json")
 
 
-@router.get("/fleet/node", responses=errors(401))
+@router.get("/fleet/node", response_model=NodeInfo, responses=errors(401))
 def whoami(node: NodeAuth, ctx: Ctx) -> Response:
     with read_connection(ctx.engine) as conn:
         head = feed.feed_head(conn)
@@ -96,7 +157,7 @@ def _page(ctx: ServerContext, since: int, limit: int) -> dict[str, object]:
         return feed.feed_page(conn, since, limit)
 
 
-@router.get("/fleet/feed", responses=errors(401))
+@router.get("/fleet/feed", response_model=FeedPageModel, responses=errors(401))
 async def get_feed(node: NodeAuth, ctx: Ctx,
                    since: Annotated[int, Query(ge=0, le=2**62)] = 0,
                    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
@@ -113,7 +174,7 @@ async def get_feed(node: NodeAuth, ctx: Ctx,
         await ctx.feed_signal.wait_async(seen, min(POLL_S, left))
 
 
-@router.get("/fleet/numbers", responses=errors(401))
+@router.get("/fleet/numbers", response_model=NumbersPage, responses=errors(401))
 def get_numbers(node: NodeAuth, ctx: Ctx,
                 after: Annotated[str, Query(max_length=10)] = "",
                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
@@ -122,14 +183,14 @@ def get_numbers(node: NodeAuth, ctx: Ctx,
         return _json(feed.list_numbers(conn, after, limit, company))
 
 
-@router.post("/fleet/documents", responses=errors(400, 401, 422))
+@router.post("/fleet/documents", response_model=DocumentsAnswer, responses=errors(400, 401, 422))
 def post_documents(node: NodeAuth, ctx: Ctx, body: DocumentsRequest) -> Response:
     with read_connection(ctx.engine) as conn:
         data = feed.documents_json(conn, node.id, body.numbers)
     return Response(data, media_type="application/json")
 
 
-@router.get("/fleet/media/{media_id}", responses=errors(401, 404))
+@router.get("/fleet/media/{media_id}", responses={200: WAV, **errors(401, 404)}, response_class=Response)
 def get_media(node: NodeAuth, ctx: Ctx, media_id: str) -> Response:
     data = read_master(ctx.engine, media_id) if is_media_id(media_id) else None
     if data is None:
@@ -137,7 +198,7 @@ def get_media(node: NodeAuth, ctx: Ctx, media_id: str) -> Response:
     return Response(data, media_type="audio/wav")
 
 
-@router.post("/fleet/tts", responses=errors(401, 422))
+@router.post("/fleet/tts", responses={200: WAV, **errors(400, 401, 422)}, response_class=Response)
 def post_tts(node: NodeAuth, ctx: Ctx, body: TtsRequest) -> Response:
     try:
         path = ctx.tts.synthesize(body.text, body.voice)
@@ -146,7 +207,7 @@ def post_tts(node: NodeAuth, ctx: Ctx, body: TtsRequest) -> Response:
     return Response(path.read_bytes(), media_type="audio/wav")
 
 
-@router.post("/fleet/reports", responses=errors(401, 422))
+@router.post("/fleet/reports", response_model=ReportsAnswer, responses=errors(400, 401, 422))
 def post_reports(node: NodeAuth, ctx: Ctx, body: ReportsRequest) -> Response:
     added = feed.record_reports(ctx.engine, node.id, [r.model_dump() for r in body.reports], body.cursor)
     return _json({"recorded": added})

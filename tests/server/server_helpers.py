@@ -185,3 +185,14 @@ class Tenant:
 
     def post(self, path: str, **kw: Any) -> requests.Response:
         return requests.post(self.url(path), headers={**self.headers, **kw.pop("headers", {})}, timeout=60, **kw)
+
+    def wait_deployed(self, number: str, revision: int | None = None, timeout: float = 20.0) -> dict[str, Any]:
+        """``GET /numbers/{n}/deploy`` once the current revision (or ``revision``) is no longer pending."""
+        deadline = time.monotonic() + timeout
+        while True:
+            status = self.get(f"/numbers/{number}/deploy").json()
+            if status["status"] != "pending" and (revision is None or status["revision"] >= revision):
+                return status
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{number} still not deployed after {timeout} s: {status}")
+            time.sleep(0.05)

@@ -136,6 +136,10 @@ class AsteriskDeployer:
                 self.files.write(sounds, {number: number_file(number, compiled.text, revision, directory_revision)})
         except OSError as exc:
             return DeployResult(False, f"cannot write the dialplan of {number}: {exc}")
+        written = f"dialplan of {number} written"
         if self.on_step is not None and self.reload_command:
-            self.on_step("reload")
-        return run_reload(self.reload_command, f"dialplan of {number} written")
+            try:
+                self.on_step("reload")
+            except OSError as exc:
+                return DeployResult(False, f"{written}, but the reload command failed: {exc}")
+        return run_reload(self.reload_command, written)
