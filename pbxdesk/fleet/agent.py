@@ -91,8 +91,14 @@ class Agent:
         self.busy = False  # True while a step deploys (False while it waits for the feed)
 
     # -- the loop ------------------------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Before the first batch: the include file Asterisk loads exists (empty of numbers at first)."""
+        with self.files.locked():
+            self.files.ensure_layout()
+
     def run(self, stop: threading.Event) -> None:
         """Follow the feed until ``stop`` is set; NodeRemoved ends it (the credential was revoked)."""
+        self.prepare()
         delay = 0.0
         while not stop.is_set():
             try:
@@ -135,6 +141,7 @@ class Agent:
 
     def catch_up(self) -> None:
         """Deploy everything up to the feed's head now (``pbxdesk node-agent --once``)."""
+        self.prepare()
         head = self.source.head()
         while self.state.cursor is None or self.state.cursor < head:
             if not self.step(wait_s=0.0):

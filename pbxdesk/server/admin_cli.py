@@ -35,9 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-directory", parents=[common], help="replace a company's employees and departments")
     p.add_argument("--company", required=True)
     p.add_argument("file", type=Path)
-    p = sub.add_parser("add-number", parents=[common], help="provision a number with the default routing (R1)")
+    p = sub.add_parser("add-number", parents=[common],
+                       help="provision numbers with the default routing (R1), all or none")
     p.add_argument("--company", required=True)
-    p.add_argument("number")
+    p.add_argument("number", nargs="+")
     p = sub.add_parser("revoke-token", parents=[common], help="revoke TOKEN, or every token of --company")
     p.add_argument("token", nargs="?")
     p.add_argument("--company")
@@ -104,9 +105,9 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
               f"(directory revision {revision}); the company's numbers are queued for deployment")
     elif args.command == "add-number":
         cid = accounts.company_id(engine, args.company)
-        doc = storage.add_number(engine, cid, args.number)
-        print(f"added {doc['number']} ({doc['name']}) with the default routing, revision 1, "
-              f"queued for deployment")
+        for doc in storage.add_numbers(engine, cid, args.number):
+            print(f"added {doc['number']} ({doc['name']}) with the default routing, revision 1, "
+                  f"queued for deployment")
     elif args.command == "revoke-token":
         if bool(args.token) == bool(args.company):
             print("pbxdesk admin revoke-token: give either TOKEN or --company NAME", file=sys.stderr)

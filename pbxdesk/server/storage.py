@@ -62,26 +62,40 @@ def save_document(writer: Writer, number: str, document: dict[str, Any], author:
 
 def add_number(engine: Engine, company_id: int, number: str, author: str = "admin") -> dict[str, Any]:
     """Provision a number with the default routing of R1 (revision 1). Numbers are unique server-wide."""
-    try:
-        digits = normalize_number(number)
-    except PhoneNumberError as exc:
-        raise AccountError(exc.message_en) from exc
+    return add_numbers(engine, company_id, [number], author)[0]
+
+
+def add_numbers(engine: Engine, company_id: int, given: list[str], author: str = "admin") -> list[dict[str, Any]]:
+    """Provision several numbers in one transaction (all or none), each with the R1 default routing."""
+    wanted: list[str] = []
+    for number in given:
+        try:
+            digits = normalize_number(number)
+        except PhoneNumberError as exc:
+            raise AccountError(exc.message_en) from exc
+        if digits in wanted:
+            raise AccountError(f"the number {digits} is given twice")
+        wanted.append(digits)
+    docs = []
     with write_transaction(engine, company_id) as writer:
-        owner = writer.conn.execute(select(numbers.c.company_id).where(numbers.c.number == digits)).scalar()
-        if owner is not None:
-            raise AccountError(f"the number {digits} is already provisioned")
+        taken = list(writer.conn.execute(select(numbers.c.number).where(numbers.c.number.in_(wanted))).scalars())
+        if taken:
+            raise AccountError(f"the number {sorted(taken)[0]} is already provisioned")
         company = writer.conn.execute(select(companies.c.name, companies.c.directory)
                                       .where(companies.c.id == company_id)).one()
         directory = Directory.model_validate_json(company.directory)
-        doc = to_canonical_dict(default_document(digits, company.name, directory))
-        text, now = dump_json(doc), utcnow()
-        writer.conn.execute(insert(numbers).values(number=digits, company_id=company_id, name=doc["name"],
-                                                   revision=1, document=text, updated_at=now))
-        writer.conn.execute(insert(revisions).values(number=digits, revision=1, company_id=company_id,
-                                                     document=text, saved_at=now, author=author))
-        writer.add_change("number", digits, 1)
-        writer.add_deployment("number", digits, 1)
-    return doc
+        now = utcnow()
+        for digits in wanted:
+            doc = to_canonical_dict(default_document(digits, company.name, directory))
+            text = dump_json(doc)
+            writer.conn.execute(insert(numbers).values(number=digits, company_id=company_id, name=doc["name"],
+                                                       revision=1, document=text, updated_at=now))
+            writer.conn.execute(insert(revisions).values(number=digits, revision=1, company_id=company_id,
+                                                         document=text, saved_at=now, author=author))
+            writer.add_change("number", digits, 1)
+            writer.add_deployment("number", digits, 1)
+            docs.append(doc)
+    return docs
 
 
 def list_revisions(conn: Connection, company_id: int, number: str) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "server"))
-from server_helpers import create_pg_database, drop_pg_database, pg_admin_url  # noqa: E402
+from server_helpers import create_pg_database, drop_pg_database, pg_admin_url
 
 
 @pytest.fixture

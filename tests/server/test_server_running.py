@@ -103,6 +103,10 @@ def test_admin_errors_are_one_line_and_nonzero(tmp_path: Path) -> None:
     assert admin(tmp_path, None, "add-number", "--company", "Альфа", "8 (495) 123-45-67")[0] == 0
     code, _out, err = admin(tmp_path, None, "add-number", "--company", "Альфа", "4951234567")
     assert code == 1 and "already provisioned" in err
+    code, _out, err = admin(tmp_path, None, "add-number", "--company", "Альфа", "4951111111", "4951234567")
+    assert code == 1 and "4951234567 is already provisioned" in err  # several numbers: all or none
+    code, out, _err = admin(tmp_path, None, "add-number", "--company", "Альфа", "4951111111", "4951111112")
+    assert code == 0 and "added 4951111111" in out and "added 4951111112" in out
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     code, _out, err = admin(tmp_path, None, "import-directory", "--company", "Альфа", str(bad))

@@ -14,8 +14,9 @@ Deploying a number therefore touches that number's file only, whatever the numbe
 
 Every file is written to a temporary file in its directory (created with mode 0666, so it is as readable
 as the umask allows: Asterisk may run as another user), fsynced, renamed over the old one; each directory
-touched is fsynced once per batch. Order in a batch: sounds, then number files, so a crash leaves complete
-files, old or new, and never a dialplan naming a missing sound. Temporary files a crash left behind are
+touched is fsynced once per batch. Order in a batch: the include and anchor files (once, written before
+anything they would include), sounds, then number files, so a crash leaves complete files, old or new,
+and never a dialplan naming a missing sound. Temporary files a crash left behind are
 removed by the next batch. Batches on one root are serialised by ``.deploy.lock`` (``flock``), also
 between processes.
 """
@@ -169,7 +170,9 @@ class DialplanFiles:
                     if path.name.startswith(".") and path.name.endswith(_TMP_SUFFIX):
                         path.unlink(missing_ok=True)
 
-    def _ensure_layout(self) -> None:
+    def ensure_layout(self) -> None:
+        """The include file and the anchor file (written when missing or different), so that Asterisk's
+        ``#include`` of ``extensions_pbxdesk.conf`` works even before the first number is deployed."""
         for path, text in ((self.root / NUMBERS_DIR / ANCHOR_FILE, ANCHOR_TEXT),
                            (self.include_path, include_text(self.root))):
             data = text.encode("utf-8")
@@ -204,6 +207,7 @@ class DialplanFiles:
             if not is_number(number):
                 raise ValueError(f"not a 10-digit number: {number!r}")
         self._remove_stale_temps()
+        self.ensure_layout()
         self._replace_all(self.root / SOUNDS_DIR, {f"{name}.wav": data for name, data in sounds.items()}, "sound")
         self._replace_all(self.root / NUMBERS_DIR, {f"{n}.conf": data for n, data in numbers.items()}, "number")
         if removed:
@@ -211,4 +215,3 @@ class DialplanFiles:
                 self._step(f"remove:{number}")
                 self.number_path(number).unlink(missing_ok=True)
             fsync_dir(self.root / NUMBERS_DIR)
-        self._ensure_layout()
