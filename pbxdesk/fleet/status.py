@@ -75,6 +75,8 @@ def company_status(conn: Connection, company_id: int, include_live: bool = False
     directory_revision = int(conn.execute(select(companies.c.directory_revision)
                                           .where(companies.c.id == company_id)).scalar_one())
     fleet = active_nodes(conn)
+    if not fleet:  # nothing deploys at all (a service without nodes): no number is "behind"
+        return {"nodes_total": 0, "items": []}
     states: dict[str, dict[int, Any]] = {}
     for s in conn.execute(select(deploy_state).join(numbers, numbers.c.number == deploy_state.c.number)
                           .where(numbers.c.company_id == company_id)):
