@@ -12,6 +12,11 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 libnss3
   libasound2 libasound2-dev alsa-utils libpulse0 pulseaudio pulseaudio-utils
   postgresql
+  # the real-call tier (tests/telephony): sipp, libfaketime, iproute2 for the network namespace, the runtime
+  # libraries of the relocatable Asterisk in ../shared/telephony/ and its English system prompts
+  sip-tester faketime libfaketime iproute2
+  libedit2 libjansson4 libxml2 libxslt1.1 libsqlite3-0 libssl3 libuuid1 libcurl4 libspandsp2 libsrtp2-1 libpq5
+  asterisk-core-sounds-en-wav
 )
 
 missing=()
