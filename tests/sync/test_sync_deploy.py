@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "server"))
-from server_helpers import ServerProcess  # noqa: E402
+from server_helpers import ServerProcess
 
-from pbxdesk.cli import main as pbxdesk  # noqa: E402
-from pbxdesk.store import Store  # noqa: E402
-from pbxdesk.sync import credentials  # noqa: E402
+from pbxdesk.cli import main as pbxdesk
+from pbxdesk.store import Store
+from pbxdesk.sync import credentials
 
 
 def _run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str,
