@@ -3,11 +3,13 @@
 One step: read the feed from the agent's cursor (long poll), gather the numbers it names (a ``company``
 entry means every number of that company: its directory changed), and deploy them in batches of at most
 ``batch`` numbers. A batch fetches the *current* revision of each number with its company's directory,
-compiles it with this node's Asterisk settings, fetches the prompts the node lacks (by content hash),
-writes every changed file atomically (:class:`~pbxdesk.backend.asterisk.files.DialplanFiles`), runs the
-reload command once, and reports one outcome per number and revision. A number already live on this node
-(the service says so and the file on disk is exactly what would be written) is skipped: a batch repeated
-after a crash writes, reloads and reports only what had not been reported.
+compiles it with this node's Asterisk settings, fetches the prompts the node lacks (by content hash) and
+writes every changed file atomically (:class:`~pbxdesk.backend.asterisk.files.DialplanFiles`). Then the
+reload command runs once for the whole step (or for every ``flush_every`` numbers of a long one: Asterisk
+reloads its whole dialplan each time, so fewer reloads are faster), and one outcome is reported per
+number and revision. A number already live on this node (the service says so and the file on disk is
+exactly what would be written) is skipped: a step repeated after a crash writes, reloads and reports
+only what had not been reported.
 
 The cursor moves (``.pbxdesk-agent.json``) only after every batch of the step is reported, so a crash or a
 network failure repeats the step. A failing reload is reported as failed for every number of the batch and
@@ -41,6 +43,7 @@ from pbxdesk.fleet.source import (
 )
 
 log = logging.getLogger("pbxdesk.fleet.agent")
+REPORTS_PER_REQUEST = 1000
 
 
 @dataclass
@@ -48,7 +51,8 @@ class AgentConfig:
     root: Path
     reload_command: list[str] | None = None
     settings_path: Path | None = None
-    batch: int = 500       # numbers per batch (one reload each)
+    batch: int = 500       # numbers fetched and written at once
+    flush_every: int = 5000  # at most this many numbers wait for one reload and their reports
     page: int = 1000       # feed entries read at once
     wait_s: float = 25.0   # long poll
     retry_max_s: float = 30.0
@@ -89,6 +93,9 @@ class Agent:
             self.settings_error = str(exc)
         self.batches = 0
         self.busy = False  # True while a step deploys (False while it waits for the feed)
+        self._written: list[_Todo] = []     # written (or already in place) since the last reload
+        self._failed: list[Report] = []     # could not be deployed (compile error, missing prompt)
+        self._reload_needed = False
 
     # -- the loop ------------------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -125,9 +132,11 @@ class Agent:
         self.busy = True
         try:
             self._deploy_page(page.entries)
+            self.flush()
             self.advance(page.next)
         finally:
             self.busy = False
+            self._written, self._failed, self._reload_needed = [], [], False
         return True
 
     def _deploy_page(self, entries: list[FeedEntry]) -> None:
@@ -159,6 +168,7 @@ class Agent:
             self._snapshot()
         finally:
             self.busy = False
+            self._written, self._failed, self._reload_needed = [], [], False
 
     def _snapshot(self) -> None:
         head = self.source.head()
@@ -177,9 +187,8 @@ class Agent:
         if stale:
             with self.files.locked():
                 self.files.write({}, {}, stale)
-            failure = self._reload()
-            if failure is not None:
-                raise ReloadFailed(f"the reload failed ({failure})")
+            self._reload_needed = True
+        self.flush()
         self.advance(head)
 
     def deploy_company(self, company: int) -> None:
@@ -220,8 +229,9 @@ class Agent:
         return self.source.tts(sound.tts or "", sound.voice)
 
     def deploy_batch(self, numbers: list[str]) -> None:
+        """Fetch, compile and write ``numbers`` (their reload and reports wait for :meth:`flush`, which runs
+        by itself once ``flush_every`` numbers wait)."""
         docs = self.source.documents(numbers)
-        reports: list[Report] = []
         todos: list[_Todo] = []
         needed: dict[str, SoundSource] = {}
         for number in numbers:
@@ -229,7 +239,7 @@ class Agent:
             if doc is None:
                 continue
             directory_revision, directory = docs.directories.get(doc.company, (0, None))
-            planned = self._plan(doc, directory_revision, directory, reports)
+            planned = self._plan(doc, directory_revision, directory, self._failed)
             if planned is not None:
                 todos.append(planned[0])
                 needed.update((s.name, s) for s in planned[1])
@@ -244,8 +254,8 @@ class Agent:
         for todo in todos:
             lacking = [missing[s] for s in todo.sounds if s in missing]
             if lacking:
-                reports.append(Report(todo.number, todo.revision, todo.directory_revision, False,
-                                      f"cannot fetch a prompt: {lacking[0]}"))
+                self._failed.append(Report(todo.number, todo.revision, todo.directory_revision, False,
+                                           f"cannot fetch a prompt: {lacking[0]}"))
             else:
                 ready.append(todo)
         removed = [n for n in docs.deleted if self.files.read_number(n) is not None]
@@ -253,23 +263,32 @@ class Agent:
             written = {t.number: t.content for t in ready if t.changed}
             with self.files.locked():
                 self.files.write(sounds, written, removed)
-            failure = self._reload()
-            for t in ready:
-                what = f"revision {t.revision} written" if t.changed else f"revision {t.revision} in place"
-                if failure is not None:
-                    message = f"{what}, but the reload failed ({failure})"
-                else:
-                    message = f"{what} and reloaded" if self.config.reload_command else \
-                        f"{what} (no reload command configured)"
-                reports.append(Report(t.number, t.revision, t.directory_revision, failure is None, message))
+            self._written.extend(ready)
+            self._reload_needed = True
             self.batches += 1
-            self.source.report(reports, None)
-            if failure is not None:
-                raise ReloadFailed(f"the reload failed ({failure})")
-            log.info("node %s: %d number(s) deployed, %d file(s) written", self.source.node_name, len(ready),
+            log.info("node %s: %d number(s) to deploy, %d file(s) written", self.source.node_name, len(ready),
                      len(written))
-        elif reports:
-            self.source.report(reports, None)
+        if len(self._written) + len(self._failed) >= self.config.flush_every:
+            self.flush()
+
+    def flush(self) -> None:
+        """One reload for everything written since the last one, then one report per number and revision.
+        A failing reload is reported for every such number and raises ReloadFailed (the step is retried)."""
+        failure = self._reload() if self._reload_needed else None
+        reports = list(self._failed)
+        for t in self._written:
+            what = f"revision {t.revision} written" if t.changed else f"revision {t.revision} in place"
+            if failure is not None:
+                message = f"{what}, but the reload failed ({failure})"
+            else:
+                message = f"{what} and reloaded" if self.config.reload_command else \
+                    f"{what} (no reload command configured)"
+            reports.append(Report(t.number, t.revision, t.directory_revision, failure is None, message))
+        for i in range(0, len(reports), REPORTS_PER_REQUEST):
+            self.source.report(reports[i:i + REPORTS_PER_REQUEST], None)
+        self._written, self._failed, self._reload_needed = [], [], False
+        if failure is not None:
+            raise ReloadFailed(f"the reload failed ({failure})")
 
     def _reload(self) -> str | None:
         """Run the reload command (if any): None when it worked, else why not."""

@@ -1,7 +1,8 @@
 """``pbxdesk node-agent``: runs beside an Asterisk node and keeps its dialplan and prompts current.
 
     pbxdesk node-agent --server URL --root DIR [--token-file FILE] [--reload-command CMD]
-                       [--settings FILE.ini] [--batch N] [--once] [--ca-bundle PEM] [--verbose]
+                       [--settings FILE.ini] [--batch N] [--flush-every N] [--once] [--ca-bundle PEM]
+                       [--verbose]
 
 The node token (``pbxdesk admin create-node NAME``) comes from ``--token-file`` or ``$PBXDESK_NODE_TOKEN``
 (never from the command line, which other users can read). ``--once`` deploys everything up to the
@@ -40,9 +41,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="where the dialplan and prompts go (include ROOT/extensions_pbxdesk.conf from "
                              "extensions.conf)")
     parser.add_argument("--token-file", type=Path, help=f"file holding the node token (else ${TOKEN_ENV})")
-    parser.add_argument("--reload-command", help="run once per batch, e.g. 'asterisk -rx \"dialplan reload\"'")
+    parser.add_argument("--reload-command", help="run once for all the numbers deployed in one go, e.g. "
+                                                 "'asterisk -rx \"dialplan reload\"'")
     parser.add_argument("--settings", type=Path, help="the Asterisk settings file (docs/asterisk.md)")
-    parser.add_argument("--batch", type=int, default=500, help="numbers per batch, one reload each (default 500)")
+    parser.add_argument("--batch", type=int, default=500, help="numbers fetched and written at once (default 500)")
+    parser.add_argument("--flush-every", type=int, default=5000,
+                        help="at most this many numbers wait for one reload and their reports (default 5000)")
     parser.add_argument("--wait", type=float, default=25.0, help="long-poll seconds (default 25)")
     parser.add_argument("--retry-max", type=float, default=30.0,
                         help="longest pause between retries after a failure, in seconds (default 30)")
@@ -88,8 +92,8 @@ def main(argv: list[str]) -> int:
     except SettingsError as exc:
         print(f"pbxdesk node-agent: {exc}", file=sys.stderr)
         return 2
-    if args.batch < 1:
-        print("pbxdesk node-agent: --batch must be at least 1", file=sys.stderr)
+    if args.batch < 1 or args.flush_every < 1:
+        print("pbxdesk node-agent: --batch and --flush-every must be at least 1", file=sys.stderr)
         return 2
     source = HttpSource(args.server, token, ca_bundle=args.ca_bundle)
     try:
@@ -138,7 +142,8 @@ def _run(args: argparse.Namespace, source: HttpSource) -> int:
         print(f"pbxdesk node-agent: {exc}", file=sys.stderr)
         return 1
     config = AgentConfig(root=args.root, reload_command=shlex.split(args.reload_command) if args.reload_command
-                         else None, settings_path=args.settings, batch=args.batch, wait_s=args.wait,
+                         else None, settings_path=args.settings, batch=args.batch, flush_every=args.flush_every,
+                         wait_s=args.wait,
                          retry_max_s=args.retry_max)
     agent = Agent(source, config, on_step=(lambda name: log.debug("step %s", name)) if args.verbose else None)
     try:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from pbxdesk.server.database import write_connection
 from pbxdesk.server.tables import (
     companies,
     deploy_feed,
@@ -124,7 +125,7 @@ def record_reports(engine: Engine, node_id: int, reports: list[dict[str, Any]], 
         latest[str(r["number"])] = {"node_id": node_id, "number": str(r["number"]), "revision": int(r["revision"]),
                                     "directory_revision": int(r["directory_revision"]), "ok": bool(r["ok"]),
                                     "message": str(r["message"])[:MAX_MESSAGE], "reported_at": now}
-    with engine.begin() as conn:
+    with write_connection(engine) as conn:
         known = {s.number: s for s in conn.execute(
             select(deploy_state).where(deploy_state.c.node_id == node_id,
                                        deploy_state.c.number.in_(list(latest))))} if latest else {}

@@ -28,6 +28,11 @@ from pbxdesk.server.mediafiles import read_master
 DB_POLL_S = 1.0  # how often a waiting agent looks at the database for writes of other processes
 
 
+def _unavailable(exc: SQLAlchemyError) -> SourceError:
+    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+    return SourceError(f"database: {type(exc).__name__}: {detail}")
+
+
 class LocalSource:
     def __init__(self, ctx: ServerContext, node: Node) -> None:
         self.ctx = ctx
@@ -40,7 +45,7 @@ class LocalSource:
             with read_connection(self.ctx.engine) as conn:
                 return feed.feed_head(conn)
         except SQLAlchemyError as exc:
-            raise SourceError(f"database: {type(exc).__name__}") from exc
+            raise _unavailable(exc) from exc
 
     def feed(self, since: int, limit: int, wait_s: float) -> FeedPage:
         deadline = time.monotonic() + wait_s
@@ -50,7 +55,7 @@ class LocalSource:
                 with read_connection(self.ctx.engine) as conn:
                     page = parse_feed(feed.feed_page(conn, since, limit))
             except SQLAlchemyError as exc:
-                raise SourceError(f"database: {type(exc).__name__}") from exc
+                raise _unavailable(exc) from exc
             left = deadline - time.monotonic()
             if page.entries or left <= 0 or self.stopping.is_set():
                 return page
@@ -61,21 +66,21 @@ class LocalSource:
             with read_connection(self.ctx.engine) as conn:
                 return parse_numbers(feed.list_numbers(conn, after, limit, company))
         except SQLAlchemyError as exc:
-            raise SourceError(f"database: {type(exc).__name__}") from exc
+            raise _unavailable(exc) from exc
 
     def documents(self, numbers: list[str]) -> Documents:
         try:
             with read_connection(self.ctx.engine) as conn:
                 raw = feed.documents_json(conn, self.node.id, numbers)
         except SQLAlchemyError as exc:
-            raise SourceError(f"database: {type(exc).__name__}") from exc
+            raise _unavailable(exc) from exc
         return parse_documents(raw)
 
     def media(self, media_id: str) -> bytes:
         try:
             data = read_master(self.ctx.engine, media_id)
         except SQLAlchemyError as exc:
-            raise SourceError(f"database: {type(exc).__name__}") from exc
+            raise _unavailable(exc) from exc
         if data is None:
             raise NotAvailable(f"no media master {media_id}")
         return data
@@ -90,4 +95,4 @@ class LocalSource:
         try:
             feed.record_reports(self.ctx.engine, self.node.id, [r.as_json() for r in reports], cursor)
         except SQLAlchemyError as exc:
-            raise SourceError(f"database: {type(exc).__name__}") from exc
+            raise _unavailable(exc) from exc

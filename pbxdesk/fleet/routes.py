@@ -168,7 +168,7 @@ async def get_feed(node: NodeAuth, ctx: Ctx,
         seen = ctx.feed_signal.generation
         page = await run_in_threadpool(_page, ctx, since, limit)
         left = deadline - time.monotonic()
-        if page["entries"] or left <= 0:
+        if page["entries"] or left <= 0 or ctx.feed_signal.closing:
             return _json(page)
         # woken at once by a write through this instance, else look again (writes of other instances)
         await ctx.feed_signal.wait_async(seen, min(POLL_S, left))

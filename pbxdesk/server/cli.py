@@ -16,10 +16,11 @@ import shlex
 import socket
 import sys
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 
-from pbxdesk.server.context import ServerConfig
+from pbxdesk.server.context import FeedSignal, ServerConfig
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,7 +95,20 @@ def main(argv: list[str]) -> int:
     print(f"pbxdesk server listening on http://{shown}:{port}", flush=True)
     if token:
         print(f"demo token: {token}", flush=True)
-    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, log_level="warning",
-                                           timeout_keep_alive=30))
+    server = StoppingServer(uvicorn.Config(app, log_config=None, access_log=False, log_level="warning",
+                                           timeout_keep_alive=30, timeout_graceful_shutdown=10))
+    server.feed_signal = app.state.ctx.feed_signal
     server.run(sockets=[sock])
     return 0
+
+
+class StoppingServer(uvicorn.Server):
+    """On SIGTERM / Ctrl+C, node agents' long polls answer at once, so the requests in flight end quickly
+    (a load balancer in front sends the next ones to the other instances)."""
+
+    feed_signal: FeedSignal | None = None
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        if self.feed_signal is not None:
+            self.feed_signal.close()
+        super().handle_exit(sig, frame)

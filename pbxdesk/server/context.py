@@ -50,12 +50,18 @@ class FeedSignal:
 
     def __init__(self) -> None:
         self.generation = 0
+        self.closing = False  # the server is shutting down: waiters answer now
         self._cond = threading.Condition()
 
     def notify(self) -> None:
         with self._cond:
             self.generation += 1
             self._cond.notify_all()
+
+    def close(self) -> None:
+        """End every wait at once (the process is stopping: long polls answer instead of holding it up)."""
+        self.closing = True
+        self.notify()
 
     def wait(self, seen: int, timeout: float) -> bool:
         """Block until the generation moves past ``seen`` or ``timeout``; True when it moved."""
@@ -64,7 +70,7 @@ class FeedSignal:
 
     async def wait_async(self, seen: int, timeout: float, step: float = 0.02) -> bool:
         deadline = time.monotonic() + timeout
-        while self.generation == seen:
+        while self.generation == seen and not self.closing:
             left = deadline - time.monotonic()
             if left <= 0:
                 return False

@@ -135,6 +135,16 @@ def write_transaction(engine: Engine, company_id: int) -> Iterator[Writer]:
 
 
 @contextmanager
+def write_connection(engine: Engine) -> Iterator[Connection]:
+    """A transaction that reads and then writes (``BEGIN IMMEDIATE`` on SQLite: a deferred one that read
+    first would fail with "database is locked" when another writer committed meanwhile)."""
+    with engine.connect() as conn:
+        conn.execution_options(pbxdesk_write=True)
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
 def read_connection(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn, conn.begin():
         yield conn

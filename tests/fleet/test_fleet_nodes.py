@@ -96,13 +96,15 @@ def test_changes_reach_every_node_and_a_stopped_node_catches_up_in_one_batch(tmp
 
 
 def test_directory_change_redeploys_its_company_in_batches(tmp_path: Path) -> None:
+    """Deployed in batches, and reloaded at most every ``--flush-every`` numbers (the default, 5,000, makes
+    it one reload for the whole company: Asterisk reloads its whole dialplan each time)."""
     server = ServerProcess(tmp_path / "server", extra=["--no-deploy"]).start()
     reload = Reload(tmp_path)
     agent = None
     try:
         tenant = server.tenant(DIRECTORY, numbers=12)
         other = server.tenant(DIRECTORY, numbers=2)
-        agent = start_agent(server, "ast-1", tmp_path, reload=reload, extra=["--batch", "5"])
+        agent = start_agent(server, "ast-1", tmp_path, reload=reload, extra=["--batch", "5", "--flush-every", "5"])
         wait_live(tenant, nodes=1)
         untouched = {n: (tmp_path / "ast-1" / "extensions_pbxdesk" / f"{n}.conf").stat().st_mtime_ns
                      for n in other.numbers}
@@ -116,7 +118,7 @@ def test_directory_change_redeploys_its_company_in_batches(tmp_path: Path) -> No
         pending = tenant.get("/deploy").json()["items"]  # the directory revision is part of "live"
         assert {i["number"] for i in pending} <= set(tenant.numbers)
         wait_live(tenant, nodes=1)
-        assert reload.count() == before + 3  # 12 numbers in batches of 5
+        assert reload.count() == before + 3  # 12 numbers in batches of 5, a reload for at most 5
         files = deployed_files(tmp_path / "ast-1")
         assert all(files[n][1] == 2 for n in tenant.numbers)
         assert all("PJSIP/201" in files[n][2] for n in tenant.numbers)

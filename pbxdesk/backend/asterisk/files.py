@@ -17,7 +17,7 @@ as the umask allows: Asterisk may run as another user), fsynced, renamed over th
 touched is fsynced once per batch. Order in a batch: the include and anchor files (once, written before
 anything they would include), sounds, then number files, so a crash leaves complete files, old or new,
 and never a dialplan naming a missing sound. Temporary files a crash left behind are
-removed by the next batch. Batches on one root are serialised by ``.deploy.lock`` (``flock``), also
+removed by the next writer (its first batch). Batches on one root are serialised by ``.deploy.lock`` (``flock``), also
 between processes.
 """
 
@@ -114,6 +114,7 @@ class DialplanFiles:
         if any(ch in str(self.root) for ch in '"\n\r;*?[]'):
             raise ValueError(f"unusable deploy root {self.root!r}")
         self.on_step = on_step
+        self._cleaned = False
 
     def number_path(self, number: str) -> Path:
         return self.root / NUMBERS_DIR / f"{number}.conf"
@@ -163,7 +164,9 @@ class DialplanFiles:
             finally:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
-    def _remove_stale_temps(self) -> None:
+    def remove_stale_temps(self) -> None:
+        """Remove temporary files a crash left behind (a scan of every directory: done once per writer, not
+        per batch, so that a batch costs the same whatever the number of numbers)."""
         for folder in (self.root, self.root / NUMBERS_DIR, self.root / SOUNDS_DIR):
             if folder.is_dir():
                 for path in folder.iterdir():
@@ -206,7 +209,9 @@ class DialplanFiles:
         for number in [*numbers, *removed]:
             if not is_number(number):
                 raise ValueError(f"not a 10-digit number: {number!r}")
-        self._remove_stale_temps()
+        if not self._cleaned:
+            self.remove_stale_temps()
+            self._cleaned = True
         self.ensure_layout()
         self._replace_all(self.root / SOUNDS_DIR, {f"{name}.wav": data for name, data in sounds.items()}, "sound")
         self._replace_all(self.root / NUMBERS_DIR, {f"{n}.conf": data for n, data in numbers.items()}, "number")
