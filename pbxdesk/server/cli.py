@@ -33,8 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="create a demo company when the data is empty")
     parser.add_argument("--reload-command", help="the in-process node agent runs it once per batch of deployed "
                                                  "numbers, e.g. 'asterisk -rx \"dialplan reload\"'")
-    parser.add_argument("--asterisk-settings", type=Path, help="the Asterisk settings file (docs/asterisk.md) the "
-                                                              "in-process node agent compiles with")
+    parser.add_argument("--asterisk-settings", type=Path, default=None,
+                        help="the Asterisk backend's settings file (channels, trunk, mail hook, record_dir; "
+                             "docs/asterisk.md) the in-process node agent compiles with; default: "
+                             "$PBXDESK_ASTERISK_SETTINGS")
     parser.add_argument("--node", default="local", help="the in-process node agent's node name (default: local)")
     parser.add_argument("--no-deploy", action="store_true",
                         help="no in-process node agent (a fleet: node agents on the Asterisk nodes deploy)")
@@ -69,20 +71,22 @@ def main(argv: list[str]) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     setup_logging()
-    if args.asterisk_settings is not None and not args.no_deploy:
-        from pbxdesk.backend.asterisk.settings import SettingsError, load_settings
-
-        try:
-            load_settings(args.asterisk_settings)
-        except SettingsError as exc:
-            print(f"pbxdesk serve: {exc}", file=sys.stderr)
-            return 2
     from pbxdesk.server.app import create_app
     from pbxdesk.server.demo import ensure_demo
 
     config = ServerConfig(args.data, args.database, deploy=not args.no_deploy,
                           reload_command=shlex.split(args.reload_command) if args.reload_command else None,
-                          node_name=args.node, asterisk_settings=args.asterisk_settings)
+                          node_name=args.node)
+    if args.asterisk_settings is not None:
+        config.asterisk_settings = args.asterisk_settings
+    if config.deploy and config.asterisk_settings is not None:
+        from pbxdesk.backend.asterisk.settings import SettingsError, load_settings
+
+        try:
+            load_settings(config.asterisk_settings)
+        except SettingsError as exc:  # refuse to start rather than fail every deployment
+            print(f"pbxdesk serve: {exc}", file=sys.stderr)
+            return 2
     try:
         app = create_app(config)
         token = ensure_demo(app.state.ctx) if args.demo else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
     from pbxdesk.fleet.inprocess import LocalAgent
 
 API_PREFIX = "/api/v1"
+SETTINGS_ENV = "PBXDESK_ASTERISK_SETTINGS"
+
+
+def _settings_from_env() -> Path | None:
+    value = os.environ.get(SETTINGS_ENV, "").strip()
+    return Path(value) if value else None
 
 
 @dataclass
@@ -32,7 +39,8 @@ class ServerConfig:
     reload_command: list[str] | None = None  # e.g. ["asterisk", "-rx", "dialplan reload"]
     deploy: bool = True                      # run the in-process node agent into asterisk_dir
     node_name: str = "local"                 # the in-process agent's node
-    asterisk_settings: Path | None = None    # the Asterisk settings file the in-process agent compiles with
+    asterisk_settings: Path | None = field(default_factory=_settings_from_env)
+    """The Asterisk backend's settings file (docs/asterisk.md); default: $PBXDESK_ASTERISK_SETTINGS, else none."""
 
     @property
     def media_dir(self) -> Path:

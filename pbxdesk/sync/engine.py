@@ -132,9 +132,15 @@ class SyncEngine:
         return report
 
     # -- deploy status -------------------------------------------------------------------------------------
-    def read_deploy_status(self, report: SyncReport) -> None:
+    def read_deploy_status(self, report: SyncReport, force: bool = False) -> None:
         """Which numbers are not live on every Asterisk node (kept in the store); a server without the
-        call (an older version) or a malformed answer leaves the stored status as it was."""
+        call (an older version) or a malformed answer leaves the stored status as it was. Read when the run
+        moved something or the last status had numbers not live (a sync with nothing to do and everything
+        live stays one request)."""
+        moved = report.pushed or report.pulled or report.merged or report.directory_updated or report.removed
+        if not (force or moved or self.store.deploy_status()):
+            report.not_live = []
+            return
         try:
             report.not_live = self.client.deploy_overview()
         except (NotFound, MalformedResponse) as exc:

@@ -162,3 +162,32 @@ def test_failing_reload_is_reported_failed_and_retried(tmp_path: Path) -> None:
         if agent is not None:
             agent.stop()
         server.stop()
+
+
+def test_each_node_compiles_with_its_own_settings_and_a_bad_file_stops_its_agent(tmp_path: Path) -> None:
+    server = ServerProcess(tmp_path / "server", extra=["--no-deploy"]).start()
+    agents = []
+    try:
+        tenant = server.tenant(DIRECTORY, numbers=1)
+        number = tenant.numbers[0]
+        resp = tenant.get(f"/numbers/{number}")
+        doc = resp.json()
+        doc["scenarios"]["working"] = {"type": "forward_external", "number": "4951234567", "timeout_s": 20,
+                                       "announcement": None, "next": None}
+        assert tenant.put(f"/numbers/{number}", doc, headers={"If-Match": resp.headers["etag"]}).status_code == 200
+        for name, trunk in (("msk", "SIP/msk-out/8{number}"), ("spb", "PJSIP/{number}@spb")):
+            settings = tmp_path / f"{name}.ini"
+            settings.write_text(f"[asterisk]\ntrunk = {trunk}\n")
+            agents.append(start_agent(server, name, tmp_path, extra=["--settings", str(settings)]))
+        wait_live(tenant, nodes=2)
+        assert "Dial(SIP/msk-out/84951234567,20)" in deployed_files(tmp_path / "msk")[number][2]
+        assert "Dial(PJSIP/4951234567@spb,20)" in deployed_files(tmp_path / "spb")[number][2]
+        bad = tmp_path / "bad.ini"
+        bad.write_text("[asterisk]\ntrunk = PJSIP/{number}@trunk;rm -rf\n")
+        broken = start_agent(server, "broken", tmp_path, extra=["--settings", str(bad)])
+        assert broken.proc is not None and broken.proc.wait(30) == 2
+        assert broken.lines[-1].startswith("pbxdesk node-agent: trunk:")
+    finally:
+        for agent in agents:
+            agent.stop()
+        server.stop()

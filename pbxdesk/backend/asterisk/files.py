@@ -12,9 +12,9 @@ Asterisk 22: ``[pbxdesk-incoming]`` in every number's file gives one context wit
 pattern matching no file at all fails the whole ``extensions.conf``, hence the fixed ``pbxdesk.conf``.
 Deploying a number therefore touches that number's file only, whatever the number of numbers.
 
-Every file is written to a temporary file in its directory (created with mode 0666, so it is as readable
-as the umask allows: Asterisk may run as another user), fsynced, renamed over the old one; each directory
-touched is fsynced once per batch. Order in a batch: the include and anchor files (once, written before
+Every file is written to a temporary file in its directory, fsynced, renamed over the old one; each
+directory touched is fsynced once per batch. Files get the mode the umask gives a new file, at least 0644,
+and new directories at least 0755, so an Asterisk running as its own user can read them. Order in a batch: the include and anchor files (once, written before
 anything they would include), sounds, then number files, so a crash leaves complete files, old or new,
 and never a dialplan naming a missing sound. Temporary files a crash left behind are
 removed by the next writer (its first batch). Batches on one root are serialised by ``.deploy.lock`` (``flock``), also
@@ -55,16 +55,44 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def current_umask() -> int:
+    """The process umask, read without changing it (``/proc``), else by setting and restoring it."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode() -> int:
+    """Deployed files are readable by the Asterisk user: the mode a new file gets under the umask, at
+    least 0644."""
+    return (0o666 & ~current_umask()) | 0o644
+
+
+def make_dirs(path: Path) -> None:
+    """Create ``path`` and its missing parents, each at least 0755 (Asterisk must get in)."""
+    missing = [p for p in [path, *path.parents] if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(exist_ok=True)
+        folder.chmod(folder.stat().st_mode & 0o7777 | 0o755)
+
+
 def _ensure_dir(path: Path) -> None:
     if not path.is_dir():
-        path.mkdir(parents=True, exist_ok=True)
+        make_dirs(path)
         fsync_dir(path.parent)  # the new directory's entry is durable too
 
 
-def _write_temp(folder: Path, name: str, data: bytes) -> Path:
+def _write_temp(folder: Path, name: str, data: bytes, mode: int | None = None) -> Path:
     tmp = folder / f".{name}.{secrets.token_hex(4)}{_TMP_SUFFIX}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     try:
+        os.fchmod(fd, file_mode() if mode is None else mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -154,7 +182,7 @@ class DialplanFiles:
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Serialise writers of this root: threads of this process, and other processes (``flock``)."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        make_dirs(self.root)
         with _locks_guard:
             lock = _locks.setdefault(self.root, threading.Lock())
         with lock, open(self.root / LOCK_FILE, "a+b") as fh:
@@ -191,10 +219,11 @@ class DialplanFiles:
             return
         _ensure_dir(folder)
         temps = []
+        mode = file_mode()
         try:
             for name, data in files.items():
                 self._step(f"{step}:{Path(name).stem}")
-                temps.append((_write_temp(folder, name, data), folder / name))
+                temps.append((_write_temp(folder, name, data, mode), folder / name))
             for tmp, path in temps:
                 os.replace(tmp, path)
         finally:
