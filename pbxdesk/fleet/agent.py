@@ -55,6 +55,7 @@ class AgentConfig:
     flush_every: int = 5000  # at most this many numbers wait for one reload and their reports
     page: int = 1000       # feed entries read at once
     wait_s: float = 25.0   # long poll
+    settle_s: float = 0.2  # once changes come, gather those that follow for this long (one batch for a burst)
     retry_max_s: float = 30.0
 
 
@@ -129,11 +130,16 @@ class Agent:
                                 else wait)
         if not page.entries:
             return False
+        if self.config.settle_s > 0 and not page.has_more and wait > 0:
+            # A change seldom comes alone (a sync pushes many, an editor saves again): deploying what came
+            # in the next moment too costs one batch, one reload and one report instead of many.
+            time.sleep(self.config.settle_s)
+            page = self.source.feed(self.state.cursor, self.config.page, 0.0)
         self.busy = True
         try:
             self._deploy_page(page.entries)
-            self.flush()
-            self.advance(page.next)
+            self.flush(page.next)
+            self.state.save(page.next)
         finally:
             self.busy = False
             self._written, self._failed, self._reload_needed = [], [], False
@@ -155,10 +161,6 @@ class Agent:
         while self.state.cursor is None or self.state.cursor < head:
             if not self.step(wait_s=0.0):
                 break
-
-    def advance(self, cursor: int) -> None:
-        self.state.save(cursor)
-        self.source.report([], cursor)
 
     def snapshot(self) -> None:
         """Deploy every number (a node without a cursor), remove files of numbers the service no longer
@@ -188,8 +190,8 @@ class Agent:
             with self.files.locked():
                 self.files.write({}, {}, stale)
             self._reload_needed = True
-        self.flush()
-        self.advance(head)
+        self.flush(head)
+        self.state.save(head)
 
     def deploy_company(self, company: int) -> None:
         after = ""
@@ -238,6 +240,7 @@ class Agent:
             doc = docs.found.get(number)
             if doc is None:
                 continue
+            time.sleep(0)  # let other threads in: inside pbxdesk serve, requests come first
             directory_revision, directory = docs.directories.get(doc.company, (0, None))
             planned = self._plan(doc, directory_revision, directory, self._failed)
             if planned is not None:
@@ -271,9 +274,11 @@ class Agent:
         if len(self._written) + len(self._failed) >= self.config.flush_every:
             self.flush()
 
-    def flush(self) -> None:
-        """One reload for everything written since the last one, then one report per number and revision.
-        A failing reload is reported for every such number and raises ReloadFailed (the step is retried)."""
+    def flush(self, cursor: int | None = None) -> None:
+        """One reload for everything written since the last one, then one report per number and revision
+        (the last request also tells the service ``cursor``, the feed position this step brings the node
+        to). A failing reload is reported for every such number and raises ReloadFailed (the step is
+        retried)."""
         failure = self._reload() if self._reload_needed else None
         reports = list(self._failed)
         for t in self._written:
@@ -284,8 +289,11 @@ class Agent:
                 message = f"{what} and reloaded" if self.config.reload_command else \
                     f"{what} (no reload command configured)"
             reports.append(Report(t.number, t.revision, t.directory_revision, failure is None, message))
-        for i in range(0, len(reports), REPORTS_PER_REQUEST):
-            self.source.report(reports[i:i + REPORTS_PER_REQUEST], None)
+        chunks = [reports[i:i + REPORTS_PER_REQUEST] for i in range(0, len(reports), REPORTS_PER_REQUEST)] or [[]]
+        for i, chunk in enumerate(chunks):
+            last = i == len(chunks) - 1
+            if chunk or (last and cursor is not None and failure is None):
+                self.source.report(chunk, cursor if last and failure is None else None)
         self._written, self._failed, self._reload_needed = [], [], False
         if failure is not None:
             raise ReloadFailed(f"the reload failed ({failure})")

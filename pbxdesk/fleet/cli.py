@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--flush-every", type=int, default=5000,
                         help="at most this many numbers wait for one reload and their reports (default 5000)")
     parser.add_argument("--wait", type=float, default=25.0, help="long-poll seconds (default 25)")
+    parser.add_argument("--settle", type=float, default=0.2,
+                        help="once changes come, gather those that follow for this many seconds (default 0.2)")
     parser.add_argument("--retry-max", type=float, default=30.0,
                         help="longest pause between retries after a failure, in seconds (default 30)")
     parser.add_argument("--once", action="store_true", help="deploy up to the feed's current position and exit")
@@ -143,7 +145,7 @@ def _run(args: argparse.Namespace, source: HttpSource) -> int:
         return 1
     config = AgentConfig(root=args.root, reload_command=shlex.split(args.reload_command) if args.reload_command
                          else None, settings_path=args.settings, batch=args.batch, flush_every=args.flush_every,
-                         wait_s=args.wait,
+                         wait_s=args.wait, settle_s=args.settle,
                          retry_max_s=args.retry_max)
     agent = Agent(source, config, on_step=(lambda name: log.debug("step %s", name)) if args.verbose else None)
     try:

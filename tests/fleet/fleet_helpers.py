@@ -81,6 +81,7 @@ class AgentProcess:
     proc: subprocess.Popen[str] | None = None
     lines: list[str] = field(default_factory=list)
     starts: int = 0
+    drain: threading.Thread | None = None
 
     def start(self, verbose: bool = False) -> AgentProcess:
         token_file = self.root.parent / f"{self.root.name}.token"
@@ -95,8 +96,16 @@ class AgentProcess:
         self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                      env={**os.environ, "PYTHONUNBUFFERED": "1"})
         self.starts += 1
-        threading.Thread(target=self._drain, args=(self.proc,), daemon=True).start()
+        self.drain = threading.Thread(target=self._drain, args=(self.proc,), daemon=True)
+        self.drain.start()
         return self
+
+    def wait(self, timeout: float) -> int:
+        """The exit code, once the process ended and everything it printed was read."""
+        assert self.proc is not None and self.drain is not None
+        code = self.proc.wait(timeout)
+        self.drain.join(timeout)
+        return code
 
     def _drain(self, proc: subprocess.Popen[str]) -> None:
         assert proc.stderr is not None

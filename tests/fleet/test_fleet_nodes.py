@@ -185,7 +185,7 @@ def test_each_node_compiles_with_its_own_settings_and_a_bad_file_stops_its_agent
         bad = tmp_path / "bad.ini"
         bad.write_text("[asterisk]\ntrunk = PJSIP/{number}@trunk;rm -rf\n")
         broken = start_agent(server, "broken", tmp_path, extra=["--settings", str(bad)])
-        assert broken.proc is not None and broken.proc.wait(30) == 2
+        assert broken.wait(30) == 2
         assert broken.lines[-1].startswith("pbxdesk node-agent: trunk:")
     finally:
         for agent in agents:
