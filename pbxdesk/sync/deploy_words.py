@@ -10,7 +10,7 @@ def live_words(state: DeployState, lang: str = "en") -> str:
     if state.nodes_total == 0:
         return "no Asterisk node is set up on the server" if lang != "ru" else "на сервере нет ни одного узла Asterisk"
     if lang == "ru":
-        return f"работает на {state.live_on} из {state.nodes_total} узлов"
+        return f"работает на узлах: {state.live_on} из {state.nodes_total}"
     return f"live on {state.live_on} of {state.nodes_total} nodes"
 
 

@@ -16,19 +16,20 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pbxdesk.app.options import AUTO_SYNC
 from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.store import Store
+from pbxdesk.sync_ui import deploy_marks
 from pbxdesk.sync_ui.background import ReachabilityProbe
 from pbxdesk.sync_ui.banners import BannerArea
 from pbxdesk.sync_ui.list_marks import SyncMarkDelegate
 from pbxdesk.sync_ui.server_problems import attach
 
 
-def _marks(store: Store) -> tuple[dict[str, str], dict[str, str], str | None]:
+def _marks(store: Store) -> tuple[dict[str, str], dict[str, str], str | None, dict[str, Any]]:
     states, messages = {}, {}
     for state in ("conflict", "error"):
         for summary in store.list_numbers(state=state):
             states[summary.number] = state
             messages[summary.number] = summary.sync_message or ""
-    return states, messages, store.get_cursor()
+    return states, messages, store.get_cursor(), store.deploy_status()
 
 
 class SyncUi(QObject):
@@ -38,6 +39,7 @@ class SyncUi(QObject):
         self.context = window.context
         self.states: dict[str, str] = {}
         self.messages: dict[str, str] = {}
+        self.deploy: dict[str, Any] = {}  # number -> DeployState: not live on every Asterisk node
         self.cursor: str | None = None
         self.conflict_edits: dict[str, RoutingDocument] = {}
         self.dialog: Any = None
@@ -92,6 +94,10 @@ class SyncUi(QObject):
         self.act_history.setToolTip(self.tr("Versions of the number on the server"))
         self.act_login.setText(self.tr("Log in again…"))
         self.banners.retranslate()
+        for editor in getattr(self.window, "editors", {}).values():
+            banner = getattr(editor, "_deploy_banner", None)
+            if banner is not None:
+                banner.retranslate()
 
     def shutdown(self) -> None:
         self.probe.stop()
@@ -141,12 +147,14 @@ class SyncUi(QObject):
     def _marks_loaded(self, result: Any, error: BaseException | None) -> None:
         if error is not None:
             return
-        self.states, self.messages, self.cursor = result
+        self.states, self.messages, self.cursor, self.deploy = result
+        self.delegate.set_deploy(self.deploy)
         self.delegate.set_states(self.states)
         values = list(self.states.values())
         self.banners.set_counts(values.count("error"), values.count("conflict"))
         for number, editor in self.window.editors.items():
             self._show_server_problems(number, editor)
+            deploy_marks.attach(editor).show(self.deploy.get(number))
 
     def _show_server_problems(self, number: str, editor: Any) -> None:
         view = getattr(editor, "_server_problems", None)
@@ -160,6 +168,7 @@ class SyncUi(QObject):
         attach(editor)
         editor.saved.connect(self._editor_saved)
         self._show_server_problems(editor.number, editor)
+        deploy_marks.attach(editor).show(self.deploy.get(editor.number))
         if editor.number in self.conflict_edits:
             self._load_conflict_edit(editor, self.conflict_edits[editor.number])
 

@@ -84,6 +84,7 @@ class AgentProcess:
     drain: threading.Thread | None = None
 
     def start(self, verbose: bool = False) -> AgentProcess:
+        self.root.parent.mkdir(parents=True, exist_ok=True)
         token_file = self.root.parent / f"{self.root.name}.token"
         token_file.write_text(self.token)
         cmd = [sys.executable, "-m", "pbxdesk", "node-agent", "--server", self.server_url, "--root", str(self.root),

@@ -71,7 +71,7 @@ def test_sync_and_status_say_which_numbers_are_not_live(tmp_path: Path, monkeypa
         assert "Not yet live on every Asterisk node (as of the last sync): 2" in status_en
         assert f"{number}  " in status_en and "[FAILED] r2: live on 0 of 1 nodes; node local:" in status_en
         assert "Ещё не работает на всех узлах Asterisk (по последней синхронизации): 2" in status_ru
-        assert "[ОШИБКА] r2: работает на 0 из 1 узлов; узел local:" in status_ru
+        assert "[ОШИБКА] r2: работает на узлах: 0 из 1; узел local:" in status_ru
         code, out, _err = _run(monkeypatch, capsys, "status", "--profile", str(home), "--json")
         [entry] = [d for d in json.loads(out)["not_live"] if d["number"] == number]
         assert entry["state"] == "failed" and entry["nodes"][0]["node"] == "local"
