@@ -9,9 +9,10 @@ of SPEC §4, so ``model_dump`` already writes keys canonically.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag
 
 FORMAT = "pbxdesk.routing/1"
 DEFAULT_TIMEZONE = "Europe/Moscow"
@@ -223,16 +224,52 @@ class Department(BaseModel):
     members: list[str] = Field(default_factory=list)
 
 
+class _LookupCache(dict[str, Any]):
+    """Look-up indexes of a Directory. Never part of its value: any two caches compare equal, so two
+    directories with the same employees and departments stay equal whatever was looked up in them."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _LookupCache)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    __hash__ = None
+
+
 class Directory(BaseModel):
     model_config = ConfigDict(extra="ignore")
     employees: list[Employee] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
 
+    _by_id: _LookupCache = PrivateAttr(default_factory=_LookupCache)
+
+    def _lookup(self, kind: str, items: Sequence[Any], item_id: str) -> Any:
+        """The first item with this id, from a dict built once per list (compiling a department of n members
+        is linear, not quadratic); rebuilt when the list is replaced or changes length, and checked
+        against the list when the id misses or an item's id was changed in place."""
+        cache: _LookupCache = self.__pydantic_private__["_by_id"]  # type: ignore[index]
+        key = (id(items), len(items))
+        entry = cache.get(kind)
+        if entry is None or entry[0] != key:
+            index: dict[str, Any] = {}
+            for item in items:
+                index.setdefault(item.id, item)
+            entry = cache[kind] = (key, index)
+        found = entry[1].get(item_id)
+        if found is None or found.id != item_id:
+            found = next((item for item in items if item.id == item_id), None)
+            if found is not None:
+                cache.pop(kind, None)
+        return found
+
     def employee(self, employee_id: str) -> Employee | None:
-        return next((e for e in self.employees if e.id == employee_id), None)
+        found: Employee | None = self._lookup("employees", self.employees, employee_id)
+        return found
 
     def department(self, department_id: str) -> Department | None:
-        return next((d for d in self.departments if d.id == department_id), None)
+        found: Department | None = self._lookup("departments", self.departments, department_id)
+        return found
 
 
 for _cls in (MessageNode, MenuNode, ForwardExternalNode, ForwardEmployeeNode, ForwardDepartmentNode, RoutingDocument):

@@ -9,6 +9,13 @@ Choices where the spec is silent:
 * voicemail/fax without a greeting play the system one: ``{"kind": "play", "prompt": {"system": "voicemail"}}``
   (or ``"fax"``); taking the message is ``{"kind": "record", "medium": "voicemail"|"fax", ...}``;
 * when somebody answers a department forward, the other phones still ringing stop at that moment;
+* a menu reads the caller's digits as the PBX does: one by one while a longer key or extension could still
+  follow; a key or extension nothing longer extends is taken at once, and digits that start no key or
+  extension are a wrong input at once (``99`` where nothing starts with 9 is two wrong inputs, ``10``
+  with key 1 and no extension 1x is key 1; the digits left over are the next input);
+* an employee who cannot be rung (not in the directory, or with no extension of digits) is skipped like a
+  busy one, in a department and as the target of a forward to an employee (when the directory is known),
+  as the telephony backend cannot dial them;
 * a call reaching a branch that is not built (a null node or a missing scenario) stops there:
   ``broken`` holds that branch's pointer and the outcome is ``{"kind": "broken", "pointer": ...}``.
 """
@@ -44,6 +51,7 @@ from pbxdesk.domain.simulator_department import Window, ring_windows, settle
 
 EXTENSION_RING_S = 30
 NO_INPUT = "none"
+_EXTENSION = re.compile(r"^[0-9]{1,15}$")
 _INPUT = re.compile(r"^(none|[0-9*#]|[0-9]{2,})$")
 
 
@@ -127,6 +135,13 @@ class _Call:
             raise SimulationError(f"the call reaches {ptr} ({what}), which needs the company directory", ptr)
         return self.directory
 
+    def ringable(self, employee_id: str) -> bool:
+        """False for an employee the PBX cannot dial: unknown to the directory or without an extension."""
+        if self.directory is None:
+            return True
+        employee = self.directory.employee(employee_id)
+        return employee is not None and bool(_EXTENSION.match(employee.extension or ""))
+
     def play(self, prompt: dict[str, Any], ptr: str) -> None:
         self.steps.append({"kind": "play", "prompt": prompt, "node": ptr})
 
@@ -162,7 +177,8 @@ class _Call:
             if self.ring([("external:" + node.number, 0, node.timeout_s)], ptr):
                 return {"kind": "connected", "external": node.number}
         elif isinstance(node, ForwardEmployeeNode):
-            if node.employee not in self.busy and self.ring([(node.employee, 0, node.timeout_s)], ptr):
+            if node.employee not in self.busy and self.ringable(node.employee) \
+                    and self.ring([(node.employee, 0, node.timeout_s)], ptr):
                 return {"kind": "connected", "employee": node.employee}
         elif isinstance(node, ForwardDepartmentNode):
             answered = self.department(node, ptr)
@@ -179,26 +195,40 @@ class _Call:
         for _play in range(max(1, node.repeats)):
             self.play(_prompt(node.prompt), ptr)
             value = self.inputs.pop(0) if self.inputs else NO_INPUT
+            if value != NO_INPUT and value not in node.keys:
+                value, rest = _consume(value, self.menu_choices(node, ptr, value))
+                if rest:
+                    self.inputs.insert(0, rest)
             self.steps.append({"kind": "menu", "input": value, "node": ptr})
             if value == NO_INPUT:
                 return no_input
             if value in node.keys:
                 return node.keys[value], join(ptr, "keys", value)
-            if len(value) > 1 and node.extension_dialing:
-                directory = self.need_directory(ptr, f"extension dialing of {value}")
-                employee = next((e for e in directory.employees if e.extension == value), None)
-                if employee is not None:
-                    if employee.id not in self.busy and self.ring([(employee.id, 0, EXTENSION_RING_S)], ptr):
-                        return {"kind": "connected", "employee": employee.id}
-                    return no_input
+            employee = self.menu_choices(node, ptr, value).get(value)
+            if employee is not None:
+                if employee not in self.busy and self.ring([(employee, 0, EXTENSION_RING_S)], ptr):
+                    return {"kind": "connected", "employee": employee}
+                return no_input
         return no_input
+
+    def menu_choices(self, node: MenuNode, ptr: str, value: str) -> dict[str, str | None]:
+        """What a caller can dial in a menu: each enabled key (-> None) and, with extension dialing, each
+        employee extension that is no enabled key (-> the first employee with it)."""
+        choices: dict[str, str | None] = dict.fromkeys(node.keys)
+        if node.extension_dialing and (len(value) > 1 or self.directory is not None):
+            directory = self.need_directory(ptr, f"extension dialing of {value}")
+            for employee in directory.employees:
+                extension = employee.extension or ""
+                if _EXTENSION.match(extension) and extension not in choices:
+                    choices[extension] = employee.id
+        return choices
 
     def department(self, node: ForwardDepartmentNode, ptr: str) -> str | None:
         directory = self.need_directory(ptr, f"forward to department '{node.department}'")
         dept = directory.department(node.department)
         if dept is None:
             raise SimulationError(f"department '{node.department}' at {ptr} is not in the directory", ptr)
-        free = [m for m in dept.members if m not in self.busy]
+        free = [m for m in dept.members if m not in self.busy and self.ringable(m)]
         try:
             windows = ring_windows(node.distribution, free, node.step_s, node.timeout_s)
         except ValueError as exc:
@@ -229,6 +259,17 @@ class _Call:
         if node.external_email:
             emails.add(node.external_email)
         return {"kind": node.type, "emails": sorted(emails)}
+
+
+def _consume(value: str, choices: Collection[str]) -> tuple[str, str]:
+    """How the PBX reads the caller's digits: digit by digit while a longer choice could still follow;
+    a choice that nothing longer extends is taken at once, and digits that no choice starts with are a
+    wrong input at once. Returns (the digits read as one input, the digits left for the next wait)."""
+    for i in range(1, len(value) + 1):
+        head = value[:i]
+        if not any(len(c) > i and c.startswith(head) for c in choices):
+            return head, value[i:]
+    return value, ""
 
 
 def simulate(doc: RoutingDocument, at: datetime, directory: Directory | None = None,

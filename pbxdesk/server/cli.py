@@ -1,4 +1,5 @@
-"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo] [--no-deploy]``.
+"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo] [--no-deploy]
+[--asterisk-settings FILE]``.
 
 Without ``--no-deploy`` an in-process node agent deploys every accepted change into ``DATA/asterisk/``
 (node ``local``); with several instances on one database, run them with ``--no-deploy`` and a

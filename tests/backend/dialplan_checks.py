@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.backend.dialplan_parser import Dialplan, Priority, split_top
 
 TERMINAL = {"Goto", "Hangup", "Return", "WaitExten"}
 Key = tuple[str, str, int]
+_LOCAL_CONTEXT = re.compile(r"Local/[^@&,]*@([A-Za-z0-9_-]+)")
 
 
 def jump_targets(p: Priority) -> list[str]:
     """The raw targets a priority can jump to (Goto, GotoIf, GotoIfTime, hangup handlers)."""
     if p.app == "Goto":
         return [p.args]
+    if p.app == "GosubIf":
+        parts = split_top(p.args, "?")
+        assert len(parts) == 2, f"line {p.line_no}: GosubIf needs one '?': {p.args}"
+        return [t.split("(", 1)[0] for t in split_top(parts[1], ":") if t]
     if p.app in ("GotoIf", "GotoIfTime"):
         parts = split_top(p.args, "?")
         assert len(parts) == 2, f"line {p.line_no}: {p.app} needs one '?': {p.args}"
@@ -45,6 +52,9 @@ def successors(plan: Dialplan, key: Key) -> list[Key]:
     out = [resolve(plan, p, t) for t in jump_targets(p)]
     if p.app == "WaitExten":  # the caller's digits, t and i: every extension of the menu context
         out += [(ctx, name, 1) for name in plan.contexts[ctx].extensions if name != "s"]
+    for leg_context in _LOCAL_CONTEXT.findall(p.args):  # Local/ legs: the pattern extensions they reach
+        assert leg_context in plan.contexts, f"line {p.line_no}: no context {leg_context!r}"
+        out += [(leg_context, name, 1) for name in plan.contexts[leg_context].extensions if name.startswith("_")]
     if p.app not in TERMINAL and index < len(ext.priorities):
         out.append((ctx, exten, index + 1))
     return out

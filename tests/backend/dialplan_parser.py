@@ -1,7 +1,8 @@
 """A strict little parser of the ``extensions.conf`` subset pbxdesk writes, for the backend tests.
 
 It accepts only: empty lines, ``; comment`` lines (no ``;--`` block comments), ``#include "path"``,
-``[context]`` headers, ``exten => NAME,1[(label)],App(args)`` and `` same => n[(label)],App(args)``.
+``[context]`` headers, ``exten => NAME,1[(label)],App(args)`` and `` same => n[(label)],App(args)``
+(NAME: digits, ``*``, ``#``, a lowercase name, or a pattern ``_`` + digits/X/Z/N + ``.``).
 Application arguments must be balanced (``${...}``, ``$[...]``, parentheses, double quotes) and end with
 the line's last ``)``; no ``;`` may appear outside comments (Asterisk would start a comment there).
 Anything else raises :class:`DialplanSyntaxError` with the line number.
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 _CONTEXT = re.compile(r"^\[([A-Za-z0-9_-]+)\]$")
-_EXTEN = re.compile(r"^exten => ([0-9*#]+|[a-z][a-z0-9]*),1(?:\(([A-Za-z][A-Za-z0-9_]*)\))?,([A-Za-z]+)\((.*)\)$")
+_EXTEN = re.compile(r"^exten => ([0-9*#]+|[a-z][a-z0-9]*|_[0-9XZN]+\.),1(?:\(([A-Za-z][A-Za-z0-9_]*)\))?,([A-Za-z]+)\((.*)\)$")
 _SAME = re.compile(r"^ same => n(?:\(([A-Za-z][A-Za-z0-9_]*)\))?,([A-Za-z]+)\((.*)\)$")
 _INCLUDE = re.compile(r'^#include "([^"\n;]+)"$')
 

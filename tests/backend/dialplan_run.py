@@ -1,12 +1,19 @@
-"""A tiny interpreter of the dialplan subset pbxdesk writes for forwards, for timing tests.
+"""A tiny interpreter of the dialplan pbxdesk writes for forwards and menus, on a simulated clock.
 
-It runs one extension from priority 1 on a simulated clock: ``${EPOCH}`` is the clock, ``Dial`` rings
-every ``&``-joined channel for its timeout and nobody answers (the clock advances by the timeout),
-``Wait(n)`` advances it by n, ``DEVICE_STATE`` is ``INUSE`` for the busy devices and ``NOT_INUSE``
-otherwise. It stops at ``Hangup`` or at a jump out of the extension, and returns the ring windows.
-``WaitExten`` takes the caller's next input (an extension of the context, else ``i``; none: ``t``).
-Supported: ``Set``, ``ExecIf``, ``GotoIf``, ``Goto``, ``Dial``, ``Wait``, ``Playback``, ``NoOp``; functions
-``REGEX``, ``DEVICE_STATE``, ``LEN``; ``${VAR:offset}``; ``$[a OP b]`` with ``+ - = < >`` and ``|``.
+It runs one extension from priority 1. ``${EPOCH}`` and ``${STRFTIME(,,%s.%3q)}`` read the clock (it starts
+at 0 and only ``Wait``, ``Dial`` and ``WaitExten`` move it); nobody answers. ``Dial`` of devices rings
+each one from now until its timeout (or, inside a ``Local/`` leg, until the leg is hung up); ``Dial`` of
+``Local/<exten>@<context>`` legs runs each leg as its own channel from the same instant, with the
+variables a real Asterisk passes on (``_VAR`` one level as ``VAR``, ``__VAR`` to every level), and hangs
+every leg up at the ``Dial``'s timeout; the ``Dial`` returns when every leg has ended or at its timeout.
+``DEVICE_STATE`` is ``INUSE`` for the busy devices and ``NOT_INUSE`` otherwise; ``CHANNELS`` is empty
+(nothing else is up). ``WaitExten`` takes the caller's next input (an extension of the context, else ``i``;
+none left: ``t``). Stops at ``Hangup`` or at a jump out of the extension, and returns the ring windows.
+
+Applications: ``Set``, ``ExecIf``, ``GotoIf``, ``GosubIf``/``Gosub``/``Return``, ``Goto``, ``Dial``, ``Wait``,
+``WaitExten``, ``Background``, ``Playback``, ``Answer``, ``NoOp``, ``Hangup``. Functions: ``REGEX``,
+``DEVICE_STATE``, ``CHANNELS``, ``GROUP_COUNT`` (0: a leg is gone when its Dial ends), ``LEN``, ``STRFTIME``; ``${VAR:offset[:length]}``, nested names;
+``$[...]`` with Asterisk's operators and precedence (``| & = != < > <= >= + - * / %``, parentheses).
 """
 
 from __future__ import annotations
@@ -15,17 +22,66 @@ import re
 from dataclasses import dataclass, field
 
 from tests.backend.dialplan_checks import resolve
-from tests.backend.dialplan_parser import Dialplan, split_top
+from tests.backend.dialplan_parser import Dialplan, Extension, split_top
 
-_BINARY = re.compile(r"^\s*(-?\w+)\s*([-+=<>])\s*(-?\w+)\s*$")
-_REGEX_ARGS = re.compile(r'^"(.*)"\s*(.*)$')
+_REGEX_ARGS = re.compile(r'^"(.*)"\s*(.*)$', flags=re.S)
+_TOKEN = re.compile(r"\s*(!=|>=|<=|[-+*/%|&=<>()]|\"[^\"]*\"|[0-9]+(?:\.[0-9]+)?|[^\s()|&=<>!+*/%-]+)")
+_LOCAL = re.compile(r"^Local/([^@]+)@(.+)$")
+FOREVER = 10 ** 9
 
 
 @dataclass
 class Outcome:
-    windows: list[tuple[str, int, int]] = field(default_factory=list)
+    windows: list[tuple[str, float, float]] = field(default_factory=list)
     ended: str = ""  # "hangup" or the jump target
     plays: int = 0  # prompts played by Background (menus)
+
+
+def number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.6f}".rstrip("0")
+
+
+def evaluate(text: str) -> str:
+    """``$[text]`` as Asterisk computes it (numbers, strings, its operators and precedence)."""
+    tokens = _TOKEN.findall(text)
+    assert "".join(tokens).replace(" ", "") == text.replace(" ", ""), f"cannot read expression {text!r}"
+    python = []
+    for tok in tokens:
+        if tok in ("|", "&"):
+            python.append(" or " if tok == "|" else " and ")
+        elif tok == "=":
+            python.append("==")
+        elif re.fullmatch(r"[0-9]+(\.[0-9]+)?", tok):
+            python.append(repr(float(tok)))
+        elif tok in ("!=", ">=", "<=", "<", ">", "+", "-", "*", "/", "%", "(", ")"):
+            python.append(tok)
+        else:
+            python.append(repr(tok.strip('"')))
+    value = eval("".join(python), {"__builtins__": {}})  # our own generated expressions only
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, str):
+        return value
+    return number(value)
+
+
+def pattern_matches(pattern: str, exten: str) -> bool:
+    """Asterisk's extension patterns: ``_`` then X (0-9), Z (1-9), N (2-9), ``.`` (one or more), literals."""
+    if not pattern.startswith("_"):
+        return pattern == exten
+    regex = ""
+    for ch in pattern[1:]:
+        regex += {"X": "[0-9]", "Z": "[1-9]", "N": "[2-9]", ".": ".+", "!": ".*"}.get(ch, re.escape(ch))
+    return re.fullmatch(regex, exten) is not None
+
+
+@dataclass
+class Channel:
+    context: str
+    exten: str
+    variables: dict[str, str]
+    now: float
+    hangup_at: float = FOREVER  # a leg is hung up by the Dial that rang it
 
 
 class Runner:
@@ -33,124 +89,173 @@ class Runner:
         self.plan = plan
         self.busy = busy
         self.inputs = list(inputs or [])  # what the caller dials at each WaitExten; none left: nothing
-        self.now = 0
-        self.vars: dict[str, str] = {}
+        self.outcome = Outcome()
+        self.origin = 0.0
 
-    def expand(self, text: str, i: int = 0, stop: str | None = None) -> tuple[str, int]:
+    # -- substitution --------------------------------------------------------------------------------
+    def expand(self, chan: Channel, text: str, i: int = 0, stop: str | None = None) -> tuple[str, int]:
         out: list[str] = []
         while i < len(text):
             if stop is not None and text[i] == stop:
                 return "".join(out), i
             if text.startswith("${", i) or text.startswith("$[", i):
                 close = "}" if text[i + 1] == "{" else "]"
-                inner, j = self.expand(text, i + 2, close)
-                out.append(self.variable(inner) if close == "}" else self.expression(inner))
+                inner, j = self.expand(chan, text, i + 2, close)
+                out.append(self.variable(chan, inner) if close == "}" else evaluate(inner))
                 i = j + 1
             else:
                 out.append(text[i])
                 i += 1
         return "".join(out), i
 
-    def variable(self, inner: str) -> str:
+    @staticmethod
+    def lookup(chan: Channel, name: str) -> str:
+        for key in (name, "_" + name, "__" + name):
+            if key in chan.variables:
+                return chan.variables[key]
+        return ""
+
+    def variable(self, chan: Channel, inner: str) -> str:
         if m := re.fullmatch(r"(\w+)\((.*)\)", inner, flags=re.S):
             name, arg = m.groups()
             if name == "DEVICE_STATE":
                 return "INUSE" if arg in self.busy else "NOT_INUSE"
+            if name == "CHANNELS":
+                return ""
+            if name == "GROUP_COUNT":  # legs are hung up as soon as their Dial ends
+                return "0"
             if name == "LEN":
                 return str(len(arg))
             if name == "REGEX":
                 rm = _REGEX_ARGS.match(arg)
                 assert rm, arg
                 return "1" if re.search(rm.group(1), rm.group(2)) else "0"
+            if name == "STRFTIME":
+                assert arg == ",,%s.%3q", f"unsupported STRFTIME({arg})"
+                return f"{chan.now:.3f}"
             raise AssertionError(f"unknown function {name}")
         if inner == "EPOCH":
-            return str(self.now)
-        if ":" in inner:
-            name, offset = inner.split(":")
-            return self.vars.get(name, "")[int(offset):]
-        return self.vars.get(inner, "")
+            return str(int(chan.now))
+        name, *cut = inner.split(":")
+        value = chan.exten if name == "EXTEN" else self.lookup(chan, name)
+        if cut:
+            start = int(cut[0])
+            value = value[start:] if len(cut) == 1 else value[start:start + int(cut[1])]
+        return value
 
-    def expression(self, inner: str) -> str:
-        if "|" in inner:
-            return "1" if any(self.expression(part) != "0" for part in inner.split("|")) else "0"
-        m = _BINARY.match(inner)
-        if not m:
-            return inner.strip()
-        a, op, b = int(m.group(1)), m.group(2), int(m.group(3))
-        value = {"+": a + b, "-": a - b, "=": int(a == b), "<": int(a < b), ">": int(a > b)}[op]
-        return str(value)
-
-    def app(self, name: str, args: str) -> None:
-        if name == "Set":
-            var, value = args.split("=", 1)
-            self.vars[var] = value
-        elif name == "Wait":
-            self.now += int(args)
-        elif name in ("NoOp", "Playback", "Answer"):
-            pass
-        else:
-            raise AssertionError(f"unsupported application {name}")
-
-    def run(self, context: str, exten: str, limit: int = 100_000, whole_context: bool = False) -> Outcome:
-        """Run from ``context,exten,1`` until a hangup or a jump out of the extension (or, with
-        ``whole_context``, out of the context: a menu with its keys, ``i`` and ``t``)."""
-        outcome = Outcome()
+    # -- running -------------------------------------------------------------------------------------
+    def extension(self, context: str, exten: str) -> Extension:
         ctx = self.plan.contexts[context]
-        ext = ctx.extensions[exten]
+        if exten in ctx.extensions:
+            return ctx.extensions[exten]
+        found = [e for name, e in ctx.extensions.items() if pattern_matches(name, exten)]
+        assert found, f"no extension matches {exten} in {context}"
+        return found[0]
+
+    def set(self, chan: Channel, args: str) -> None:
+        var, value = args.split("=", 1)
+        chan.variables.pop(var.lstrip("_"), None)
+        chan.variables.pop("_" + var.lstrip("_"), None)
+        chan.variables.pop("__" + var.lstrip("_"), None)
+        chan.variables[var] = value
+
+    def dial(self, chan: Channel, args: str) -> None:
+        channels, _, timeout = args.partition(",")
+        limit = chan.hangup_at
+        if timeout:
+            assert float(timeout) > 0, f"Dial timeout {timeout} (0 rings forever)"
+            limit = min(limit, chan.now + float(timeout))
+        assert limit < FOREVER, f"Dial({args}) would ring forever"
+        ends = []
+        for target in channels.split("&"):
+            if m := _LOCAL.match(target):
+                inherited = {k: v for k, v in chan.variables.items() if k.startswith("__")}
+                inherited.update({k[1:]: v for k, v in chan.variables.items()
+                                  if k.startswith("_") and not k.startswith("__")})
+                leg = Channel(m.group(2), m.group(1), inherited, chan.now, limit)
+                self.run_channel(leg)
+                ends.append(min(leg.now, limit))
+            else:
+                self.outcome.windows.append((target, round(chan.now - self.origin, 3),
+                                             round(limit - self.origin, 3)))
+                ends.append(limit)
+        chan.now = max(ends) if ends else chan.now
+
+    def run_channel(self, chan: Channel, whole_context: bool = False, top: bool = False,
+                    limit: int = 100_000) -> None:
+        ext = self.extension(chan.context, chan.exten)
         index = 1
-        start = self.now
+        stack: list[tuple[str, str, Extension, int, dict[str, str]]] = []
         for _ in range(limit):
+            if chan.now >= chan.hangup_at:
+                chan.now = chan.hangup_at
+                return
             p = ext.priorities[index - 1]
             index += 1
-            args, _ = self.expand(p.args)
-            target: str | None = None
-            if p.app == "Goto":
+            args, _ = self.expand(chan, p.args)
+            app, target = p.app, None
+            if app in ("ExecIf", "GosubIf"):
+                cond, rest = split_top(args, "?") if app == "GosubIf" else args.split("?", 1)
+                if cond in ("", "0"):
+                    continue
+                if app == "ExecIf":
+                    m = re.fullmatch(r"(\w+)\((.*)\)", rest, flags=re.S)
+                    assert m, rest
+                    app, args = m.group(1), m.group(2)
+                else:
+                    app, args = "Gosub", rest
+            if app == "Goto":
                 target = p.args
-            elif p.app == "GotoIf":
+            elif app == "GotoIf":
                 cond, where = split_top(args, "?")
                 if cond not in ("", "0"):
                     target = split_top(p.args, "?")[1]
-            elif p.app == "ExecIf":
-                cond, call = args.split("?", 1)
-                if cond not in ("", "0"):
-                    m = re.fullmatch(r"(\w+)\((.*)\)", call)
-                    assert m, call
-                    self.app(m.group(1), m.group(2))
-            elif p.app == "Dial":
-                channels, timeout = args.rsplit(",", 1)
-                assert int(timeout) >= 1, f"line {p.line_no}: Dial timeout {timeout} (0 rings forever)"
-                for channel in channels.split("&"):
-                    outcome.windows.append((channel, self.now - start, self.now - start + int(timeout)))
-                self.now += int(timeout)
-            elif p.app == "WaitExten":
-                self.now += int(args)
+            elif app == "Gosub":
+                m = re.fullmatch(r"([^,]+),([^,]+),(\d+)\((.*)\)", args)
+                assert m, args
+                stack.append((chan.context, chan.exten, ext, index, dict(chan.variables)))
+                chan.variables["ARG1"] = m.group(4)
+                chan.context, chan.exten = m.group(1), m.group(2)
+                ext, index = self.extension(chan.context, chan.exten), int(m.group(3))
+                continue
+            elif app == "Return":
+                chan.context, chan.exten, ext, index, _saved = stack.pop()
+                chan.variables.pop("ARG1", None)
+                continue
+            elif app == "Set":
+                self.set(chan, args)
+            elif app == "Wait":
+                chan.now += float(args)
+            elif app == "Dial":
+                self.dial(chan, args)
+            elif app == "WaitExten":
+                chan.now += float(args)
+                ctx = self.plan.contexts[chan.context]
                 dialled = self.inputs.pop(0) if self.inputs else None
                 name = "t" if dialled is None else dialled if dialled in ctx.extensions else "i"
-                ext, index = ctx.extensions[name], 1
-            elif p.app == "Background":
-                outcome.plays += 1
-            elif p.app == "Hangup":
-                outcome.ended = "hangup"
-                return outcome
+                chan.exten, ext, index = name, ctx.extensions[name], 1
+            elif app == "Background":
+                self.outcome.plays += 1
+            elif app == "Hangup":
+                if top:
+                    self.outcome.ended = "hangup"
+                return
             else:
-                self.app(p.app, args)
+                assert app in ("NoOp", "Playback", "Answer"), f"unsupported application {app}"
             if target is not None:
                 key = resolve(self.plan, p, target)
-                if key[0] != context or (key[1] != ext.name and not whole_context):
-                    outcome.ended = target
-                    return outcome
-                ext, index = ctx.extensions[key[1]], key[2]
+                if top and (key[0] != chan.context or (key[1] != ext.name and not whole_context)):
+                    self.outcome.ended = target
+                    return
+                if (key[0], key[1]) != (chan.context, ext.name):  # a jump within an extension keeps EXTEN
+                    chan.context, chan.exten = key[0], key[1]
+                ext, index = self.plan.contexts[key[0]].extensions[key[1]], key[2]
         raise AssertionError("the extension does not end")
 
-
-def merged(windows: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Windows of the same channel that touch are one window (a re-Dial of a ringing member)."""
-    out: list[tuple[str, int, int]] = []
-    for channel, start, end in sorted(windows, key=lambda w: (w[1], w[0])):
-        for k, (c, s, e) in enumerate(out):
-            if c == channel and e == start:
-                out[k] = (c, s, end)
-                break
-        else:
-            out.append((channel, start, end))
-    return sorted(out, key=lambda w: (w[1], w[0]))
+    def run(self, context: str, exten: str, whole_context: bool = False) -> Outcome:
+        """Run from ``context,exten,1`` until a hangup or a jump out of the extension (or, with
+        ``whole_context``, out of the context: a menu with its keys, ``i`` and ``t``)."""
+        self.outcome = Outcome()
+        chan = Channel(context, exten, {}, 0.0)
+        self.run_channel(chan, whole_context, top=True)
+        return self.outcome

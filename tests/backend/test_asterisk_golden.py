@@ -19,16 +19,20 @@ Review notes (SPEC §6 step 2, line by line):
   ``mail2`` mails ``a@example.ru``).
 * forward_employee.conf: no announcement; busy (DEVICE_STATE not NOT_INUSE/UNKNOWN) → ``done`` at once;
   ``Dial(PJSIP/102,20)``; no ``next`` → ``Hangup()``.
-* department_all.conf: ``PBXDESK_END`` = now + 30; free members 101, 102, 103 collected into one dial
-  string in department order (busy ones skipped); nobody free → ``done``; else ``Dial(...,30)``.
-* department_in_turn.conf: each member in turn: time left < 1 s → ``done``; busy → next member; when
-  another member is free, a window of ``min(10, left)`` s (``ExecIf`` caps ``PBXDESK_T``), else the only
-  free member rings to the end (back-to-back windows are one window); after the last member ``Goto(cycle)``
-  unless nobody could be rung; the last window is cut at 60 s by ``left``.
+* department_*.conf: the forward's extension takes the snapshot: ``PBXDESK_N=0``, then one ``GosubIf`` per
+  member in department order: free (NOT_INUSE/UNKNOWN, or a stale RINGING with no channel) → ``add``
+  gives it the next rank and appends its ``Local/1<rank:6><ext>@...-ring1`` leg to dial string
+  ``PBXDESK_G1_0`` (busy members get no rank); nobody free → ``done``; else ``PBXDESK_FREE`` and the
+  start instant ``PBXDESK_T0`` (milliseconds) are passed on to the legs and one ``Dial(...,timeout_s)``
+  rings them all and ends them at the timeout; unanswered, ``settle`` waits (50 ms steps, at most 20)
+  until no leg of the call (``GROUP_COUNT(<UNIQUEID>@pbxdesk)``) is left.
+* department_all.conf: each leg dials its member at once: 101, 102, 103 ring 0..30 s.
+* department_in_turn.conf: ``add`` skips ranks whose first window would start at or after 60 s; a leg
+  rings windows of 10 s at rank*10 + c*free*10 (each ``Dial`` timed to the window's end, never 0), a
+  member who became busy skips that window; with one free member it rings once to the end.
 * department_in_turn_one_member.conf: the single member of ``support`` rings once for all 15 s.
-* department_incremental.conf: members are added to ``PBXDESK_DS`` at their turn; while a later member is
-  free the set rings for ``min(15, left)`` s, then the next member joins (≈ k*15 s); the last free member
-  makes the whole set ring to 30 s. The restart of ringing at each step is the documented approximation.
+* department_incremental.conf: the leg of rank k waits until k*15 s, then rings until 30 s; members
+  already ringing are never re-dialled.
 * voicemail.conf: ``Answer``, the greeting, ``Record(...wav,10,300,k)``; the handler mails anna, boris,
   vera (sales; anna deduplicated with the employee and the external e-mail), sorted; ``empty`` adds none.
 * fax.conf: no greeting and no system fax greeting by default; ``ReceiveFAX(...tif)``; mail to gleb.

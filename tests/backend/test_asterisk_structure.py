@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,13 +32,14 @@ from pbxdesk.domain.models import (
 from pbxdesk.domain.schedule import interval_at_local, local_instant, occurring_intervals
 from pbxdesk.domain.timeutil import DAY_MINUTES, parse_hhmm
 from pbxdesk.domain.walk import iter_nodes
-from tests.backend.backend_docs import CASES
+from tests.backend.backend_docs import CASES, routing
 from tests.backend.dialplan_checks import check_structure
 from tests.backend.dialplan_parser import Dialplan, parse
 from tests.backend.dialplan_time import route_at, scenario_start
 from tests.domain.strategies import documents_with_directory, instants
 
 _DIAL = re.compile(r"^Dial\(([^,]+),([0-9]+)\)$")
+MAX_LINE = 4096  # Asterisk skips a line of 8,192 bytes or more with only a warning; stay far below
 
 
 def compiled_nodes(doc: RoutingDocument) -> list[tuple[str, object]]:
@@ -87,15 +89,19 @@ def check_configured_values(doc: RoutingDocument, directory: Directory, plan: Di
                 [(f"PJSIP/{employee.extension}", str(node.timeout_s))]
         elif isinstance(node, ForwardDepartmentNode):
             department = directory.department(node.department)
-            ends = [p.args for p in code.priorities if p.args.startswith("PBXDESK_END=")]
-            if department.members:
-                assert ends == [f"PBXDESK_END=$[${{EPOCH}} + {node.timeout_s}]"]
-                caps = {p.args for p in code.priorities if p.app == "ExecIf"} - \
-                    {"$[${EPOCH} = ${PBXDESK_CYCLE}]?Wait(1)"}
-                if node.distribution != "all" and len(set(department.members)) > 1:
-                    assert caps == {f"$[${{PBXDESK_T}} > {node.step_s}]?Set(PBXDESK_T={node.step_s})"}
+            ringable = {m for m in department.members
+                        if directory.employee(m) and (directory.employee(m).extension or "").isdigit()}
+            dial_args = [p.args for p in code.priorities if p.app == "Dial"]
+            gosubs = [p.args for p in code.priorities if p.app == "GosubIf"]
+            if ringable:
+                assert len(dial_args) == 1 and dial_args[0].endswith(f":1}},{node.timeout_s}"), dial_args
+                assert len(gosubs) == len(ringable)
+                ring = plan.contexts[gosubs[0].split("?", 1)[1].split(",")[0]]
+                steps = {m for e in ring.extensions.values() for p in e.priorities
+                         for m in re.findall(r"\* ([0-9]+)", p.args)}
+                assert steps == (set() if node.distribution == "all" else {str(node.step_s)})
             else:
-                assert ends == [] and dials == []
+                assert dial_args == [] and gosubs == []
         elif isinstance(node, VoicemailNode | FaxNode):
             emails: set[str] = {node.external_email} if node.external_email else set()
             for r in node.recipients:
@@ -114,7 +120,7 @@ def test_spec_example_structure(spec_example, directory) -> None:
     plan = parse(compiled.text)
     check_structure(plan, "pbxdesk-4952302222")
     check_configured_values(spec_example, directory, plan)
-    assert list(plan.contexts) == ["pbxdesk-4952302222", "pbxdesk-4952302222-menu1"]
+    assert list(plan.contexts) == ["pbxdesk-4952302222", "pbxdesk-4952302222-menu1", "pbxdesk-4952302222-ring1"]
     # the menu of /scenarios/working: wait 5 s, 3 plays; key 1 and the four extensions of the directory
     menu = plan.contexts["pbxdesk-4952302222-menu1"]
     assert sorted(menu.extensions) == sorted(["s", "1", "101", "102", "103", "201", "i", "t"])
@@ -148,7 +154,8 @@ def test_generated_documents(pair: tuple[RoutingDocument, Directory], moments: l
     main = f"pbxdesk-{doc.number}"
     check_structure(plan, main)
     check_configured_values(doc, directory, plan)
-    assert all(name == main or name.startswith(main + "-menu") for name in plan.contexts)
+    assert max(len(line.encode()) for line in compiled.text.splitlines()) < MAX_LINE
+    assert all(name == main or name.startswith((main + "-menu", main + "-ring")) for name in plan.contexts)
     referenced = set(re.findall(r"(?:Playback|Background)\(pbxdesk/([0-9a-f]{64})\)", compiled.text))
     assert referenced == {s.name for s in compiled.sounds}
     for local in [local_instant(doc, at) for at in moments] + boundary_times(doc):
@@ -191,3 +198,23 @@ def test_numbers_never_collide(pairs: list[tuple[RoutingDocument, Directory]]) -
                         for other in {d.number for d, _ in pairs} - {doc.number}:
                             assert f"pbxdesk-{other}" not in p.args
     check_structure(plan, *(f"pbxdesk-{doc.number}" for doc, _ in pairs))
+
+
+@pytest.mark.parametrize("distribution", ["all", "in_turn", "incremental"])
+def test_a_1000_member_department_is_linear_and_every_line_is_short(distribution: str) -> None:
+    """No line near Asterisk's 8 KB limit, whatever the department size, and the dialplan grows linearly:
+    one snapshot line per member, everything else fixed."""
+    sizes = {}
+    for size in (100, 1000):
+        directory = Directory.model_validate({
+            "employees": [{"id": f"e{i}", "name": f"N{i}", "extension": str(10000 + i)} for i in range(size)],
+            "departments": [{"id": "d", "name": "D", "members": [f"e{i}" for i in range(size)]}]})
+        node = {"type": "forward_department", "department": "d", "distribution": distribution,
+                "step_s": None if distribution == "all" else 5, "timeout_s": 600, "announcement": None, "next": None}
+        text = compile_routing(routing("4950000099", {"working": node}), directory).text
+        assert max(len(line.encode()) for line in text.splitlines()) < MAX_LINE
+        check_structure(parse(text), "pbxdesk-4950000099")
+        sizes[size] = len(text.encode())
+    per_member = (sizes[1000] - sizes[100]) / 900
+    assert per_member < 400, per_member  # bytes per extra member
+    assert sizes[1000] < 11 * sizes[100]

@@ -1,10 +1,12 @@
-"""SPEC §6 ring timings of the generated dialplan, run on a simulated clock (tests/backend/dialplan_run.py)
-and compared with the domain's ring windows (pbxdesk.domain.simulator_department.ring_windows), for every
-distribution, department size, busy set, step and timeout. Nobody answers, so every window is rung out;
-the re-dials ``incremental`` makes of members already ringing count as one window."""
+"""SPEC §6 ring timings of the generated dialplan, run on a simulated clock (tests/backend/dialplan_run.py,
+``Local/`` legs included) and compared with the domain's ring windows
+(pbxdesk.domain.simulator_department.ring_windows), for every distribution, department size, busy set,
+step and timeout. Nobody answers, so every window is rung out; every window is one ``Dial`` (no member
+is ever re-dialled while ringing)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +15,7 @@ from pbxdesk.domain.models import DEPARTMENT_STEPS, DEPARTMENT_TIMEOUTS, EMPLOYE
 from pbxdesk.domain.simulator_department import ring_windows
 from tests.backend.backend_docs import routing, tts
 from tests.backend.dialplan_parser import parse
-from tests.backend.dialplan_run import Runner, merged
+from tests.backend.dialplan_run import Runner
 
 NUMBER = "4950000077"
 NEXT = {"type": "message", "prompt": tts("Никто не ответил"), "next": None}
@@ -40,8 +42,7 @@ def test_department_windows_follow_spec(size, distribution, step, timeout, busy_
     free = [f"e{i}" for i in range(size) if f"e{i}" not in busy]
     expected = [(f"PJSIP/{100 + int(m[1:])}", s, e)
                 for m, s, e in ring_windows(distribution, free, None if distribution == "all" else step, timeout)]
-    # only incremental re-dials members already ringing; in_turn rings a lone free member in one window
-    got = merged(outcome.windows) if distribution == "incremental" else outcome.windows
+    got = outcome.windows
     assert sorted(got, key=lambda w: (w[1], w[0])) == sorted(expected, key=lambda w: (w[1], w[0]))
     assert outcome.ended == f"pbxdesk-{NUMBER},node2,1"  # nobody answered: on to `next`
 
@@ -84,3 +85,25 @@ def test_menu_waits_replays_and_falls_to_no_input(repeats, timeout, wrong, last,
         assert outcome.windows == ([] if busy else [("PJSIP/101", outcome.windows[0][1], outcome.windows[0][1] + 30)])
     else:  # nothing pressed (also after the replays)
         assert (outcome.ended, outcome.windows) == (no_input, [])
+
+
+def _department_plan(size: int, distribution: str, step: int, timeout: int):
+    node = {"type": "forward_department", "department": "d", "distribution": distribution,
+            "step_s": None if distribution == "all" else step, "timeout_s": timeout, "announcement": None,
+            "next": NEXT}
+    return parse(compile_routing(routing(NUMBER, {"working": node}), company(size)).text)
+
+
+@pytest.mark.parametrize(("size", "distribution", "step", "timeout"), [
+    (200, "all", 5, 30), (200, "in_turn", 5, 600), (200, "incremental", 5, 600), (4097, "all", 5, 15),
+    (5000, "in_turn", 5, 15)])
+def test_large_departments_ring_every_free_member_exactly_as_spec(size, distribution, step, timeout) -> None:
+    """Departments past one dial string (64 legs) and past two levels of group legs (4,096): every free
+    member still rings exactly its SPEC windows, once each, and busy members never."""
+    plan = _department_plan(size, distribution, step, timeout)
+    busy = {f"e{i}" for i in range(0, size, 7)}
+    outcome = Runner(plan, {f"PJSIP/{100 + int(b[1:])}" for b in busy}).run(f"pbxdesk-{NUMBER}", "node1")
+    free = [f"e{i}" for i in range(size) if f"e{i}" not in busy]
+    expected = [(f"PJSIP/{100 + int(m[1:])}", s, e)
+                for m, s, e in ring_windows(distribution, free, None if distribution == "all" else step, timeout)]
+    assert sorted(outcome.windows, key=lambda w: (w[1], w[0])) == sorted(expected, key=lambda w: (w[1], w[0]))

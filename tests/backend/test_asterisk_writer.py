@@ -160,6 +160,10 @@ def test_failing_reload_is_reported_and_files_stay_consistent(tmp_path, tts_cach
     result = deployer(root, tts_cache, media_wav, reload_command=[str(tmp_path / "no-such-asterisk")]).deploy(
         "4952302222", spec_example, directory)
     assert not result.ok and "reload" in result.message
+    # what a real `asterisk -rx "dialplan reload"` prints, exit 0, when its dialplan module did not load
+    refused = ["sh", "-c", "echo \"No such command 'dialplan reload' (type 'core show help dialplan reload')\""]
+    result = deployer(root, tts_cache, media_wav, reload_command=refused).deploy("4952302222", spec_example, directory)
+    assert not result.ok and "refused the reload: No such command" in result.message
     assert_consistent(root, {"4952302222": {text}})
 
 
@@ -258,3 +262,21 @@ def test_sigkill_at_random_moments(tmp_path, tts_cache, media_wav, spec_example,
         assert_consistent(root, allowed)
         assert deployer(root, tts_cache, media_wav).deploy("4952302222", docs[0], directory).ok
         assert not [p for p in root.rglob(".*") if p.name.endswith(".pbxdesk-tmp")]
+
+
+@pytest.mark.parametrize(("umask", "file_mode", "dir_mode"), [(0o022, 0o644, 0o755), (0o077, 0o644, 0o755),
+                                                              (0o002, 0o664, 0o775)])
+def test_deployed_files_are_readable_by_another_user(tmp_path, tts_cache, media_wav, spec_example, directory,
+                                                     umask, file_mode, dir_mode):
+    """An Asterisk running as its own user reads what the server deployed: files as a new file gets under
+    the umask but at least 0644, directories at least 0755 (never the 0600 of a temporary file)."""
+    old = os.umask(umask)
+    try:
+        root = tmp_path / "deploy" / "asterisk"
+        assert deployer(root, tts_cache, media_wav).deploy(spec_example.number, spec_example, directory).ok
+    finally:
+        os.umask(old)
+    files = [p for p in root.rglob("*") if p.is_file() and p.name != ".deploy.lock"]
+    assert files and {stat.S_IMODE(p.stat().st_mode) for p in files} == {file_mode}
+    dirs = [root, *[p for p in root.rglob("*") if p.is_dir()]]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in dirs} == {dir_mode}

@@ -351,9 +351,12 @@ MENU_CASES: list[tuple[list[str], dict[str, Any], list[dict[str, Any]]]] = [
      [CHOOSE, menu("9"), CHOOSE, menu("9"), *record("voicemail", NO_INPUT)]),
     # inputs run out: the replayed menu gets no input
     (["--input", "9"], OFFICE, [CHOOSE, menu("9"), CHOOSE, menu("none"), *record("voicemail", NO_INPUT)]),
-    # digits that are no extension are a wrong input too
-    (["--input", "999", "--input", "none"], OFFICE,
-     [CHOOSE, menu("999"), CHOOSE, menu("none"), *record("voicemail", NO_INPUT)]),
+    # digits that are no extension are a wrong input too, read as the PBX reads them: "59" (502 exists)
+    # is one wrong input; "999" (nothing starts with 9) is a wrong input at the first 9, the next 9 is
+    # the input of the replay
+    (["--input", "59", "--input", "none"], OFFICE,
+     [CHOOSE, menu("59"), CHOOSE, menu("none"), *record("voicemail", NO_INPUT)]),
+    (["--input", "999"], OFFICE, [CHOOSE, menu("9"), CHOOSE, menu("9"), *record("voicemail", NO_INPUT)]),
     # in_turn 10/60 over 3 members, cycling; voicemail e-mails deduplicated and sorted
     (["--input", "9", "--input", "1"], SALES_MAIL,
      [CHOOSE, menu("9"), CHOOSE, menu("1"), ring("e-1", 0, 10, K1), ring("e-2", 10, 20, K1),

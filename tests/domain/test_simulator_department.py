@@ -137,3 +137,32 @@ def test_ring_times_count_after_the_announcement():
 def test_a_department_missing_from_the_directory_is_refused():
     with pytest.raises(SimulationError, match="nosuch"):
         forward("all", None, 15, department="nosuch")
+
+
+def test_members_the_pbx_cannot_dial_are_skipped_like_busy_ones():
+    """A member with no extension, or unknown to the directory, cannot be rung by the PBX (its dialplan
+    leaves them out), so the simulator takes turns among the others, as a real call does."""
+    directory = Directory.model_validate({
+        "employees": [{"id": "a", "name": "A", "extension": "101"}, {"id": "b", "name": "B"},
+                      {"id": "c", "name": "C", "extension": "103"}],
+        "departments": [{"id": "d", "name": "D", "members": ["a", "b", "ghost", "c"]}]})
+    root = {"type": "forward_department", "department": "d", "distribution": "in_turn", "step_s": 5,
+            "timeout_s": 15, "announcement": None, "next": None}
+    result = simulate(make_document({"working": root}, mode="always"), AT, directory)
+    assert rings(result) == [("a", 0, 5), ("c", 5, 10), ("a", 10, 15)]
+    employee = {"type": "forward_employee", "employee": "b", "timeout_s": 10, "announcement": None, "next": AFTER}
+    moved_on = simulate(make_document({"working": employee}, mode="always"), AT, directory, answer="b")
+    assert rings(moved_on) == [] and moved_on.steps[-1]["node"] == PTR + "/next"
+
+
+def test_directory_lookups_leave_it_equal_to_a_fresh_copy():
+    """The look-up index a directory builds is no part of its value (editors compare directories)."""
+    fresh = Directory.model_validate(DIRECTORY.model_dump())
+    assert DIRECTORY.employee("e-1") is not None and DIRECTORY.department("sales") is not None
+    assert DIRECTORY == fresh and fresh == DIRECTORY
+    DIRECTORY.employees.append(DIRECTORY.employees[0].model_copy(update={"id": "e-9"}))
+    try:
+        assert DIRECTORY.employee("e-9") is not None  # the index follows a list that grew
+    finally:
+        DIRECTORY.employees.pop()
+    assert DIRECTORY.employee("e-9") is None

@@ -119,11 +119,18 @@ def test_extension_dialing_a_busy_employee_is_not_rung():
 
 
 def test_digits_that_are_no_extension_or_dialing_off_replay_the_prompt():
-    on = run(menu({"1": hangup_msg("one")}, extension_dialing=True), inputs=["999", "1"])
-    assert [s["input"] for s in on.steps if s["kind"] == "menu"] == ["999", "1"]
+    """Digits are read as the PBX reads them: "109" (extensions 101-105 exist, 109 is none) is one wrong
+    input; "999" (nothing starts with 9) is a wrong input at each 9; with dialing off "102" is key 1
+    (taken at once, as no longer key starts with 1) and "02" is left for the next wait."""
+    on = run(menu({"1": hangup_msg("one")}, extension_dialing=True), inputs=["109", "1"])
+    assert [s["input"] for s in on.steps if s["kind"] == "menu"] == ["109", "1"]
     assert on.steps[-1]["node"] == "/scenarios/working/keys/1"
+    nines = run(menu({"1": hangup_msg("one")}, extension_dialing=True), inputs=["999", "1"])
+    assert [s["input"] for s in nines.steps if s["kind"] == "menu"] == ["9", "9", "9"]
+    assert nines.steps[-1]["node"] == "/scenarios/working/no_input"
     off = run(menu({"1": hangup_msg("one")}), inputs=["102", "1"], answer="e-2")
     assert not [s for s in off.steps if s["kind"] == "ring"]
+    assert [s["input"] for s in off.steps if s["kind"] == "menu"] == ["1"]
     assert off.steps[-1]["node"] == "/scenarios/working/keys/1"
 
 

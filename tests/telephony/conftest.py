@@ -1,8 +1,9 @@
 """The real-call tier: a real Asterisk 22 and sipp in a loopback-only network namespace.
 
 Runs wherever the relocatable Asterisk is found (``PBXDESK_ASTERISK`` or ``../shared/telephony/``, see
-``tests/telephony/harness/install.py``). Without it, every test here is skipped and the run says so in one
-line; with it, a missing tool (sipp, nsenter, libfaketime) or a library is an error, never a skip.
+``tests/telephony/harness/install.py``). Without it, the tests here are deselected and the run says so in
+one line at its end; with it, a missing tool (sipp, nsenter, libfaketime) or library is an error, never a
+skip.
 """
 
 from __future__ import annotations
@@ -24,19 +25,26 @@ def _found() -> tuple[Path | None, str]:
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
-    root, why = _found()
-    return f"real-call tier: Asterisk {root}" if root else f"real-call tier skipped: {why}"
+    root, _why = _found()
+    return f"real-call tier: Asterisk {root}" if root else None
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    root, why = _found()
+    """Without an Asterisk the tier's tests are deselected (the run says why in one line)."""
+    root, _why = _found()
     if root is not None:
         return
     here = Path(__file__).parent
-    skip = pytest.mark.skip(reason=f"real-call tier: {why}")
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(skip)
+    mine = [item for item in items if here in Path(str(item.fspath)).parents]
+    if mine:
+        config.hook.pytest_deselected(items=mine)
+        items[:] = [item for item in items if item not in mine]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    root, why = _found()
+    if root is None:
+        terminalreporter.write_line(f"real-call tier skipped: {why}")
 
 
 @pytest.fixture(scope="session")

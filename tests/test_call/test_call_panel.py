@@ -27,6 +27,7 @@ CALLS = [
     ("2026-12-31T10:00", ["1"], [], "e-101", 2),              # exception date: working
     ("2026-12-31T16:00", ["1"], [], None, 0),                 # exception date after its range: non_working
     ("2026-11-23T17:59", ["5"], [], "external:4957770000", 1),  # a key that is not enabled, external never rung
+    ("2026-11-23T10:00", ["99", "1"], [], None, 0),           # digits nothing starts with: a wrong key at each 9
 ]
 
 
@@ -72,6 +73,14 @@ def test_panel_outcome_equals_pbxdesk_simulate(editors, spec_example_path, direc
             assert f"{ring['from_s']} " in line.replace("–", " ") or str(ring["from_s"]) in line
             assert str(ring["to_s"]) in line
     assert editors.panel.steps_list.count() == len(expected["steps"])
+
+
+def test_digits_are_read_as_the_pbx_reads_them(english, editors):
+    """"99" where no key or extension starts with 9: a real call replays the menu at each 9 (Asterisk takes
+    a digit that can start nothing as a wrong input at once); the test call shows the same."""
+    run_panel(editors, "2026-11-23T10:00", ["99"], [], None, 0)
+    steps = [editors.panel.steps_list.item(i).text() for i in range(editors.panel.steps_list.count())]
+    assert sum("The caller presses 9" in line for line in steps) == 2
 
 
 def test_words_of_the_outcomes(english, editors):

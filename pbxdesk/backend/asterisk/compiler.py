@@ -8,6 +8,7 @@ and the golden tests need none. Layout of one number (SPEC §6, docs/asterisk.md
   root of its scenario; every other node is an extension ``node<k>``; ``mail<k>`` are the hangup handlers
   that mail messages and faxes; ``hangup`` ends calls whose branch has no scenario.
 * ``[pbxdesk-<number>-menu<k>]``: one context per menu (its keys, extensions, ``i`` and ``t``).
+* ``[pbxdesk-<number>-ring<k>]``: one context per department forward (its ``Local/`` ring legs).
 
 Only scenarios of intervals that can occur are compiled. Context names start with the 10-digit number,
 so two numbers' contexts never collide.
@@ -82,8 +83,8 @@ def compile_routing(doc: RoutingDocument, directory: Directory | None = None,
     ] + [f"interval {iv} ({names.get(iv, iv)}): {'scenario' if iv in targets else 'no scenario, hang up'}"
          for iv in INTERVAL_ORDER if iv in occurring]
     lines: list[str] = []
-    for ctx in [build.main, *build.menus]:
+    for ctx in [build.main, *build.menus, *build.rings]:
         lines.extend(ctx.render())
     sounds = tuple(build.sounds[name] for name in sorted(build.sounds))
     return CompiledDialplan(doc.number, "\n".join(lines), sounds,
-                            tuple(ctx.name for ctx in [build.main, *build.menus]))
+                            tuple(ctx.name for ctx in [build.main, *build.menus, *build.rings]))

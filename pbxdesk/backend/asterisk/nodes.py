@@ -70,6 +70,7 @@ class Leg:
     """A ringable employee: dial string and the device whose state says whether they are busy."""
 
     employee: str
+    extension: str
     channel: str
     device: str | None
 
@@ -85,6 +86,7 @@ class Build:
     settings: AsteriskSettings
     main: Context = field(init=False)
     menus: list[Context] = field(default_factory=list)
+    rings: list[Context] = field(default_factory=list)
     sounds: dict[str, SoundSource] = field(default_factory=dict)
     nodes: int = 0
     hangup_used: bool = False
@@ -118,8 +120,13 @@ class Build:
         if employee is None or not is_extension(employee.extension):
             return None
         ext = str(employee.extension)
-        device = self.settings.employee_device.replace("{extension}", ext) or None
-        return Leg(employee_id, self.settings.employee_channel.replace("{extension}", ext), device)
+        channel, device = self.leg_templates(ext)
+        return Leg(employee_id, ext, channel, device)
+
+    def leg_templates(self, extension: str) -> tuple[str, str | None]:
+        """The dial string and the busy device (None: never busy) of an extension (or of ``${VAR}``)."""
+        device = self.settings.employee_device.replace("{extension}", extension) or None
+        return self.settings.employee_channel.replace("{extension}", extension), device
 
     def emails(self, node: VoicemailNode | FaxNode) -> list[str]:
         found: set[str] = set()

@@ -66,26 +66,36 @@ def context_name(number: str, suffix: str = "") -> str:
     return f"pbxdesk-{number}" + (f"-{suffix}" if suffix else "")
 
 
-def free_expr(device: str | None) -> str:
-    """An expression that is 1 when the device can be rung now (``NOT_INUSE`` or ``UNKNOWN``), else 0.
+def channel_regex(device: str) -> str:
+    """``^<device>-``: the names of the channels of a device (``PJSIP/101-0000002a``) for ``CHANNELS``;
+    the regex characters a device name may hold are bracketed (the dialplan has no backslashes)."""
+    return "^" + device.replace(".", "[.]").replace("+", "[+]") + "-"
 
-    A device in use, busy, ringing, on hold, unavailable (not registered) or invalid is busy: SPEC §6 does
-    not ring a busy employee. Without a device (setting ``employee_device`` empty) the member is free.
+
+def free_expr(device: str | None) -> str:
+    """An expression (for ``$[...]``) that is 1 when the device can be rung now, else 0.
+
+    Free: ``DEVICE_STATE`` is ``NOT_INUSE`` or ``UNKNOWN``, or ``RINGING`` while the device has no channel
+    at all: Asterisk still reports ``RINGING`` for about 50 ms after a ``Dial`` to the device ended, when the
+    channel that rang it is already gone (so a member just rung by this very call is free again at once).
+    Busy: in use, busy, ringing for another call, on hold, unavailable (not registered) or invalid; SPEC §6
+    does not ring a busy employee. Without a device (setting ``employee_device`` empty) the member is free.
     """
     if not device:
         return "1"
-    return f'${{REGEX("^(NOT_INUSE|UNKNOWN)$" ${{DEVICE_STATE({device})}})}}'
+    state = f"${{DEVICE_STATE({device})}}"
+    return (f'${{REGEX("^(NOT_INUSE|UNKNOWN)$" {state})}} | ${{REGEX("^RINGING$" {state})}}'
+            f" & ${{LEN(${{CHANNELS({channel_regex(device)})}})}} = 0")
 
 
-def any_free_expr(devices: list[str | None]) -> str:
-    """``$[...]`` that is 1 when at least one of the devices is free."""
-    if not devices:
-        return "0"
-    return "$[" + " | ".join(free_expr(d) for d in devices) + "]"
+def free_cond(device: str | None) -> str:
+    """``$[...]`` that is 1 when the device is free (see :func:`free_expr`)."""
+    return f"$[{free_expr(device)}]"
 
 
 def busy_expr(device: str | None) -> str:
-    return f"$[{free_expr(device)} = 0]"
+    """``$[...]`` that is 1 when the device is busy (see :func:`free_expr`)."""
+    return f"$[({free_expr(device)}) = 0]"
 
 
 @dataclass

@@ -58,7 +58,7 @@ def reload_asterisk(command: list[str], timeout_s: float = RELOAD_TIMEOUT_S) -> 
         return f"exit {proc.returncode}" + (f": {detail[-1][:300]}" if detail else "")
     refused = [line for line in (proc.stdout + proc.stderr).splitlines() if "No such command" in line]
     if refused:  # `asterisk -rx` exits 0 even when Asterisk has no dialplan module loaded
-        return f"Asterisk refused it: {refused[0].strip()[:300]}"
+        return f"Asterisk refused the reload: {refused[0].strip()[:300]}"
     return None
 
 

@@ -144,7 +144,7 @@ class Asterisk:
         lines = ["[general]", "static = yes", "writeprotect = yes", "", "[from-caller]",
                  "exten => _X.,1,Goto(pbxdesk-incoming,${EXTEN},1)", "", "[from-member]",
                  "exten => _X.,1,Hangup()", "", "[hold]", "exten => s,1,Answer()", " same => n,Wait(3600)", ""]
-        lines += [f'#include "{path}"' for path in self.includes]
+        lines += [f'#tryinclude "{path}"' for path in self.includes]
         return "\n".join(lines) + "\n"
 
     # -- process -------------------------------------------------------------------------------------

@@ -3,11 +3,12 @@
 * :class:`Uas`: one sipp server answering every INVITE sent to its port, for any number of endpoints and
   calls at once: ``180 Ringing`` at once, then ``200 OK`` ``answer_after_s`` seconds later unless a
   ``CANCEL`` came first (``None``: never answers, only rings until cancelled). An answered call is held
-  until a ``BYE``.
+  until a ``BYE``. ``reject=True``: every INVITE gets ``486 Busy Here`` (a busy line).
 * :class:`Caller`: one call from the endpoint ``caller`` to a dialled number: DTMF digits as SIP INFO
   (``application/dtmf-relay``) at moments counted from the answer, optional RTP audio (sipp's
   ``g711a.pcap``, needed by ``Record``), then it hangs up ``hold_s`` seconds after its last digit unless
-  Asterisk hangs up first; ``cancel_after_s`` hangs up while still ringing instead.
+  Asterisk hangs up first; ``cancel_after_s`` hangs up while still ringing instead; ``start_after_s``
+  delays the INVITE (start many sipp processes first, then let their calls begin at chosen moments).
 * :func:`read_trace`: the ``-trace_msg`` log of a sipp as :class:`SipMessage` (time, direction, first line,
   Call-ID, request user), the raw material of ring windows and answers.
 """
@@ -104,8 +105,26 @@ Content-Length: 0
 """
 
 
-def uas_scenario(answer_after_s: float | None) -> str:
-    if answer_after_s is None:
+_UAS_REJECT = """
+  <recv request="INVITE" crlf="true"/>
+  <send><![CDATA[
+SIP/2.0 486 Busy Here
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]T[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+Content-Length: 0
+
+]]></send>
+  <recv request="ACK"/>
+"""
+
+
+def uas_scenario(answer_after_s: float | None, reject: bool = False) -> str:
+    if reject:
+        body = _UAS_REJECT
+    elif answer_after_s is None:
         body = _UAS_RING + '  <recv request="CANCEL"/>\n' + _UAS_CANCEL
     else:
         ms = max(1, round(answer_after_s * 1000))
@@ -115,11 +134,12 @@ def uas_scenario(answer_after_s: float | None) -> str:
 
 
 def caller_scenario(digits: list[tuple[float, str]], hold_s: float, audio: bool,
-                    cancel_after_s: float | None = None) -> str:
-    """The caller's scenario: INVITE, wait for the answer, DTMF (seconds after the answer, or after the
-    previous group), then hold ``hold_s`` unless Asterisk hangs up."""
+                    cancel_after_s: float | None = None, start_after_s: float = 0) -> str:
+    """The caller's scenario: (a pause of ``start_after_s``,) INVITE, wait for the answer, DTMF (seconds
+    after the answer, or after the previous group), then hold ``hold_s`` unless Asterisk hangs up."""
     sdp_codec = "8" if audio else "0 8"
-    invite = f"""
+    invite = f'  <pause milliseconds="{round(start_after_s * 1000)}"/>\n' if start_after_s > 0 else ""
+    invite += f"""
   <send retrans="500"><![CDATA[
 INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=z9hG4bK-[pid]-[call_number]-invite
@@ -345,10 +365,10 @@ class Uas(_Sipp):
     """A sipp server on ``port`` answering (or only ringing) every call sent to it."""
 
     def __init__(self, ns: Namespace, workdir: Path, port: int, media_port: int,
-                 answer_after_s: float | None) -> None:
+                 answer_after_s: float | None, reject: bool = False) -> None:
         super().__init__(ns, workdir, f"uas-{port}", port, media_port)
         self.answer_after_s = answer_after_s
-        self.scenario.write_text(uas_scenario(answer_after_s))
+        self.scenario.write_text(uas_scenario(answer_after_s, reject))
 
     def start(self) -> None:
         self._start(["-t", "u1", "-timeout", "3600s"])
@@ -362,10 +382,10 @@ class Caller(_Sipp):
 
     def __init__(self, ns: Namespace, workdir: Path, name: str, port: int, media_port: int, number: str,
                  digits: list[tuple[float, str]] = (), hold_s: float = 5, audio: bool = False,
-                 cancel_after_s: float | None = None) -> None:
+                 cancel_after_s: float | None = None, start_after_s: float = 0) -> None:
         super().__init__(ns, workdir, name, port, media_port)
         self.number = number
-        self.scenario.write_text(caller_scenario(list(digits), hold_s, audio, cancel_after_s))
+        self.scenario.write_text(caller_scenario(list(digits), hold_s, audio, cancel_after_s, start_after_s))
 
     def start(self) -> None:
         self._start(["-s", self.number, "-m", "1", "-t", "u1", "-timeout", "1200s", "127.0.0.1:5060"])
