@@ -1,4 +1,4 @@
-"""Audio benchmarks (issue 3). Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/audio_bench.py
+"""Audio benchmarks. Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/audio_bench.py
 
 1. TTS of a 300-character Russian text, uncached (target < 0.5 s); baseline: espeak-ng alone writing a WAV.
 2. Conversion of a 3-minute stereo 44.1 kHz MP3 to the master (target within 1.5× of a plain

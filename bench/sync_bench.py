@@ -1,4 +1,4 @@
-"""Sync benchmark (issue 7): first pull of 10,000 numbers and 5,000 employees, push of 1,000 changed
+"""Sync benchmark: first pull of 10,000 numbers and 5,000 employees, push of 1,000 changed
 numbers next to a plain loop of ``requests`` PUTs of the same documents (the floor), and a sync with
 nothing to do. Targets: push <= 1.3x the floor; no-op sync = 1 request and < 50 ms.
 

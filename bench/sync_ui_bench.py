@@ -1,4 +1,4 @@
-"""Sync UI benchmark (issue 12): is the main window responsive while it syncs thousands of numbers?
+"""Sync UI benchmark: is the main window responsive while it syncs thousands of numbers?
 
 A 10 ms timer runs on the GUI thread; the longest gap between its ticks is the longest time the window
 could not react to input. Measured while the window pulls N numbers from a real ``pbxdesk serve`` process
@@ -72,10 +72,10 @@ def main() -> int:
     parser.add_argument("--numbers", type=int, default=3000)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
-    from pbxdesk.app import i18n
     from pbxdesk.app.main_window import MainWindow
-    from pbxdesk.app.options import Settings
-    from pbxdesk.app.startup import AppContext
+    from pbxdesk.desktop import i18n
+    from pbxdesk.desktop.context import AppContext
+    from pbxdesk.desktop.options import Settings
     from pbxdesk.store import Store
 
     i18n.set_language("ru")

@@ -1,4 +1,4 @@
-"""Qt's own floor for the scenario tree's structural edit (issue 9), used by bench/tree_bench.py in the same
+"""Qt's own floor for the scenario tree's structural edit, used by bench/tree_bench.py in the same
 process: the rows of a ScenarioTreeModel (same flags and every stored role, all expanded) copied into a plain
 ``QStandardItemModel`` shown by a plain ``QTreeView`` of the same size and icon size, and the same edit as
 tree_bench's "replace" and its undo: two rows inserted under a leaf, then removed again, with the view

@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
-QT_PACKAGES = ["widgets", "schedule_grid", "scenario_editor", "app", "test_call", "sync_ui", "audio"]
+QT_PACKAGES = ["widgets", "schedule_grid", "scenario_editor", "app", "test_call", "sync_ui", "audio", "desktop"]
 BIN = Path(sys.executable).parent
 
 

@@ -22,7 +22,7 @@ def _source_language_after_each_module() -> Iterator[None]:
     """Tests that switch the UI to Russian leave it so for their module only: the next module starts with
     the English source strings, whatever ran before it (no Qt is imported here for tests that use none)."""
     yield
-    i18n = sys.modules.get("pbxdesk.app.i18n")
+    i18n = sys.modules.get("pbxdesk.desktop.i18n")
     if i18n is not None and i18n.current_language() != "en":
         from PySide6.QtCore import QCoreApplication
 

@@ -51,15 +51,18 @@ class CopyActions:
 
     def _copy_from_apply(self, source: Any, error: BaseException | None) -> None:
         if error is not None or source is None:
-            self.status.setText(str(error) if error else QCoreApplication.translate(
-                "NumberEditor", "The number has no saved settings."))
+            if error is not None:
+                self.status.setText(str(error))
+            else:
+                self.status.say(lambda: QCoreApplication.translate("NumberEditor", "The number has no saved settings."))
             return
         copied = copy_settings(source, self.session.document)
         changes = {"/timezone": copied.timezone, "/schedule": copied.schedule, "/scenarios": copied.scenarios}
         what = QCoreApplication.translate("NumberEditor", "Copy settings from %1")
         self.session.push(SetValuesCommand(self.session, changes, what.replace("%1", format_number(source.number))))
-        done = QCoreApplication.translate("NumberEditor", "Settings copied from %1. Check them and save.")
-        self.status.setText(done.replace("%1", format_number(source.number)))
+        shown = format_number(source.number)
+        self.status.say(lambda: QCoreApplication.translate(
+            "NumberEditor", "Settings copied from %1. Check them and save.").replace("%1", shown))
 
     def copy_to(self) -> None:
         if self.is_dirty():
@@ -92,10 +95,11 @@ class CopyActions:
 
     def _copied(self, result: Any, error: BaseException | None) -> None:
         if error is not None:
-            failed = QCoreApplication.translate("NumberEditor", "Not copied: %1")
-            self.status.setText(failed.replace("%1", str(error)))
+            self.status.say(lambda: QCoreApplication.translate("NumberEditor", "Not copied: %1").replace(
+                "%1", str(error)))
             return
-        done = QCoreApplication.translate("NumberEditor", "Settings copied to %1 numbers and queued for sync.")
-        self.status.setText(done.replace("%1", str(len(result))))
+        count = str(len(result))
+        self.status.say(lambda: QCoreApplication.translate(
+            "NumberEditor", "Settings copied to %1 numbers and queued for sync.").replace("%1", count))
         self.copied.emit(list(result))
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbxdesk.app import i18n
+from pbxdesk.desktop import i18n
 from pbxdesk.domain.defaults import copy_settings
 from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.domain.phone import format_number

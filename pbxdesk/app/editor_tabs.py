@@ -24,8 +24,17 @@ class EditorTabs:
     splitter: Any
     _pending_open: str
     _player: Any
+    test_call_dock: Any
+    media: Any
+    editor_area: Any
+    placeholder: Any
+    editor_opened_layout: Any
+    editors_closed_layout: Any
+
+    table: Any
 
     refresh_numbers: Any
+    _number_at: Any
 
     def open_number(self, number: str) -> None:
         if not number:
@@ -61,31 +70,36 @@ class EditorTabs:
             document = saved.model_copy(deep=True)
         from pbxdesk.app.number_editor import NumberEditor  # the editors load on first use
 
-        editor = NumberEditor(self.context, self.worker, number, document, saved, directory, self.player())
-        editor.saved.connect(lambda _n: (self.refresh_numbers(), self._update_tab(editor)))
+        editor = NumberEditor(self.context, self.worker, number, document, saved, directory, self.player(),
+                              media=self.media)
+        editor.saved.connect(lambda _n: self.refresh_numbers())
         editor.copied.connect(lambda _numbers: self.refresh_numbers())
-        editor.session.changed.connect(lambda *_a: self._update_tab(editor))
-        editor.session.undo_stack.cleanChanged.connect(lambda *_a: self._update_tab(editor))
+        editor.titleChanged.connect(lambda: self._update_tab(editor))
         self.editors[number] = editor
-        index = self.tabs.addTab(editor, editor.title())
-        close = self.tabs.tabBar().tabButton(index, self.tabs.tabBar().ButtonPosition.RightSide)
-        if close is not None:
-            close.setAccessibleName(QCoreApplication.translate("MainWindow", "Close %1").replace("%1", editor.title()))
+        self.test_call_dock.add(editor.test_call)
+        self.tabs.addTab(editor, "")
+        self._update_tab(editor)
         self.tabs.setCurrentWidget(editor)
-        self._give_editor_room()
-        self.sync_ui.editor_opened(editor)  # issue 12 wiring
-
-    def _give_editor_room(self, list_width: int = 420) -> None:
-        """An open editor needs the width more than the list: a list wider than ``list_width`` gives the rest
-        to the editor (a narrower one, as the user left it, is kept)."""
-        sizes = self.splitter.sizes()
-        if len(sizes) == 2 and sizes[0] > list_width:
-            self.splitter.setSizes([list_width, sizes[0] + sizes[1] - list_width])
+        self.editor_opened_layout()
+        self.sync_ui.editor_opened(editor)  # server problems and a conflict being resolved show in it
 
     def _update_tab(self, editor: NumberEditor) -> None:
+        """The tab names the number and its name (the whole name in its tooltip), "*" while unsaved."""
         index = self.tabs.indexOf(editor)
-        if index >= 0:
-            self.tabs.setTabText(index, editor.title())
+        if index < 0:
+            return
+        self.tabs.setTabText(index, editor.title())
+        self.tabs.setTabToolTip(index, editor.display_name())
+        close = self.tabs.tabBar().tabButton(index, self.tabs.tabBar().ButtonPosition.RightSide)
+        if close is not None:
+            words = QCoreApplication.translate("MainWindow", "Close %1").replace("%1", editor.display_name())
+            close.setAccessibleName(words)
+            close.setToolTip(words)
+
+    def _current_tab_changed(self, _index: int) -> None:
+        editor = self.tabs.currentWidget()
+        self.editor_area.setCurrentWidget(self.tabs if self.tabs.count() else self.placeholder)
+        self.test_call_dock.show_panel(editor.test_call if hasattr(editor, "test_call") else None)
 
     def close_tab(self, index: int) -> bool:
         editor = self.tabs.widget(index)
@@ -95,20 +109,42 @@ class EditorTabs:
             from PySide6.QtWidgets import QMessageBox
 
             box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("MainWindow", "Unsaved changes"),
-                              QCoreApplication.translate("MainWindow", "The number %1 has unsaved changes. They are kept as a draft if you "
-                                      "close it now.").replace("%1", editor.title()),
+                              QCoreApplication.translate("MainWindow", "The number %1 has unsaved changes. They are kept "
+                                                         "as a draft if you close it now.").replace(
+                                  "%1", editor.display_name()),
                               QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Close
                               | QMessageBox.StandardButton.Cancel, self)
             answer = box.exec()
+            box.deleteLater()
             if answer == QMessageBox.StandardButton.Cancel:
                 return False
-            if answer == QMessageBox.StandardButton.Save and not editor.scenarios.request_save():
-                return False
+            if answer == QMessageBox.StandardButton.Save:
+                if not editor.scenarios.request_save():
+                    return False
+                self.worker.finish_pending()  # saved (or told why not) while the editor is still open
+                if not editor.session.undo_stack.isClean():
+                    return False
         editor.autosave_now()
+        # from here on nothing the editor or its parts still emit (its undo stack empties as it goes) may
+        # reach the window: their receivers would find the editor's widgets already deleted
+        editor.blockSignals(True)
+        editor.session.blockSignals(True)
+        editor.session.undo_stack.blockSignals(True)
+        self.test_call_dock.remove(editor.test_call)
         self.tabs.removeTab(index)
         self.editors.pop(editor.number, None)
+        editor.test_call.deleteLater()
         editor.deleteLater()
+        if not self.tabs.count():
+            self.editors_closed_layout()
         return True
+
+    def current_number(self) -> str:
+        """The number the user is looking at: the current editor's, else the one selected in the list."""
+        editor = self.tabs.currentWidget()
+        if editor is not None and hasattr(editor, "session"):
+            return str(editor.number)
+        return str(self._number_at(self.table.currentIndex()))
 
     def player(self) -> Any:
         if self._player is None:

@@ -142,10 +142,10 @@ def run_app(argv: list[str]) -> int:
 
     _trace("import PySide6.QtWidgets")
 
-    from pbxdesk.app import i18n
     from pbxdesk.app.main_window import MainWindow
-    from pbxdesk.app.options import LANGUAGE, Settings
     from pbxdesk.app.quick_start import ProfileLoader
+    from pbxdesk.desktop import i18n
+    from pbxdesk.desktop.options import LANGUAGE, Settings
 
     _trace("import the main window")
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -21,26 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbxdesk.app import i18n
 from pbxdesk.app.editor_tabs import EditorTabs
 from pbxdesk.app.numbers_list import NumbersList
 from pbxdesk.app.numbers_model import NumbersFilter, NumbersModel
-from pbxdesk.app.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S, LANGUAGE, MAIN_GEOMETRY, Settings
 from pbxdesk.app.status_bar import SyncStatusBar
 from pbxdesk.app.sync_actions import SyncActions
+from pbxdesk.app.window_views import WindowViews
+from pbxdesk.desktop import i18n
+from pbxdesk.desktop.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S, LANGUAGE, MAIN_GEOMETRY, Settings
 
 if TYPE_CHECKING:  # the heavy parts are imported by attach() (on the loader's thread at a fast start)
-    from PySide6.QtGui import QCloseEvent  # (an annotation only: the class costs 1.5 ms to set up)
+    from PySide6.QtGui import QCloseEvent, QShowEvent  # (annotations only: each class costs ms to set up)
 
     from pbxdesk.app.number_editor import NumberEditor
     from pbxdesk.app.quick_start import QuickStart
-    from pbxdesk.app.startup import AppContext
-    from pbxdesk.app.store_worker import StoreWorker
-    from pbxdesk.app.sync_worker import SyncController
+    from pbxdesk.desktop.context import AppContext
+    from pbxdesk.desktop.media_fetch import MediaFetcher
+    from pbxdesk.desktop.store_worker import StoreWorker
+    from pbxdesk.desktop.sync_worker import SyncController
     from pbxdesk.sync_ui import SyncUi
 
 
-class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
+class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow):
     serverReady = Signal()
     numbersShown = Signal()  # after every refresh of the numbers list
     firstSyncDone = Signal()
@@ -62,6 +64,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.context: Any = None
         self.worker: StoreWorker | Any = None
         self.sync: SyncController | Any = None
+        self.media: MediaFetcher | Any = None
         self.sync_ui: SyncUi | Any = None
         if context is not None:
             self.settings = context.settings
@@ -73,6 +76,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self._synced_once = False
         self._pending_open = ""
         self._closed = False
+        self._shown_once = False
         self.list_loaded = False  # the numbers list has been filled at least once
         self._build()
         self._make_actions()
@@ -82,10 +86,8 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.auto_sync_timer = QTimer(self)
         self.auto_sync_timer.timeout.connect(self._auto_sync)
         geometry = self.settings.get(MAIN_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self._first_size()
         if context is not None:
             self.attach(context)
         else:
@@ -95,9 +97,10 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
 
     def attach(self, context: AppContext) -> None:
         """Connect the opened profile: store worker, sync, the sync views; then reload and sync."""
-        from pbxdesk.app.store_worker import StoreWorker
-        from pbxdesk.app.sync_worker import SyncController
-        from pbxdesk.sync_ui import SyncUi  # issue 12: pending changes, conflicts, history, banners
+        from pbxdesk.desktop.media_fetch import MediaFetcher
+        from pbxdesk.desktop.store_worker import StoreWorker
+        from pbxdesk.desktop.sync_worker import SyncController
+        from pbxdesk.sync_ui import SyncUi  # pending changes, conflicts, history, banners, list marks
 
         if self._closed:  # closed while the profile was opening
             context.close()
@@ -105,11 +108,13 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.context = context
         self._is_demo = context.is_demo
         self.worker = StoreWorker(context.profile_dir, self)
+        self.media = MediaFetcher(context, self)  # the company's audio files, downloaded as numbers use them
+        self.media.namesChanged.connect(self._media_names_learned)
         self.sync = SyncController(context, self)
         self.status.cancelRequested.connect(self.sync.cancel)
         self.sync.progress.connect(self.status.show_progress)
         self.sync.started.connect(self.status.sync_started)
-        self.sync_ui = SyncUi(self)  # issue 12 wiring
+        self.sync_ui = SyncUi(self)  # adds its menu actions, banners and list marks to this window
         self.sync.finished.connect(self._sync_finished)
         self.serverReady.connect(self._server_ready)
         self.settings.changed.connect(self._setting_changed)
@@ -137,7 +142,8 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.model = NumbersModel(self)
         self.proxy = NumbersFilter(self)
         self.proxy.setSourceModel(self.model)
-        left = QWidget(self)
+        left = self.list_panel = QWidget(self)
+        left.setObjectName("numbersPanel")
         column = QVBoxLayout(left)
         self.list_title = QLabel(left)
         title_font = self.list_title.font()  # fonts and palettes, not style sheets: those cost at start-up
@@ -173,6 +179,8 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.tabs.setObjectName("editorTabs")
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setUsesScrollButtons(True)
         self.placeholder = QLabel(self)
         self.placeholder.setObjectName("editorPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -187,14 +195,14 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.editor_area = QStackedWidget(self)
         self.editor_area.addWidget(self.placeholder)
         self.editor_area.addWidget(self.tabs)
-        self.tabs.currentChanged.connect(
-            lambda _i: self.editor_area.setCurrentWidget(self.tabs if self.tabs.count() else self.placeholder))
+        self.tabs.currentChanged.connect(self._current_tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor_area)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(0, 0)  # the list keeps its width; a larger window widens the editor
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([460, 940])
+        self.splitter.setCollapsible(1, False)
         self.setCentralWidget(self.splitter)
         self.status = SyncStatusBar(self)
         self.setStatusBar(self.status)
@@ -202,12 +210,13 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
     def _make_actions(self) -> None:
         self.menu_file = self.menuBar().addMenu("")
         self.menu_number = self.menuBar().addMenu("")
+        self.menu_view = self.menuBar().addMenu("")
         self.menu_sync = self.menuBar().addMenu("")
         self.menu_help = self.menuBar().addMenu("")
         self.act_open = self._action("actionOpen", self.menu_number, self._open_current, QKeySequence("Return"))
         self.act_open.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.act_open)
-        self.act_find = self._action("actionFind", self.menu_number, self.search.setFocus,
+        self.act_find = self._action("actionFind", self.menu_number, self.find_number,
                                      QKeySequence(QKeySequence.StandardKey.Find))
         self.act_sync = self._action("actionSync", self.menu_sync, self.start_sync, QKeySequence("F5"))
         self.act_cancel_sync = self._action("actionCancelSync", self.menu_sync, lambda: self.sync.cancel())
@@ -218,9 +227,28 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.act_quit = self._action("actionQuit", self.menu_file, self.close,
                                      QKeySequence(QKeySequence.StandardKey.Quit))
         self.act_about = self._action("actionAbout", self.menu_help, self.show_about)
-        toolbar = self.addToolBar("main")
+        toolbar = self.toolbar = self.addToolBar("main")
         toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
         toolbar.addActions([self.act_open, self.act_sync, self.act_settings])
+        self._make_views()
+
+    def _media_names_learned(self) -> None:
+        """The server named more audio files: every view naming greetings words them again."""
+        for editor in self.editors.values():
+            editor.session.media_names_changed()
+        self.refresh_now()
+
+    def _first_size(self) -> None:
+        """The first run (no saved geometry): the whole screen up to a full-HD one (a 1280 x 800 laptop, one at
+        200 %, a 1920 x 1080 desktop), 1600 x 1000 on a larger screen."""
+        screen = self.screen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is not None and room.width() <= 1920:
+            self.resize(room.size())
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(1600, 1000)
 
     def _action(self, name: str, menu: Any, slot: Any, shortcut: QKeySequence | None = None) -> QAction:
         action = QAction(self)
@@ -253,6 +281,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.menu_number.setTitle(self.tr("&Number"))
         self.menu_sync.setTitle(self.tr("&Sync"))
         self.menu_help.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.act_open.setText(self.tr("Edit number"))
         self.act_open.setToolTip(self.tr("Open the selected number (Enter or double-click)"))
         self.act_find.setText(self.tr("Find number"))
@@ -261,13 +290,12 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
         self.act_settings.setText(self.tr("Settings…"))
         self.act_quit.setText(self.tr("Quit"))
         self.act_about.setText(self.tr("About pbxdesk"))
-        for i in range(self.tabs.count()):
-            editor = self.tabs.widget(i)
-            if hasattr(editor, "title"):
-                self.tabs.setTabText(i, editor.title())
+        self._retranslate_views()
+        for editor in self.editors.values():
+            self._update_tab(editor)
         self.status.retranslate()
         if self.sync_ui is not None:
-            self.sync_ui.retranslate()  # issue 12 wiring
+            self.sync_ui.retranslate()
 
     # -- settings, about, closing -------------------------------------------------------------------------
     def _setting_changed(self, key: str) -> None:
@@ -290,15 +318,23 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, QMainWindow):
 
         QMessageBox.about(self, self.tr("About pbxdesk"), about_text())
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:  # the list's first width, once the window has its real (maybe maximised) size
+            self._shown_once = True
+            QTimer.singleShot(0, self.fit_numbers_list)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         for index in reversed(range(self.tabs.count())):
             if not self.close_tab(index):
                 event.ignore()
                 return
         self.settings.set(MAIN_GEOMETRY, self.saveGeometry())
+        self.save_views()
         self._closed = True
         if self.worker is not None:
-            self.sync_ui.shutdown()  # issue 12 wiring
+            self.sync_ui.shutdown()  # stops the reachability probe
+            self.media.shutdown()
             self.sync.cancel()
             self.sync.wait(15000)
             self.worker.wait_idle()

@@ -9,182 +9,167 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from pbxdesk.app.copy_actions import CopyActions
-from pbxdesk.app.startup import AppContext
-from pbxdesk.app.store_worker import StoreWorker
+from pbxdesk.app.editor_header import EditorHeader
+from pbxdesk.desktop import i18n
+from pbxdesk.desktop.context import AppContext
+from pbxdesk.desktop.store_worker import StoreWorker
 from pbxdesk.domain.document import parse_document, to_canonical_dict
 from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.phone import format_number
+from pbxdesk.domain.walk import media_ids
 from pbxdesk.scenario_editor import ScenarioEditor
 from pbxdesk.schedule_grid import ScheduleEditor
 from pbxdesk.store import Store
-from pbxdesk.test_call import TestCallTabs
+from pbxdesk.test_call import TestCallPanel
+from pbxdesk.test_call.coverage_view import CoverageView
+from pbxdesk.test_call.flow_view import FlowOverview
 from pbxdesk.widgets.error_dialog import error_box
 from pbxdesk.widgets.session import DocumentSession, SetValuesCommand
+from pbxdesk.widgets.words_label import WordsLabel
 
 AUTOSAVE_MS = 500
 NAME_MERGE_ID = 1001
+TITLE_NAME_CHARS = 28
+SCHEDULE_SHARE = 0.45  # a tab names the number and the start of its name
 
 
 class NumberEditor(CopyActions, QWidget):
+    """One number open for editing. Its views: "Schedule and scenario" (the grid above the tree), "Week
+    coverage" and "Flow overview", as tabs along its bottom edge. Its test call (``test_call``, a
+    :class:`~pbxdesk.test_call.TestCallPanel` marking the grid and the tree) is shown by the main window in
+    a dock beside the editor, where it may be hidden or float."""
+
     saved = Signal(str)  # number
     copied = Signal(list)  # numbers that got this number's settings
+    titleChanged = Signal()  # the tab title (number, name, unsaved mark) changed
 
     def __init__(self, context: AppContext, worker: StoreWorker, number: str, document: RoutingDocument,
                  saved: RoutingDocument | None, directory: Directory | None, player: Any = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, media: Any = None) -> None:
+        """``media``: the :class:`~pbxdesk.desktop.media_fetch.MediaFetcher` that downloads the company's audio
+        files the number's prompts use (when it opens, and when one is listened to)."""
         super().__init__(parent)
         self.setObjectName("numberEditor")
-        self.context, self.worker, self.number = context, worker, number
+        self.context, self.worker, self.number, self.media = context, worker, number, media
         self._saved = saved
+        self._title = ""
+        self._split = False
         self.copy_dialog: QWidget | None = None  # the open copy-settings dialog, if any
         self.session = DocumentSession(document, directory, parent=self)
+        self.session.set_media_names(context.media_names.names())
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave_now)
         self._build(player)
         self.session.changed.connect(self._on_changed)
         self.session.undo_stack.cleanChanged.connect(self._update_title)
+        self.session.documentReplaced.connect(self.fetch_media)
         self._sync_name_field()
         self._update_title()
+        self.fetch_media()
+
+    def fetch_media(self) -> None:
+        """Download the audio files the prompts use that are not on this computer yet."""
+        if self.media is not None:
+            self.media.fetch(media_ids(self.session.document))
 
     # -- layout ----------------------------------------------------------------------------------------
     def _build(self, player: Any) -> None:
-        self.number_label = QLabel(format_number(self.number), self)
-        self.number_label.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.name_label = QLabel(self)
-        self.name_edit = QLineEdit(self)
-        self.name_edit.setObjectName("numberName")
-        self.name_edit.setMinimumWidth(260)
-        self.name_label.setBuddy(self.name_edit)
+        self.header = EditorHeader(format_number(self.number), self)
+        for name in ("number_label", "name_label", "name_edit", "undo_button", "redo_button", "copy_from_button",
+                     "copy_to_button", "cancel_button", "command_buttons"):
+            setattr(self, name, getattr(self.header, name))
         self.name_edit.textEdited.connect(self._name_edited)
-        self.undo_button = QPushButton(self)
-        self.undo_button.setObjectName("undoButton")
-        self.undo_button.clicked.connect(self.session.undo_stack.undo)
-        self.session.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.redo_button = QPushButton(self)
-        self.redo_button.setObjectName("redoButton")
-        self.redo_button.clicked.connect(self.session.undo_stack.redo)
-        self.session.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        stack = self.session.undo_stack
+        self.undo_button.clicked.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.redo_button.clicked.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
-        self.copy_from_button = QPushButton(self)
-        self.copy_from_button.setObjectName("copyFromButton")
-        self.copy_to_button = QPushButton(self)
-        self.copy_to_button.setObjectName("copyToButton")
         self.copy_from_button.clicked.connect(self.copy_from)
         self.copy_to_button.clicked.connect(self.copy_to)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.clicked.connect(self.cancel_changes)
-        header = QHBoxLayout()
-        header.addWidget(self.number_label)
-        header.addSpacing(12)
-        header.addWidget(self.name_label)
-        header.addWidget(self.name_edit, 1)
-        self.command_buttons = (self.undo_button, self.redo_button, self.copy_from_button, self.copy_to_button,
-                                self.cancel_button)
-        self.buttons_box = QWidget(self)
-        box = QHBoxLayout(self.buttons_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        for button in self.command_buttons:
-            box.addWidget(button)
-        self.buttons_box.setMinimumWidth(1)  # its full width is what it asks for, not what it demands
-        self.header_row, self.buttons_row = header, QHBoxLayout()
-        self.buttons_row.addStretch(1)
-        header.addWidget(self.buttons_box)
-        self.buttons_in = header  # moved to buttons_row when the editor is narrow (_place_buttons)
-        self._body_sized = False
         self.schedule = ScheduleEditor(self.session, self)
         self.scenarios = ScenarioEditor(self.session, self, library=self.context.library, tts=self.context.tts,
-                                        player=player)
+                                        player=player, media=self.media)
         self.scenarios.saveRequested.connect(self.save)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("scheduleAndScenario")
         self.splitter.addWidget(self.schedule)
         self.splitter.addWidget(self.scenarios)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)  # the grid keeps the height it asks for; the tree gets the rest
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
         audio = self.scenarios.context
-        self.test_call = TestCallTabs(self.session, self.schedule.grid, self.scenarios.tree, audio.player, audio.tts,
-                                      audio.library, self)
-        self.test_call.pointerActivated.connect(self.scenarios.select_pointer)
-        self.body = QSplitter(Qt.Orientation.Horizontal, self)
-        self.body.addWidget(self.splitter)
-        # the test call side scrolls rather than widening the window: with a number open the main window
-        # still fits a 1366-pixel-wide screen
-        self.test_call_area = QScrollArea(self)
-        self.test_call_area.setObjectName("testCallArea")
-        self.test_call_area.setWidgetResizable(True)
-        self.test_call_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.test_call_area.setMinimumWidth(280)
-        self.test_call_area.setWidget(self.test_call)
-        self.body.addWidget(self.test_call_area)
-        self.body.setStretchFactor(0, 3)
-        self.body.setStretchFactor(1, 1)
-        self.status = QLabel(self)
+        self.coverage = CoverageView(self.session, self)
+        self.flow = FlowOverview(self.session, self)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("editorViews")
+        self.views.setTabPosition(QTabWidget.TabPosition.South)
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.splitter, "")
+        self.views.addTab(self.coverage, "")
+        self.views.addTab(self.flow, "")
+        self.views.currentChanged.connect(self._view_shown)
+        self.test_call = TestCallPanel(self.session, self.schedule.grid, self.scenarios.tree, audio.player, audio.tts,
+                                       audio.library, self)
+        self.test_call.hide()  # until the main window puts it in its test-call dock
+        self.test_call.pointerActivated.connect(self.show_pointer)
+        self.coverage.pointerActivated.connect(self.show_pointer)
+        self.status = WordsLabel(self, hide_when_empty=True)
         self.status.setObjectName("editorStatus")
+        self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addLayout(self.buttons_row)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.header)
+        layout.addWidget(self.views, 1)
         layout.addWidget(self.status)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.scenarios.request_save)
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.session.undo_stack.undo)
-        QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.session.undo_stack.redo)
+        self._make_shortcuts()
         self.retranslate()
 
+    def _make_shortcuts(self) -> None:
+        """Ctrl+S saves; Ctrl+Z undoes and Ctrl+Shift+Z or Ctrl+Y redo anywhere in the editor, the tree
+        included: the scenario editor's own Undo and Redo actions move here, so no two shortcuts of the
+        editor ever claim the same keys (Qt would then run neither)."""
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.scenarios.request_save)
+        whole = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for action in (self.scenarios.undo_action, self.scenarios.redo_action):
+            self.scenarios.removeAction(action)
+            action.setShortcutContext(whole)
+            self.addAction(action)
+        self.undo_action: QAction = self.scenarios.undo_action
+        self.redo_action: QAction = self.scenarios.redo_action
+
     def retranslate(self) -> None:
-        self.name_label.setText(self.tr("Number name:"))
-        self.name_edit.setAccessibleName(self.tr("Number name"))
-        self.undo_button.setText(self.tr("Undo"))
-        self.redo_button.setText(self.tr("Redo"))
-        self.copy_from_button.setText(self.tr("Copy settings…"))
-        self.copy_from_button.setToolTip(self.tr("Copy the schedule and scenarios of another number here"))
-        self.copy_to_button.setText(self.tr("Copy to numbers…"))
-        self.copy_to_button.setToolTip(self.tr("Copy these settings to several other numbers"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Drop unsaved changes and go back to the saved settings"))
+        self.views.setTabText(0, self.tr("Schedule and scenario"))
+        self.views.setTabText(1, self.tr("Week coverage"))
+        self.views.setTabText(2, self.tr("Flow overview"))
+        self.views.setAccessibleName(self.tr("Views of the number"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self._place_buttons(self.width())
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._place_buttons(event.size().width())
-        if not self._body_sized and event.size().width() > 0:  # first real size: the test call side gets
-            self._body_sized = True                             # what it asks for if the rest still fits
-            total = sum(self.body.sizes()) or event.size().width()
-            left_min = self.splitter.minimumSizeHint().width()
-            side = max(self.test_call_area.minimumWidth(), min(self.test_call.sizeHint().width() + 16,
-                                                                total - left_min))
-            self.body.setSizes([total - side, side])
         super().resizeEvent(event)
+        if not self._split and self.splitter.height() > 100:  # the first real size: the grid gets the height it
+            self._split = True                                # asks for, up to 45 %, the tree the rest
+            total = sum(self.splitter.sizes())
+            top = min(self.schedule.sizeHint().height(), int(total * SCHEDULE_SHARE))
+            self.splitter.setSizes([top, total - top])
 
-    def _place_buttons(self, width: int) -> None:
-        """The command buttons sit beside the name while there is room, on a row of their own below it
-        otherwise (a 1366-pixel screen with the numbers list beside the editor)."""
-        one_row = (self.number_label.sizeHint().width() + 12 + self.name_label.sizeHint().width() + 220
-                   + self.buttons_box.sizeHint().width() + 40)
-        row = self.header_row if width >= one_row else self.buttons_row
-        if self.buttons_in is not row:
-            self.buttons_in.removeWidget(self.buttons_box)
-            row.addWidget(self.buttons_box)
-            self.buttons_in = row
+    def _view_shown(self, index: int) -> None:
+        if self.views.widget(index) is self.flow:
+            self.flow.view.fit()
+
+    def show_pointer(self, ptr: str) -> None:
+        """Select the action at ``ptr`` in the tree (from a test-call step or a coverage warning)."""
+        self.views.setCurrentWidget(self.splitter)
+        self.scenarios.select_pointer(ptr)
 
     # -- editing ---------------------------------------------------------------------------------------
     def _name_edited(self, text: str) -> None:
@@ -204,11 +189,24 @@ class NumberEditor(CopyActions, QWidget):
     def is_dirty(self) -> bool:
         return self._saved is None or to_canonical_dict(self.session.document) != to_canonical_dict(self._saved)
 
+    def display_name(self) -> str:
+        """The number and its name, as a question or a message names it: «+7 495 230-22-22 «Главный номер»»."""
+        name = self.session.document.name.strip()
+        return format_number(self.number) + (f" «{name}»" if name else "")
+
     def title(self) -> str:
-        return format_number(self.number) + (" *" if self.is_dirty() else "")
+        """The tab's text: the number, the start of its name, and "*" while there are unsaved changes."""
+        name = self.session.document.name.strip()
+        if len(name) > TITLE_NAME_CHARS:
+            name = name[: TITLE_NAME_CHARS - 1].rstrip() + "…"
+        return format_number(self.number) + (f" {name}" if name else "") + (" *" if self.is_dirty() else "")
 
     def _update_title(self, *_args: Any) -> None:
-        self.setWindowTitle(self.title())
+        title = self.title()
+        self.setWindowTitle(title)
+        if title != self._title:
+            self._title = title
+            self.titleChanged.emit()
 
     # -- persistence -----------------------------------------------------------------------------------
     def autosave_now(self) -> None:
@@ -221,7 +219,7 @@ class NumberEditor(CopyActions, QWidget):
 
     def save(self) -> None:
         number, data, directory = self.number, to_canonical_dict(self.session.document), self.session.directory
-        self.status.setText(self.tr("Saving…"))
+        self.status.say(lambda: self.tr("Saving…"))
 
         def job(store: Store) -> Any:
             return store.save(number, data, directory)
@@ -230,16 +228,17 @@ class NumberEditor(CopyActions, QWidget):
 
     def _saved_done(self, problems: Any, error: BaseException | None) -> None:
         if error is not None:
-            self.status.setText(self.tr("Not saved: %1").replace("%1", str(error)))
+            self.status.say(lambda: self.tr("Not saved: %1").replace("%1", str(error)))
             error_box(self, self.tr("The changes were not saved; they are kept in the draft."), error)
             return
         errors = [p for p in problems or [] if p.is_error]
         if errors:
-            self.status.setText(self.tr("Not saved: %1").replace("%1", "; ".join(p.message() for p in errors[:5])))
+            self.status.say(lambda: self.tr("Not saved: %1").replace(
+                "%1", "; ".join(p.message(i18n.current_language()) for p in errors[:5])))
             return
         self._saved = parse_document(to_canonical_dict(self.session.document)).document
         self.session.undo_stack.setClean()
-        self.status.setText(self.tr("Saved. The change will be sent to the server at the next sync."))
+        self.status.say(lambda: self.tr("Saved. The change will be sent to the server at the next sync."))
         self._update_title()
         self.saved.emit(self.number)
 

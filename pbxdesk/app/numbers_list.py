@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 
-from pbxdesk.app import i18n
 from pbxdesk.app.numbers_model import NumbersModel
+from pbxdesk.desktop import i18n
 
 if TYPE_CHECKING:
     from pbxdesk.store import Store
@@ -27,6 +27,7 @@ class NumbersList:
     list_loaded: bool
     open_number: Any
     _now_texts: Any = None
+    context: Any
 
     def _number_at(self, index: QModelIndex) -> str:
         return str(self.proxy.mapToSource(index).data(NumbersModel.NumberRole)) if index.isValid() else ""
@@ -73,10 +74,10 @@ class NumbersList:
             from pbxdesk.app.numbers_now import NowTexts
 
             self._now_texts = NowTexts()  # keeps parsed documents; only the store worker thread uses it
-        compute = self._now_texts
+        compute, context = self._now_texts, self.context
 
         def job(store: Store) -> dict[str, str]:
-            return compute(store, numbers, lang)
+            return compute(store, numbers, lang, media=context.media_names.names())  # (names read here, off the GUI)
 
         self.worker.submit(job, lambda texts, error: self._now_loaded(texts, error, fit))
 

@@ -7,6 +7,7 @@ every minute, and parsing 1,000 documents takes about 0.2 s where the summaries 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from pbxdesk.domain.describe import interval_name, node_summary
@@ -16,14 +17,16 @@ from pbxdesk.store import Store
 from pbxdesk.store.codec import text_doc
 
 
-def now_summary(doc: RoutingDocument, directory: Directory | None, at: datetime, lang: str) -> str:
-    """What a call right now gets: the interval and its first action, in words."""
+def now_summary(doc: RoutingDocument, directory: Directory | None, at: datetime, lang: str,
+                media: Mapping[str, str] | None = None) -> str:
+    """What a call right now gets: the interval and its first action, in words (``media``: greetings by the
+    names they were uploaded with)."""
     try:
         interval = interval_at(doc, at)
     except ValueError:
         return ""
     node = doc.scenarios.get(interval)
-    action = node_summary(node, directory, lang) if node is not None else ("—")
+    action = node_summary(node, directory, lang, media) if node is not None else ("—")
     return f"{interval_name(doc, interval, lang)}: {action}"
 
 
@@ -34,7 +37,8 @@ class NowTexts:
     def __init__(self) -> None:
         self._docs: dict[str, tuple[str, RoutingDocument | None]] = {}
 
-    def __call__(self, store: Store, numbers: list[str], lang: str, at: datetime | None = None) -> dict[str, str]:
+    def __call__(self, store: Store, numbers: list[str], lang: str, at: datetime | None = None,
+                 media: Mapping[str, str] | None = None) -> dict[str, str]:
         saved = store.saved_texts()
         directory = store.get_directory()
         moment = at or datetime.now().astimezone()
@@ -47,7 +51,7 @@ class NowTexts:
             if cached is None or cached[0] != text:
                 cached = self._docs[number] = (text, text_doc(text))
             if cached[1] is not None:
-                texts[number] = now_summary(cached[1], directory, moment, lang)
+                texts[number] = now_summary(cached[1], directory, moment, lang, media)
         for gone in set(self._docs) - set(saved):
             del self._docs[gone]
         return texts

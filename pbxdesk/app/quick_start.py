@@ -6,7 +6,7 @@ app then opens the profile the normal way before showing the window.
 
 :class:`ProfileLoader` then opens the profile for real on a thread (the store with SQLAlchemy, the token
 from the keyring, the domain models, the sync engine: about half a second of imports) and hands the
-:class:`~pbxdesk.app.startup.AppContext` to the window on the GUI thread (``MainWindow.attach``).
+:class:`~pbxdesk.desktop.context.AppContext` to the window on the GUI thread (``MainWindow.attach``).
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbxdesk.app.options import (
+from pbxdesk.desktop.context import AppContext
+from pbxdesk.desktop.options import (
     AUDIO_OUTPUT,
     AUTO_SYNC,
     AUTO_SYNC_INTERVAL_S,
@@ -22,7 +23,6 @@ from pbxdesk.app.options import (
     LANGUAGE,
     Option,
 )
-from pbxdesk.app.startup import AppContext
 
 
 class SettingsDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pbxdesk.app.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S
+from pbxdesk.desktop.options import AUTO_SYNC, AUTO_SYNC_INTERVAL_S
 
 if TYPE_CHECKING:
     from pbxdesk.app.number_editor import NumberEditor
@@ -24,6 +24,7 @@ class SyncActions:
     auto_sync_timer: Any
     firstSyncDone: Any
     _synced_once: bool
+    media: Any
 
     def _server_ready(self) -> None:
         if self.context.server_error:
@@ -55,6 +56,9 @@ class SyncActions:
             self.firstSyncDone.emit()
         if report is not None:
             self._reload_untouched_editors()
+            if not report.offline and self.media is not None:
+                self.media.learn_names()  # the list names greetings as uploaded too
+                self.media.retry()  # the server is reachable again: greetings that could not come, now
 
     def _reload_untouched_editors(self) -> None:
         for number, editor in list(self.editors.items()):

@@ -18,8 +18,9 @@ import numpy as np
 
 from pbxdesk.audio import dsp, errors
 from pbxdesk.audio.decode import Cancel, Decoder, Progress, needs_seekable_input
+from pbxdesk.audio.files import atomic_path
 from pbxdesk.audio.probe import check_size, ffmpeg_tool, probe
-from pbxdesk.audio.wavfile import MASTER_RATE, AudioInfo, atomic_path, write_wav
+from pbxdesk.audio.wavfile import MASTER_RATE, AudioInfo, write_wav
 
 __all__ = ["AudioInfo", "Cancel", "convert_bytes_to_master", "convert_to_master", "decode_to_master_rate",
            "export_alaw", "export_ulaw", "samples_to_master"]

@@ -1,7 +1,8 @@
 """The local media library: masters by media id, plus the original bytes for uploading them later.
 
 Layout: ``<root>/<media id>.wav`` (the 8 kHz master) and ``<root>/originals/<media id><ext>`` (the
-file as picked, whose SHA-256 is the id; the sync engine uploads it with ``POST /media``).
+file as picked, whose SHA-256 is the id; the sync engine uploads it with ``POST /media``), with
+``<root>/originals/<media id>.name``: the name people know it by (:class:`~pbxdesk.audio.media_names.MediaNames`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from pathlib import Path
 from pbxdesk.audio import errors
 from pbxdesk.audio.convert import convert_to_master
 from pbxdesk.audio.decode import Cancel, Progress
+from pbxdesk.audio.files import atomic_path, write_bytes
 from pbxdesk.audio.media import is_media_id, media_id, media_id_of_file
+from pbxdesk.audio.media_names import MediaNames
 from pbxdesk.audio.probe import check_size
-from pbxdesk.audio.wavfile import atomic_path, is_master, wav_info, write_bytes
+from pbxdesk.audio.wavfile import is_master, wav_info
 
 
 def mid_name(data: bytes) -> str:
@@ -24,9 +27,10 @@ def mid_name(data: bytes) -> str:
 
 
 class MediaLibrary:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, names: MediaNames | None = None) -> None:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
+        self.media_names = names if names is not None else MediaNames(self.root)  # (shared with whoever names)
 
     def import_file(self, path: Path, *, progress: Progress | None = None, cancel: Cancel | None = None,
                     display_name: str | None = None) -> tuple[str, Path, float]:
@@ -47,8 +51,9 @@ class MediaLibrary:
         return mid, master, wav_info(master).duration_s
 
     def set_display_name(self, mid: str, name: str) -> None:
+        """Keep ``name`` (the file name it was picked or uploaded with) as the way people see ``mid``."""
         self._check_id(mid)
-        write_bytes(self.root / "originals" / f"{mid}.name", name.encode("utf-8"))
+        self.media_names.set(mid, name)
 
     def import_bytes(self, data: bytes, filename_hint: str | None = None, *, progress: Progress | None = None,
                      cancel: Cancel | None = None) -> tuple[str, Path, float]:
@@ -95,12 +100,12 @@ class MediaLibrary:
         return next((p for p in matches if not p.name.endswith((".part", ".name"))), None)
 
     def display_name(self, mid: str) -> str | None:
-        """The file name the media was imported from, if this library imported it."""
-        path = self.root / "originals" / f"{mid}.name" if is_media_id(mid) else None
-        try:
-            return path.read_text(encoding="utf-8").strip() or None if path else None
-        except OSError:
-            return None
+        """The file name the media was imported from, or uploaded with as the server says."""
+        return self.names().get(mid)
+
+    def names(self) -> dict[str, str]:
+        """Media id -> display name of every media named here (a live dict: see :class:`MediaNames`)."""
+        return self.media_names.names()
 
     def ids(self) -> list[str]:
         """Every media id that has a master here."""

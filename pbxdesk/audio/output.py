@@ -7,7 +7,7 @@ import tempfile
 import wave
 from pathlib import Path
 
-from pbxdesk.audio.wavfile import atomic_path
+from pbxdesk.audio.files import atomic_path
 
 _QT_TAIL_S = 0.3
 

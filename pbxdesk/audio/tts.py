@@ -18,7 +18,8 @@ from typing import Protocol, runtime_checkable
 
 from pbxdesk.audio import errors
 from pbxdesk.audio.convert import convert_bytes_to_master, samples_to_master
-from pbxdesk.audio.wavfile import is_master, read_wav, write_bytes
+from pbxdesk.audio.files import write_bytes
+from pbxdesk.audio.wavfile import is_master, read_wav
 
 VOICES = ("ru", "en")
 MAX_TEXT = 1000

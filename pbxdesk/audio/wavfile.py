@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 import wave
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from pbxdesk.audio.files import atomic_path
+
 MASTER_RATE = 8000
 MASTER_CHANNELS = 1
 MASTER_WIDTH = 2
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 
 
 @dataclass(frozen=True)
@@ -27,23 +24,6 @@ class AudioInfo:
     sample_rate: int
     channels: int
     sample_width: int
-
-
-@contextlib.contextmanager
-def atomic_path(dst: Path) -> Iterator[Path]:
-    """A temporary path beside ``dst`` that replaces ``dst`` only when the block ends without an error."""
-    dst = Path(dst)
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".part", dir=dst.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, dst)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 def to_pcm16(x: np.ndarray) -> bytes:
@@ -61,15 +41,6 @@ def write_wav(path: Path, samples: np.ndarray, rate: int = MASTER_RATE) -> Audio
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
     return AudioInfo(len(samples) / rate, rate, 1, 2)
-
-
-def write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically."""
-    with atomic_path(path) as tmp:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
 
 
 def wav_info(path: Path) -> AudioInfo:

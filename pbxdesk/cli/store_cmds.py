@@ -1,6 +1,7 @@
 """Headless commands on the local store: ``numbers``, ``get``, ``set``, ``copy``, ``status``.
 
-All take ``--profile DIR`` (else ``$PBXDESK_HOME``, else the platform data directory) and ``--lang en|ru``
+All take ``--profile DIR`` (else ``$PBXDESK_HOME``, else the platform data directory; the same profile the
+app opens there, :mod:`pbxdesk.store.in_use`) and ``--lang en|ru``
 for messages (default as ``pbxdesk validate``: ``PBXDESK_LANG``/``LANG``, else en). Exit codes: 0 done; 1 refused (a document with errors — printed as
 ``ERROR /json/pointer code: message`` lines, nothing changed — or a number not in the profile);
 2 with one line on stderr for bad arguments, an unreadable file, or a profile that cannot be opened
@@ -23,7 +24,8 @@ from pbxdesk.domain.document import DocumentReadError, dumps, load_directory, lo
 from pbxdesk.domain.models import Directory
 from pbxdesk.domain.phone import PhoneNumberError, normalize_number
 from pbxdesk.domain.problems import Problem, has_errors
-from pbxdesk.store import SaveRefusedError, Store, StoreError, UnknownNumberError, resolve_profile_dir
+from pbxdesk.store import SaveRefusedError, Store, StoreError, UnknownNumberError
+from pbxdesk.store.in_use import profile_in_use
 from pbxdesk.store.summary import MODE_NAMES
 from pbxdesk.sync.deploy_words import deploy_line
 
@@ -221,7 +223,7 @@ def main(argv: list[str]) -> int:
         return 2
     lang = args.lang
     try:
-        store = Store(resolve_profile_dir(args.profile))
+        store = Store(profile_in_use(args.profile).profile_dir)
     except StoreError as exc:
         print(f"{prog}: {exc.message(lang)}", file=sys.stderr)
         return 2

@@ -1,6 +1,7 @@
 """Headless sync commands: ``login``, ``sync``, ``conflicts``, ``resolve``.
 
-All take ``--profile DIR`` (else ``$PBXDESK_HOME``, else the platform data directory).
+All take ``--profile DIR`` (else ``$PBXDESK_HOME``, else the platform data directory): ``login`` connects that
+profile to a server; the others work on the profile the app opens there (:mod:`pbxdesk.store.in_use`).
 
 * ``pbxdesk login URL [--store-token-file] [--ca-bundle PEM]`` reads the API token from a prompt (or from
   stdin when it is not a terminal), checks it with ``GET /numbers`` and keeps it in the system keyring; the
@@ -32,6 +33,7 @@ from pbxdesk.domain.document import load_path
 from pbxdesk.domain.merge import DOCUMENT_UNIT
 from pbxdesk.domain.phone import PhoneNumberError
 from pbxdesk.store import Store, StoreError, resolve_profile_dir
+from pbxdesk.store.in_use import profile_in_use
 from pbxdesk.sync import credentials
 from pbxdesk.sync.client import ApiClient
 from pbxdesk.sync.conflicts import (
@@ -87,7 +89,9 @@ def main(argv: list[str]) -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     try:
-        store = Store.open(resolve_profile_dir(args.profile))
+        # login connects the base profile to its server; the others work on the profile the app opens
+        where = resolve_profile_dir(args.profile) if command == "login" else profile_in_use(args.profile).profile_dir
+        store = Store.open(where)
     except (StoreError, OSError) as exc:
         _err(f"pbxdesk {command}: cannot open the profile: {exc}")
         return 2

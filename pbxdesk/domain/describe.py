@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pbxdesk.domain.defaults import INTERVAL_NAMES_EN, INTERVAL_NAMES_RU
@@ -68,10 +69,16 @@ def interval_name(doc: RoutingDocument, interval_id: str, lang: str = "ru") -> s
     return declared or interval_id
 
 
-def prompt_text(prompt: TtsPrompt | AudioPrompt | None, lang: str = "ru", limit: int = 40) -> str:
+def prompt_text(prompt: TtsPrompt | AudioPrompt | None, lang: str = "ru", limit: int = 40,
+                media: Mapping[str, str] | None = None) -> str:
+    """A prompt in words: its text, or its audio file by the name it was uploaded with (``media``: media id ->
+    name), else by the start of its id."""
     if prompt is None:
         return ""
     if isinstance(prompt, AudioPrompt):
+        name = media.get(prompt.audio) if media else None
+        if name:
+            return f"аудиофайл «{name}»" if _lang(lang) == "ru" else f"audio file “{name}”"
         return ("аудиофайл " if _lang(lang) == "ru" else "audio file ") + prompt.audio[:8]
     text = prompt.tts if len(prompt.tts) <= limit else prompt.tts[: limit - 1] + "…"
     return f"«{text}»" if _lang(lang) == "ru" else f"“{text}”"
@@ -91,12 +98,14 @@ def _seconds(n: int, lang: str) -> str:
     return f"{n} с" if _lang(lang) == "ru" else f"{n} s"
 
 
-def node_summary(node: AnyNode, directory: Directory | None = None, lang: str = "ru") -> str:
-    """One line: the action and its main settings, e.g. «Направить на отдел «Отдел продаж»: по очереди…»."""
+def node_summary(node: AnyNode, directory: Directory | None = None, lang: str = "ru",
+                 media: Mapping[str, str] | None = None) -> str:
+    """One line: the action and its main settings, e.g. «Направить на отдел «Отдел продаж»: по очереди…»
+    (``media``: the names of audio files, see :func:`prompt_text`)."""
     lg = _lang(lang)
     title = KIND_NAMES[lg][node.type]
     if isinstance(node, MessageNode):
-        return f"{title} {prompt_text(node.prompt, lg)}"
+        return f"{title} {prompt_text(node.prompt, lg, media=media)}"
     if isinstance(node, MenuNode):
         keys = ", ".join(k for k in node.keys) or "—"
         return f"{title} ({'клавиши' if lg == 'ru' else 'keys'} {keys})"

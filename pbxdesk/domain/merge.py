@@ -1,4 +1,4 @@
-"""Three-way merge of routing documents by merge units (issue 7).
+"""Three-way merge of routing documents by merge units.
 
 A document splits into **units**: ``name``, ``timezone``, ``schedule.mode``, each interval's definition
 (``interval:<id>``), each weekday's ranges (``ranges:<day>``), each exception date (``exception:<date>``) and

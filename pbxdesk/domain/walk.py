@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pbxdesk.domain.models import MENU_KEYS, AnyNode, MenuNode, RoutingDocument
+from pbxdesk.domain.models import MENU_KEYS, AnyNode, AudioPrompt, MenuNode, RoutingDocument
 from pbxdesk.domain.problems import join, pointer, split
 
 
@@ -37,6 +37,17 @@ def iter_nodes(doc: RoutingDocument) -> Iterator[tuple[str, AnyNode]]:
         for tokens, child in reversed(child_slots(node)):
             if child is not None:
                 stack.append((join(ptr, *tokens), child))
+
+
+def media_ids(doc: RoutingDocument) -> list[str]:
+    """The audio files the document's prompts use (greetings, menus, announcements), each once, in order."""
+    ids: list[str] = []
+    for _ptr, node in iter_nodes(doc):
+        for field_name in ("prompt", "announcement", "greeting"):
+            prompt = getattr(node, field_name, None)
+            if isinstance(prompt, AudioPrompt) and prompt.audio not in ids:
+                ids.append(prompt.audio)
+    return ids
 
 
 def get_at(doc: RoutingDocument, ptr: str) -> Any:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -41,11 +40,11 @@ class ScenarioEditor(QWidget):
     saveRefused = Signal(list)
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None, library: Any = None,
-                 tts: Any = None, player: Any = None) -> None:
+                 tts: Any = None, player: Any = None, media: Any = None) -> None:
         super().__init__(parent)
         self.session = session
         self.model = ScenarioTreeModel(session, self)
-        self.context = shared_audio(EditorContext(session, library, tts, player), self)
+        self.context = shared_audio(EditorContext(session, library, tts, player, media), self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
         column = QVBoxLayout(left)
@@ -65,12 +64,10 @@ class ScenarioEditor(QWidget):
         self.save_button.setAccessibleName(self.tr("Save changes"))
         self.save_button.clicked.connect(self.request_save)
         column.addWidget(self.save_button)
-        self.panel = NodePanel(self.context, self.model)
-        scroll = QScrollArea(splitter)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.panel)
+        self.panel = NodePanel(self.context, self.model, splitter)  # its fields scroll, its buttons stay in sight
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.panel)
+        splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([520, 480])
@@ -90,6 +87,7 @@ class ScenarioEditor(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.panel.nodeSaved.connect(self.select_pointer)
         session.changed.connect(self._document_changed)
+        session.mediaNamesChanged.connect(self.model.relabel)  # greetings named as they were uploaded
         self.validator.timer.start()  # the first check too runs off the opening path
 
     def changeEvent(self, event: QEvent) -> None:
@@ -98,7 +96,7 @@ class ScenarioEditor(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        """Relabel everything after ``pbxdesk.app.i18n.set_language`` (open editors are rebuilt)."""
+        """Relabel everything after ``pbxdesk.desktop.i18n.set_language`` (open editors are rebuilt)."""
         self.save_button.setText(self.tr("Save changes"))
         self.save_button.setAccessibleName(self.tr("Save changes"))
         for action, text in ((self.cut_action, self.tr("Cut")), (self.copy_action, self.tr("Copy")),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from pbxdesk.domain import describe
@@ -12,7 +14,7 @@ CTX = "ScenarioLabels"
 
 
 def ui_language() -> str:
-    """``ru`` or ``en``: follows the default locale that ``pbxdesk.app.i18n.set_language`` sets."""
+    """``ru`` or ``en``: follows the default locale that ``pbxdesk.desktop.i18n.set_language`` sets."""
     return "ru" if QLocale().language() == QLocale.Language.Russian else "en"
 
 
@@ -60,8 +62,9 @@ def never_occurs_suffix() -> str:
     return QCoreApplication.translate("ScenarioLabels", "(never occurs)")
 
 
-def node_label(node: AnyNode, directory: Directory | None) -> str:
-    return describe.node_summary(node, directory, ui_language())
+def node_label(node: AnyNode, directory: Directory | None, media: Mapping[str, str] | None = None) -> str:
+    """The tree's words for an action (``media``: greetings by the names they were uploaded with)."""
+    return describe.node_summary(node, directory, ui_language(), media)
 
 
 def slot_label(tokens: tuple[str, ...], parent_type: str) -> str:

@@ -194,7 +194,7 @@ class NodePanel(QWidget):
         try:
             node = editor.build(current)
         except EditorError as exc:
-            editor.show_error(str(exc))
+            editor.show_error(exc)
             return False
         name = labels.kind_names()[node.type]
         text = (self.tr("Add %1") if current is None else self.tr("Edit %1")).replace("%1", name)

@@ -57,7 +57,7 @@ class DisplayMixin:
         node_type = None
         if kind == NODE:
             node = self._node(item)
-            text = labels.node_label(node, self.session.directory) if node is not None else ""
+            text = labels.node_label(node, self.session.directory, self.session.media_names) if node is not None else ""
             node_type = node.type if node is not None else None
         else:
             text = self._text(item)
@@ -121,7 +121,7 @@ class DisplayMixin:
             return labels.slot_label(item.key, owner.type if owner is not None else "")
         if item.kind == NODE:
             node = self._node(item)
-            return labels.node_label(node, self.session.directory) if node is not None else ""
+            return labels.node_label(node, self.session.directory, self.session.media_names) if node is not None else ""
         return labels.plus_label()
 
     def _marks_of(self: ScenarioTreeModel, item: Item) -> list[Problem]:

@@ -3,7 +3,7 @@ their colour, "+" rows as a button icon: tree_display.py, icons.py), so a repain
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
@@ -22,7 +22,7 @@ class ScenarioTreeView(QTreeView):
     def __init__(self, model: ScenarioTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scenarioTree")
-        self.setAccessibleName(self.tr("Call scenario"))
+        self._retranslate()
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
         self.setAnimated(False)
@@ -39,6 +39,14 @@ class ScenarioTreeView(QTreeView):
         model.modelReset.connect(self.expandAll)
         self.clicked.connect(self._clicked)
         self.expandAll()
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Call scenario"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         """Show new rows expanded. A few are expanded one by one (Qt inserts them into its layout when their

@@ -20,7 +20,18 @@ from pbxdesk.schedule_grid.geometry import DEFAULT_GRANULARITY, GRANULARITIES
 from pbxdesk.schedule_grid.grid import ScheduleGrid
 from pbxdesk.schedule_grid.intervals_panel import IntervalsPanel
 from pbxdesk.schedule_grid.timezone_picker import TimezonePicker, dst_warnings
+from pbxdesk.widgets.flow_layout import FlowLayout
 from pbxdesk.widgets.session import AREA_ALL, AREA_SCHEDULE, DocumentSession
+
+
+def _group(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets that stay together on one line of the wrapping tool row."""
+    box = QWidget(parent)
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 12, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return box
 
 
 class ScheduleEditor(QWidget):
@@ -71,29 +82,21 @@ class ScheduleEditor(QWidget):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b71c1c;")
 
-        mode_row = QHBoxLayout()
+        # one row of tools on a wide editor, wrapping on a narrow one (each label stays with its field)
         self.mode_label = QLabel(self)
-        mode_row.addWidget(self.mode_label)
-        mode_row.addWidget(self.always_radio)
-        mode_row.addWidget(self.weekly_radio)
-        mode_row.addStretch(1)
-        tools = QHBoxLayout()
         self.step_label = QLabel(self)
         self.step_label.setBuddy(self.granularity)
-        tools.addWidget(self.step_label)
-        tools.addWidget(self.granularity)
         self.tz_label = QLabel(self)
         self.tz_label.setBuddy(self.timezone)
-        tools.addWidget(self.tz_label)
-        tools.addWidget(self.timezone)
-        tools.addStretch(1)
-        tools.addWidget(self.manual_button)
-        tools.addWidget(self.exceptions_button)
+        tools = FlowLayout()
+        tools.addWidget(_group(self, self.mode_label, self.always_radio, self.weekly_radio))
+        tools.addWidget(_group(self, self.step_label, self.granularity))
+        tools.addWidget(_group(self, self.tz_label, self.timezone))
+        tools.addWidget(_group(self, self.manual_button, self.exceptions_button))
         body = QHBoxLayout()
         body.addWidget(self.intervals)
         body.addWidget(self.grid, 1)
         main = QVBoxLayout(self)
-        main.addLayout(mode_row)
         main.addLayout(tools)
         main.addLayout(body, 1)
         main.addWidget(self.warning)

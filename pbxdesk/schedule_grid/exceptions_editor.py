@@ -138,7 +138,10 @@ class ExceptionsDialog(QDialog):
         for exc in self._exceptions():
             what = (self.tr("whole day off") if not exc.ranges
                     else self.tr("%n range(s)", "", len(exc.ranges)))
-            label = f"{date_label(exc.date)} — {what}" + (f" ({names[exc.date]})" if exc.date in names else "")
+            label = f"{date_label(exc.date)} — {what}"
+            if exc.date in names:  # the calendar's name of a day off; working on one is said so, not hidden
+                label += (f" ({names[exc.date]})" if not exc.ranges else
+                          " " + self.tr("(works on a public day off: %1)").replace("%1", names[exc.date]))
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, exc.date)
             self.dates.addItem(item)

@@ -59,6 +59,9 @@ class _Row(QWidget):
             lay.addWidget(self.trash)
 
 
+PANEL_MAX_WIDTH = 280  # an interval's name field stays readable; the rest of the width is the grid's
+
+
 class IntervalsPanel(QWidget):
     """One row per declared interval; the checked row is the grid's brush."""
 
@@ -74,9 +77,11 @@ class IntervalsPanel(QWidget):
         self._rows: dict[str, _Row] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
+        self.setMaximumWidth(PANEL_MAX_WIDTH)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._title = QLabel(self)
+        self._title.setWordWrap(True)  # the grid beside the panel gets the width, not the panel's title
         self._layout.addWidget(self._title)
         self._rows_box = QVBoxLayout()
         self._layout.addLayout(self._rows_box)
@@ -219,7 +224,7 @@ class IntervalsPanel(QWidget):
             text += self.tr("%n range(s) on exception dates will be deleted.", "", exc) + "\n"
         node = doc.scenarios.get(interval_id)
         if has_scenario and node is not None:
-            summary = node_summary(node, self._session.directory, ui_lang())
+            summary = node_summary(node, self._session.directory, ui_lang(), self._session.media_names)
             text += self.tr("Its call scenario will be deleted: %1").replace("%1", summary)
         else:
             text += self.tr("It has no call scenario.")

@@ -6,7 +6,7 @@ from datetime import date
 from functools import lru_cache
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from pbxdesk.domain.models import DEFAULT_TIMEZONE, RoutingDocument
@@ -35,14 +35,22 @@ class TimezonePicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
-        self.setAccessibleName(self.tr("Timezone of the number"))
-        self.setToolTip(self.tr("The schedule times are wall-clock times of this timezone"))
+        self._retranslate()
         self.setMinimumContentsLength(18)
         self.set_timezone(DEFAULT_TIMEZONE)
         self.activated.connect(lambda _i: self._commit())
         line = self.lineEdit()
         if line is not None:
             line.editingFinished.connect(self._commit)
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Timezone of the number"))
+        self.setToolTip(self.tr("The schedule times are wall-clock times of this timezone"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def set_timezone(self, name: str) -> None:
         self.blockSignals(True)

@@ -18,7 +18,7 @@ from pbxdesk.domain.validation import validate_data
 from pbxdesk.server import accounts, storage
 from pbxdesk.server.context import ServerContext
 from pbxdesk.server.database import write_transaction
-from pbxdesk.server.demo_data import COMPANY, DEPARTMENTS, EMPLOYEES, PROMPTS, documents
+from pbxdesk.server.demo_data import COMPANY, DEPARTMENTS, EMPLOYEES, PROMPT_FILES, PROMPTS, documents
 from pbxdesk.server.mediafiles import store_master
 
 log = logging.getLogger("pbxdesk.server.demo")
@@ -77,12 +77,13 @@ def _upload_prompt(ctx: ServerContext, company_id: int, name: str, text: str, fm
     """Record ``text`` with espeak-ng (ffmpeg re-encodes it to ``fmt``) and upload it; None on failure."""
     try:
         data = record_prompt(text, fmt)
-        info = store_master(ctx, data, f"{name}.{fmt}")
+        file_name = f"{PROMPT_FILES.get(name, name)}.{fmt}"  # as an administrator would have named it
+        info = store_master(ctx, data, file_name)
     except Exception as exc:  # the demo still works with TTS prompts
         log.warning("demo prompt %s not recorded (%s); using text-to-speech instead", name, exc)
         return None
     with write_transaction(ctx.engine, company_id) as writer:
-        storage.add_media(writer, str(info["id"]), float(info["duration_s"]), f"{name}.{fmt}")  # type: ignore[arg-type]
+        storage.add_media(writer, str(info["id"]), float(info["duration_s"]), file_name)  # type: ignore[arg-type]
     return str(info["id"])
 
 

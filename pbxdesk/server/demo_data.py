@@ -25,10 +25,11 @@ DEPARTMENTS: list[dict[str, Any]] = [
     {"id": "accounting", "name": "Бухгалтерия", "members": ["e-301", "e-302", "e-303"]},
 ]
 # name -> (text spoken by espeak-ng, file format uploaded)
-PROMPTS: dict[str, tuple[str, str]] = {
+PROMPTS: dict[str, tuple[str, str]] = {  # name: (text recorded, format)
     "welcome": ("Здравствуйте! Вы позвонили в компанию Ромашка. Оставайтесь на линии.", "wav"),
     "lunch": ("У нас обеденный перерыв. Пожалуйста, перезвоните после двух часов дня.", "mp3"),
 }
+PROMPT_FILES = {"welcome": "Приветствие", "lunch": "Обеденный перерыв"}  # the names the files are uploaded with
 
 
 def _tts(text: str) -> dict[str, Any]:
@@ -71,8 +72,10 @@ def _office_week() -> dict[str, Any]:
             "intervals": [{"id": "working", "name": "Рабочее время"},
                           {"id": "non_working", "name": "Нерабочее время"}, {"id": "custom1", "name": "Обед"}],
             "ranges": ranges,
-            "exceptions": [{"date": "2026-12-31", "ranges": [{"start": "09:00", "end": "15:00",
+            # as the Russian calendar has them: a shortened day before the New Year holidays, then days off
+            "exceptions": [{"date": "2026-12-30", "ranges": [{"start": "09:00", "end": "16:00",
                                                                "interval": "working"}]},
+                           {"date": "2026-12-31", "ranges": []},
                            {"date": "2027-01-07", "ranges": []}]}
 
 

@@ -1,4 +1,4 @@
-"""``/media`` (upload and download of prompts, through pbxdesk.audio) and ``/tts`` (preview)."""
+"""``/media`` (upload, list and download of prompts, through pbxdesk.audio) and ``/tts`` (preview)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pbxdesk.server.database import read_connection, write_transaction
 from pbxdesk.server.mediafiles import read_master, store_master
 from pbxdesk.server.openapi import errors
 from pbxdesk.server.problems import ProblemError, problem_response
-from pbxdesk.server.schemas import MediaInfo, TtsRequest
+from pbxdesk.server.schemas import MediaInfo, MediaList, TtsRequest
 
 router = APIRouter(tags=["media"])
 WAV = {"description": "8 kHz mono 16-bit WAV", "content": {"audio/wav": {"schema": {"type": "string",
@@ -52,6 +52,15 @@ def upload_media(principal: Auth, ctx: Ctx, request: Request,
             storage.add_media(writer, info.id, info.duration_s, file.filename)
         idempotency.remember(writer.conn, principal.company_id, key, fp, response)
     return response
+
+
+@router.get("/media", response_model=MediaList, responses=errors(401))
+def list_media(principal: Auth, ctx: Ctx) -> Response:
+    """The company's media files with the names they were uploaded with (the app shows greetings by them)."""
+    with read_connection(ctx.engine) as conn:
+        items = storage.list_media(conn, principal.company_id)
+    return Response(MediaList.model_validate({"items": items}).model_dump_json().encode(),
+                    media_type="application/json")
 
 
 @router.get("/media/{media_id}", responses={200: WAV, **errors(401, 404)}, response_class=Response)

@@ -95,6 +95,17 @@ class MediaInfo(BaseModel):
     duration_s: float
 
 
+class MediaItem(BaseModel):
+    id: str = Field(description="the media id: SHA-256 of the uploaded bytes")
+    name: str | None = Field(description="the file name it was uploaded with (null when none was given)")
+    duration_s: float
+    uploaded_at: str = Field(description="when it was first uploaded (UTC, ISO 8601)")
+
+
+class MediaList(BaseModel):
+    items: list[MediaItem]
+
+
 class TtsRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1, max_length=1000)

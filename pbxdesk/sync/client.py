@@ -54,10 +54,22 @@ class Change:
 
 
 @dataclass(frozen=True)
+class MediaItem:
+    id: str
+    name: str | None  # the file name it was uploaded with
+    duration_s: float
+    uploaded_at: str
+
+
+@dataclass(frozen=True)
 class ChangesPage:
     changes: list[Change]
     next: str | None
     has_more: bool
+
+
+class DownloadCancelled(Exception):
+    """A download stopped because its caller no longer wants it."""
 
 
 def parse_etag(value: str | None) -> int:
@@ -273,6 +285,41 @@ class ApiClient:
 
     def get_media(self, media_id: str) -> bytes:
         return self.request("GET", f"/media/{media_id}").content
+
+    def list_media(self) -> list[MediaItem]:
+        """The company's media files with the names they were uploaded with (``GET /media``)."""
+        body = self._json(self.request("GET", "/media"))
+        try:
+            return [MediaItem(str(i["id"]), None if i.get("name") is None else str(i["name"]),
+                              float(i["duration_s"]), str(i["uploaded_at"])) for i in body["items"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise MalformedResponse(f"malformed media list: {exc}") from exc
+
+    def download_media(self, media_id: str, progress: Callable[[int, int], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None, chunk_size: int = 1 << 16) -> bytes:
+        """The master WAV of ``media_id``, read in chunks: ``progress(bytes so far, total)`` after each (total 0
+        when the server does not say); stops with :class:`DownloadCancelled` when ``cancelled()`` says so."""
+        response = self.request("GET", f"/media/{media_id}", stream=True)
+        try:
+            total = int(response.headers.get("Content-Length") or 0)
+            chunks: list[bytes] = []
+            done = 0
+            try:
+                for chunk in response.iter_content(chunk_size):
+                    if cancelled is not None and cancelled():
+                        raise DownloadCancelled(media_id)
+                    chunks.append(chunk)
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(done, total)
+            except (requests.ConnectionError, requests.Timeout,
+                    requests.exceptions.ChunkedEncodingError) as exc:
+                raise NetworkError(f"the download of {media_id[:12]}… broke off: {exc}") from exc
+            if total and done != total:
+                raise NetworkError(f"the download of {media_id[:12]}… broke off at {done} of {total} bytes")
+            return b"".join(chunks)
+        finally:
+            response.close()
 
     def tts(self, text: str, voice: str = "ru") -> bytes:
         return self.request("POST", "/tts", json={"text": text, "voice": voice}).content

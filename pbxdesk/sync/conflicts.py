@@ -1,4 +1,4 @@
-"""Conflicts of the local profile: list them by merge unit and resolve them (issue 7).
+"""Conflicts of the local profile: list them by merge unit and resolve them.
 
 A number is in conflict when the server has a newer revision that changed a merge unit the local save also
 changed differently (or when the merged result would not validate: unit ``document``). Both versions are

@@ -1,4 +1,4 @@
-"""The sync run: pull the server's changes, then push the outbox (issue 7).
+"""The sync run: pull the server's changes, then push the outbox.
 
 * Pull reads the change feed from the stored cursor, page by page (the cursor is stored after each page,
   so a crash repeats at most one page, and every step below is idempotent). A number with no local change
@@ -27,9 +27,9 @@ from pathlib import Path
 
 from pbxdesk.domain.document import from_dict, to_canonical_dict
 from pbxdesk.domain.merge import merge
-from pbxdesk.domain.models import AudioPrompt, RoutingDocument
+from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.domain.phone import normalize_number
-from pbxdesk.domain.walk import iter_nodes
+from pbxdesk.domain.walk import media_ids
 from pbxdesk.store import Store
 from pbxdesk.store.records import DeployState, OutboxItem
 from pbxdesk.sync.client import ApiClient
@@ -71,16 +71,6 @@ class SyncReport:
     def ok(self) -> bool:
         """Nothing left to look at: no conflict, no error, the server reached, not cancelled."""
         return not (self.conflicts or self.errors or self.offline or self.auth_error or self.cancelled)
-
-
-def referenced_media(doc: RoutingDocument) -> list[str]:
-    ids: list[str] = []
-    for _ptr, node in iter_nodes(doc):
-        for field_name in ("prompt", "announcement", "greeting"):
-            prompt = getattr(node, field_name, None)
-            if isinstance(prompt, AudioPrompt) and prompt.audio not in ids:
-                ids.append(prompt.audio)
-    return ids
 
 
 def problems_text(message: str, errors: list[dict[str, object]]) -> str:
@@ -354,7 +344,7 @@ class SyncEngine:
         return float(min(MAX_RETRY_DELAY_S, 5.0 * 2 ** min(item.attempts, 6)))
 
     def _upload_media(self, doc: RoutingDocument, report: SyncReport) -> None:
-        for media_id in referenced_media(doc):
+        for media_id in media_ids(doc):
             if media_id in self._uploaded:
                 continue
             original = self.media_original(media_id)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbxdesk.app.store_worker import StoreWorker
+from pbxdesk.desktop.store_worker import StoreWorker
 from pbxdesk.domain.merge import DOCUMENT_UNIT, resolve
 from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.domain.phone import format_number

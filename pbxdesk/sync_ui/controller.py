@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from pbxdesk.app.options import AUTO_SYNC
+from pbxdesk.desktop.options import AUTO_SYNC
 from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.store import Store
 from pbxdesk.sync_ui import deploy_marks
@@ -139,7 +139,7 @@ class SyncUi(QObject):
     def _show_auth_status(self, detail: str) -> None:
         self.window.status.set_offline(detail)
         self.window.status.progress.hide()
-        self.window.status.message.setText(self.tr("The server did not accept the access token: log in again."))
+        self.window.status.say(lambda: self.tr("The server did not accept the access token: log in again."))
 
     def refresh_marks(self) -> None:
         self.window.worker.submit(_marks, self._marks_loaded)
@@ -178,7 +178,7 @@ class SyncUi(QObject):
         changes = {"/name": merged.name, "/timezone": merged.timezone, "/schedule": merged.schedule,
                    "/scenarios": merged.scenarios}
         editor.session.push(SetValuesCommand(editor.session, changes, self.tr("Merge with the server's version")))
-        editor.status.setText(self.tr("Resolving a conflict: check the settings and save; saving resolves the "
+        editor.status.say(lambda: self.tr("Resolving a conflict: check the settings and save; saving resolves the "
                                       "conflict with this version."))
 
     def edit_conflict(self, number: str, merged: RoutingDocument) -> None:
@@ -207,10 +207,10 @@ class SyncUi(QObject):
             if error is None:
                 self.conflict_edits.pop(number, None)
                 if editor is not None:
-                    editor.status.setText(self.tr("Conflict resolved. The number is sent at the next sync."))
+                    editor.status.say(lambda: self.tr("Conflict resolved. The number is sent at the next sync."))
             elif editor is not None:
                 text = error.args[0] if isinstance(error, ResolveError) else str(error)
-                editor.status.setText(self.tr("The conflict is not resolved: %1").replace("%1", text))
+                editor.status.say(lambda: self.tr("The conflict is not resolved: %1").replace("%1", text))
             self.window.refresh_numbers()
 
         self.window.worker.submit(job, done)
@@ -254,18 +254,10 @@ class SyncUi(QObject):
         dialog.editRequested.connect(self.edit_conflict)
         return self._run(dialog)
 
-    def current_number(self) -> str:
-        from pbxdesk.app.number_editor import NumberEditor
-
-        editor = self.window.tabs.currentWidget()
-        if isinstance(editor, NumberEditor):
-            return str(editor.number)
-        return str(self.window._number_at(self.window.table.currentIndex()))
-
     def show_history(self, number: str | None = None) -> Any:
         from pbxdesk.sync_ui.history_dialog import HistoryDialog
 
-        number = number or self.current_number()
+        number = number or self.window.current_number()
         if not number:
             return None
         dialog = HistoryDialog(self.context, self.window.worker, number, self.window)

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbxdesk.app.startup import AppContext
-from pbxdesk.app.store_worker import StoreWorker
+from pbxdesk.desktop.context import AppContext
+from pbxdesk.desktop.store_worker import StoreWorker
 from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.domain.phone import format_number
 from pbxdesk.domain.problems import has_errors

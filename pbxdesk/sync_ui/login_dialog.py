@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbxdesk.app.startup import AppContext
+from pbxdesk.desktop.context import AppContext
 from pbxdesk.sync_ui.background import call_in_thread, probe_server
 
 

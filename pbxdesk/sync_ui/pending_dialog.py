@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pbxdesk.app.store_worker import StoreWorker
+from pbxdesk.desktop.store_worker import StoreWorker
 from pbxdesk.domain.phone import format_number
 from pbxdesk.store import Store
 from pbxdesk.sync_ui.rich_text import diff_html, message_html

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
-from pbxdesk.app import i18n
+from pbxdesk.desktop import i18n
 from pbxdesk.domain.messages import CATALOG
 from pbxdesk.domain.problems import Problem
 

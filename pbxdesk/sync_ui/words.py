@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from pbxdesk.app import i18n
+from pbxdesk.desktop import i18n
 from pbxdesk.domain.describe import DAY_NAMES, interval_name, node_summary
 from pbxdesk.domain.document import from_dict
 from pbxdesk.domain.merge import DOCUMENT_UNIT, units

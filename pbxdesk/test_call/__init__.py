@@ -1,4 +1,4 @@
-"""The test call, the week coverage and the flow overview of a number (issue 10)."""
+"""The test call, the week coverage and the flow overview of a number."""
 
 from __future__ import annotations
 

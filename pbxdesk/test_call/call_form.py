@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pbxdesk.domain.models import Directory
 from pbxdesk.domain.phone import PhoneNumberError, normalize_number
 from pbxdesk.domain.simulator import check_input
+from pbxdesk.schedule_grid.names import date_format
 
 NOBODY, EXTERNAL = "nobody", "external:"
 
@@ -60,7 +61,6 @@ class CallForm(QWidget):
         self.when = QDateTimeEdit(self)
         self.when.setObjectName("testCallWhen")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd dd.MM.yyyy HH:mm")
         self.when.setDateTime(QDateTime.currentDateTime())
         self.inputs = QLineEdit(self)
         self.inputs.setObjectName("testCallInputs")
@@ -103,6 +103,8 @@ class CallForm(QWidget):
         self._answer_kind()
 
     def retranslate(self) -> None:
+        self.when.setLocale(QLocale())  # weekday and date as the UI language writes them: «пт 04.12.2026» / «Fri 2026-12-04»
+        self.when.setDisplayFormat(f"ddd {date_format()} HH:mm")
         self.now_box.setText(self.tr("Now"))
         self.now_box.setAccessibleName(self.tr("Call now"))
         self.when.setAccessibleName(self.tr("Day and time of the call"))

@@ -7,7 +7,7 @@ centred on its children).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
@@ -125,12 +125,13 @@ def _node_box(node: AnyNode, ptr: str, edge: str, directory: Directory | None,
     return box
 
 
-def flow_tree(doc: RoutingDocument, directory: Directory | None = None) -> Box:
-    """The number's boxes: every interval that occurs or has a scenario, and everything below it."""
+def flow_tree(doc: RoutingDocument, directory: Directory | None = None, media: Mapping[str, str] | None = None) -> Box:
+    """The number's boxes: every interval that occurs or has a scenario, and everything below it (``media``:
+    greetings by the names they were uploaded with)."""
     lang = labels.ui_language()
 
     def label(node: AnyNode) -> str:
-        return describe.node_summary(node, directory, lang)
+        return describe.node_summary(node, directory, lang, media)
 
     root = Box(NUMBER, f"{format_number(doc.number)}\n{doc.name}")
     occurring = occurring_intervals(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -47,12 +48,13 @@ class FlowScene(QGraphicsScene):
         self.root: Box | None = None
         self.rebuild(doc, directory)
 
-    def rebuild(self, doc: RoutingDocument, directory: Directory | None = None) -> None:
+    def rebuild(self, doc: RoutingDocument, directory: Directory | None = None,
+                media: Mapping[str, str] | None = None) -> None:
         self.clear()
         self.box_items = {}
         font = QFont()
         font.setPointSizeF(9)
-        root = flow_tree(doc, directory)
+        root = flow_tree(doc, directory, media)
         texts: dict[int, QGraphicsTextItem] = {}
         for box in root.walk():
             text = QGraphicsTextItem(box.text)

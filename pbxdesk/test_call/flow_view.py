@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QWheelEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGraphicsView,
     QLabel,
     QPushButton,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbxdesk.test_call.flow_scene import FlowScene
+from pbxdesk.widgets import file_dialogs
 from pbxdesk.widgets.flow_layout import FlowLayout
 from pbxdesk.widgets.session import DocumentSession
 
@@ -100,6 +100,7 @@ class FlowOverview(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=REBUILD_MS)
         self._timer.timeout.connect(self.rebuild)
         session.changed.connect(self._changed)
+        session.mediaNamesChanged.connect(self._timer.start)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -125,7 +126,7 @@ class FlowOverview(QWidget):
         self._timer.start()  # the name is on the number's box too
 
     def rebuild(self) -> None:
-        self.scene.rebuild(self.session.document, self.session.directory)
+        self.scene.rebuild(self.session.document, self.session.directory, self.session.media_names)
 
     def export_png(self, path: str | Path) -> None:
         image = self.scene.export_png(path)
@@ -154,15 +155,13 @@ class FlowOverview(QWidget):
         return self.flow_window
 
     def _ask_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the flow as PNG"),
-                                              f"{self.session.document.number}.png",
-                                              self.tr("PNG image (*.png)"))
+        path = file_dialogs.save_file(self, self.tr("Export the flow as PNG"), f"{self.session.document.number}.png",
+                                      self.tr("PNG image (*.png)"), file_dialogs.EXPORT)
         if path:
             self.export_png(path)
 
     def _ask_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the flow as PDF"),
-                                              f"{self.session.document.number}.pdf",
-                                              self.tr("PDF document (*.pdf)"))
+        path = file_dialogs.save_file(self, self.tr("Export the flow as PDF"), f"{self.session.document.number}.pdf",
+                                      self.tr("PDF document (*.pdf)"), file_dialogs.EXPORT)
         if path:
             self.export_pdf(path)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -33,6 +34,12 @@ from pbxdesk.widgets.flow_layout import FlowLayout
 from pbxdesk.widgets.session import AREA_NAME, DocumentSession
 
 RERUN_MS = 200
+
+
+def _wrapping(view: QListWidget) -> None:
+    view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 class TestCallPanel(QWidget):
@@ -87,10 +94,12 @@ class TestCallPanel(QWidget):
         self.outcome_label.setFont(big)
         self.steps_list = QListWidget(self)
         self.steps_list.setObjectName("testCallSteps")
+        _wrapping(self.steps_list)  # a long step wraps in a narrow dock instead of scrolling sideways
         self.rings_title = QLabel(self)
         self.rings_title.setWordWrap(True)  # a long title must not widen the side panel
         self.rings_list = QListWidget(self)
         self.rings_list.setObjectName("testCallRings")
+        _wrapping(self.rings_list)
         self.rings_list.setMaximumHeight(110)
         self.audio_label = QLabel(self)
         self.audio_label.setObjectName("testCallAudio")
@@ -121,6 +130,7 @@ class TestCallPanel(QWidget):
         self._rerun.timeout.connect(self._rerun_if_shown)
         self.form.changed.connect(self._rerun.start)
         session.changed.connect(self._document_changed)
+        session.mediaNamesChanged.connect(self._rerun.start)  # steps name greetings as they were uploaded
         self.retranslate()
         self._update_buttons()
 
@@ -237,7 +247,7 @@ class TestCallPanel(QWidget):
             text += " " + self.tr("(an exception date)")
         self.interval_label.setText(text)
         for step in self.result.steps:
-            item = QListWidgetItem(words.step_text(step, directory), self.steps_list)
+            item = QListWidgetItem(words.step_text(step, directory, self.session.media_names), self.steps_list)
             item.setData(Qt.ItemDataRole.UserRole, step.get("node"))
             if step.get("kind") == "ring":
                 QListWidgetItem(words.ring_text(step, directory), self.rings_list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -38,21 +39,25 @@ def seconds_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def prompt_words(prompt: dict[str, Any]) -> str:
+def prompt_words(prompt: dict[str, Any], media: Mapping[str, str] | None = None) -> str:
+    """A played prompt in words (``media``: audio files by the names they were uploaded with)."""
     if "system" in prompt:
         if prompt["system"] == "fax":
             return translate("TestCallWords", "the system fax greeting")
         return translate("TestCallWords", "the system voicemail greeting")
     if "audio" in prompt:
-        return translate("TestCallWords", "audio file %1").replace("%1", str(prompt["audio"])[:8])
+        mid = str(prompt["audio"])
+        name = media.get(mid) if media else None
+        quoted = (f"«{name}»" if labels.ui_language() == "ru" else f"“{name}”") if name else mid[:8]
+        return translate("TestCallWords", "audio file %1").replace("%1", quoted)
     text = str(prompt.get("tts", ""))
     return f"«{text if len(text) <= 60 else text[:59] + '…'}»"
 
 
-def step_text(step: dict[str, Any], directory: Directory | None) -> str:
+def step_text(step: dict[str, Any], directory: Directory | None, media: Mapping[str, str] | None = None) -> str:
     kind = step.get("kind")
     if kind == "play":
-        return translate("TestCallWords", "Plays %1").replace("%1", prompt_words(step.get("prompt", {})))
+        return translate("TestCallWords", "Plays %1").replace("%1", prompt_words(step.get("prompt", {}), media))
     if kind == "menu":
         value = str(step.get("input", "none"))
         if value == "none":

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbxdesk.audio.player import AudioJob
+from pbxdesk.widgets import file_dialogs
 from pbxdesk.widgets.prompt_parts import PromptParts, named
 
 AUDIO_FILTER_EXTS = "*.wav *.mp3 *.ogg *.flac *.m4a"
@@ -78,9 +78,9 @@ class PromptFileMixin(PromptParts):
         return job
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose audio file"), "",
-            self.tr("Audio files ({0});;All files (*)").format(AUDIO_FILTER_EXTS))
+        path = file_dialogs.open_file(self, self.tr("Choose audio file"),
+                                      self.tr("Audio files ({0});;All files (*)").format(AUDIO_FILTER_EXTS),
+                                      file_dialogs.AUDIO)
         if path:
             self.importFile(path)
 
@@ -102,13 +102,52 @@ class PromptFileMixin(PromptParts):
 
     def _refresh_file(self) -> None:
         importing = self._import_job is not None
-        self.progress.setVisible(importing)
+        state = self._file_state()
+        self.progress.setVisible(importing or state == "fetching")
         self.cancelImport.setVisible(importing)
         self.chooseFile.setEnabled(not importing)
         if self._media_id:
-            known = self._library.has(self._media_id)
             name = self._library.display_name(self._media_id) or self.tr("Audio file {0}…").format(
                 self._media_id[:12])
-            self.fileLabel.setText(name if known else self.tr("{0} (not available on this computer)").format(name))
+            if state == "here":
+                self.fileLabel.setText(name)
+            elif state == "fetching":
+                self.fileLabel.setText(self.tr("{0} — downloading from the server…").format(name))
+            elif state == "failed":
+                self.fileLabel.setText(f"{name} — {self._media.problem(self._media_id)}")
+            else:
+                self.fileLabel.setText(self.tr("{0} (not available on this computer)").format(name))
         else:
             self.fileLabel.setText(self.tr("No file chosen"))
+
+    def _file_state(self) -> str:
+        """``here``, ``fetching``, ``failed`` or ``missing``: where the chosen audio file is."""
+        if not self._media_id:
+            return "missing"
+        if self._media is not None:
+            return str(self._media.state(self._media_id))
+        return "here" if self._library.has(self._media_id) else "missing"
+
+    # -- a file of the company, downloaded from the server (see prompt_parts) -------------------------------
+    def _on_fetch_progress(self, mid: str, fraction: float) -> None:
+        if mid == self._media_id and self._import_job is None:
+            self.progress.setValue(int(fraction * 100))
+            self.progress.setVisible(True)
+
+    def _on_fetched(self, mid: str) -> None:
+        if mid != self._media_id:
+            return
+        self._load_peaks()
+        self._refresh()
+        if self._play_when_fetched and self.modeAudio.isChecked():
+            self._play_when_fetched = False
+            master = self._library.master_path(mid)
+            if master is not None:
+                self._player.play(master, owner=self)
+
+    def _on_fetch_failed(self, mid: str) -> None:
+        if mid == self._media_id:
+            if self._play_when_fetched:  # the user pressed Listen: say why nothing plays beside the button
+                self.error.setText(self._media.problem(mid))
+            self._play_when_fetched = False
+            self._refresh()

@@ -52,6 +52,10 @@ class PromptListenMixin(PromptParts):
             master = self._library.master_path(self._media_id) if self._media_id else None
             if master is not None:
                 self._player.play(master, owner=self)
+            elif self._media is not None and self._media_id:  # the company's file: download it, then play
+                self._play_when_fetched = True
+                self._media.fetch([self._media_id])
+                self._refresh()
             return
         text, voice = self.text.toPlainText(), self.voice.currentData() or "ru"
         cached = self._tts.cached_path(text, voice)
@@ -113,7 +117,8 @@ class PromptListenMixin(PromptParts):
         """The Listen button (text, icon, enabled, the reason it is not) and the duration label."""
         state = self._player.state() if self._player.owner() is self else IDLE
         style = self.style()
-        if state == PREPARING:
+        fetching = audio and self._play_when_fetched and self._media is not None
+        if state == PREPARING or fetching:
             self.listen.setText(self.tr("Preparing…"))
         elif state == PLAYING:
             self.listen.setText(self.tr("Playing"))
@@ -130,7 +135,7 @@ class PromptListenMixin(PromptParts):
             reason = self._player.unavailable_reason()
         elif audio and not self._media_id:
             reason = self.tr("Choose an audio file first.")
-        elif audio and not self._library.has(self._media_id):
+        elif audio and self._media is None and not self._library.has(self._media_id):
             reason = self.tr("This audio file is not available on this computer yet.")
         elif not audio and not self.text.toPlainText().strip():
             reason = self.tr("Type the text to speak first.")

@@ -5,11 +5,16 @@
 :class:`PromptParts` is their common base: at run time a plain class (so ``QWidget`` stays PromptWidget's one Qt
 base and nothing changes for Qt), for the type checker a ``QWidget`` that declares what the parts use of each
 other. Every attribute declared here is set by PromptWidget or by one of the parts' builders.
+
+An audio file the company uploaded may not be on this computer yet: with a media fetcher (``media``: an
+object with ``state(id)``, ``problem(id)``, ``fetch(ids)`` and the signals ``progress(id, fraction)``,
+``fetched(id)``, ``failed(id)``, as :class:`pbxdesk.desktop.media_fetch.MediaFetcher`) the widget shows its
+download, says why it failed, and Listen downloads it first.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QRadioButton, QWidget
 
@@ -42,6 +47,8 @@ class PromptParts(_Base):
     _tts: TtsEngine
     _player: PromptPlayer
     _media_id: str
+    _media: Any  # the media fetcher (pbxdesk.desktop.media_fetch), or None: audio files come from this computer
+    _play_when_fetched: bool
     _duration_ms: int
     modeAudio: QRadioButton
     text: QPlainTextEdit

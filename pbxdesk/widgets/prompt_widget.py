@@ -12,6 +12,8 @@ Listen/Stop with duration and waveform (:mod:`~pbxdesk.widgets.prompt_listen`); 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -41,7 +43,7 @@ class PromptWidget(PromptTtsMixin, PromptFileMixin, PromptListenMixin, QWidget):
     promptChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None, library: MediaLibrary | None = None,
-                 tts: TtsEngine | None = None, player: PromptPlayer | None = None) -> None:
+                 tts: TtsEngine | None = None, player: PromptPlayer | None = None, media: Any = None) -> None:
         super().__init__(parent)
         if library is None or tts is None:
             from pbxdesk.audio.defaults import default_library, default_tts
@@ -53,6 +55,8 @@ class PromptWidget(PromptTtsMixin, PromptFileMixin, PromptListenMixin, QWidget):
         self._player = player or PromptPlayer.shared()
         self._prompt: PromptValue = None
         self._media_id = ""
+        self._media = media
+        self._play_when_fetched = False
         self._loading = False
         self._import_job = None
         self._peaks_job = None
@@ -63,6 +67,10 @@ class PromptWidget(PromptTtsMixin, PromptFileMixin, PromptListenMixin, QWidget):
         self._player.positionChanged.connect(self._on_player_position)
         self._player.errorOccurred.connect(self._on_player_error)
         self._player.availabilityChanged.connect(self._refresh)
+        if media is not None:
+            media.progress.connect(self._on_fetch_progress)
+            media.fetched.connect(self._on_fetched)
+            media.failed.connect(self._on_fetch_failed)
         self._refresh()
 
     # -- construction ------------------------------------------------------------------------------
@@ -132,6 +140,7 @@ class PromptWidget(PromptTtsMixin, PromptFileMixin, PromptListenMixin, QWidget):
             self._prompt = prompt
             self.enabledBox.setChecked(prompt is not None or not self._optional)
             self.error.clear()
+            self._play_when_fetched = False
             if isinstance(prompt, AudioPrompt):
                 self._media_id = prompt.audio
                 self.modeAudio.setChecked(True)

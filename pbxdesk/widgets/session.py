@@ -7,7 +7,7 @@ redo and undo, so every view refreshes from the same model. Dirty = ``not undo_s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -29,12 +29,14 @@ class DocumentSession(QObject):
 
     changed = Signal(str, str)
     documentReplaced = Signal()
+    mediaNamesChanged = Signal()  # more audio files have a name: views that name greetings word them again
 
     def __init__(self, document: RoutingDocument, directory: Directory | None = None,
                  undo_stack: QUndoStack | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document = document
         self._directory = directory or Directory()
+        self._media_names: Mapping[str, str] = {}
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
 
     @property
@@ -44,6 +46,20 @@ class DocumentSession(QObject):
     @property
     def directory(self) -> Directory:
         return self._directory
+
+    @property
+    def media_names(self) -> Mapping[str, str]:
+        """Media id -> the name the audio file was uploaded with (not part of the document: not undoable)."""
+        return self._media_names
+
+    def set_media_names(self, names: Mapping[str, str]) -> None:
+        """Name greetings with ``names`` (a live mapping: call again, or :meth:`media_names_changed`, when it
+        grows)."""
+        self._media_names = names
+        self.mediaNamesChanged.emit()
+
+    def media_names_changed(self) -> None:
+        self.mediaNamesChanged.emit()
 
     def set_directory(self, directory: Directory) -> None:
         self._directory = directory

@@ -86,260 +86,322 @@
     </message>
 </context>
 <context>
+    <name>EditorHeader</name>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="65"/>
+        <source>Number name:</source>
+        <translation>Название номера:</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="66"/>
+        <source>Number name</source>
+        <translation>Название номера</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="67"/>
+        <source>Undo</source>
+        <translation>Отменить действие</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="68"/>
+        <source>Undo the last change (Ctrl+Z)</source>
+        <translation>Отменить последнее изменение (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="69"/>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="70"/>
+        <source>Redo the change undone last (Ctrl+Shift+Z or Ctrl+Y)</source>
+        <translation>Повторить отменённое изменение (Ctrl+Shift+Z или Ctrl+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="71"/>
+        <source>Copy settings…</source>
+        <translation>Скопировать настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="72"/>
+        <source>Copy the schedule and scenarios of another number here</source>
+        <translation>Скопировать сюда расписание и сценарии другого номера</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="73"/>
+        <source>Copy to numbers…</source>
+        <translation>Скопировать на номера…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="74"/>
+        <source>Copy these settings to several other numbers</source>
+        <translation>Скопировать эти настройки на несколько других номеров</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="75"/>
+        <source>Cancel changes</source>
+        <translation>Отменить изменения</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/editor_header.py" line="76"/>
+        <source>Drop unsaved changes and go back to the saved settings</source>
+        <translation>Отбросить несохранённые изменения и вернуться к сохранённым настройкам</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="133"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="137"/>
         <source>The profile could not be opened.</source>
         <translation>Не удалось открыть профиль.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="240"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="267"/>
         <source>pbxdesk — Incoming calls</source>
         <translation>pbxdesk — Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="242"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="269"/>
         <source>(demo)</source>
         <translation>(демо)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="244"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="271"/>
         <source>Incoming calls</source>
         <translation>Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="245"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="272"/>
         <source>Choose a number and press the pencil, Enter or double-click to set up its schedule and call scenario.</source>
         <translation>Выберите номер и нажмите на карандаш, Enter или дважды щёлкните, чтобы настроить его расписание и сценарий входящих звонков.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="247"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="274"/>
         <source>Search by number or name</source>
         <translation>Поиск по номеру или названию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="248"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="275"/>
         <source>Search numbers</source>
         <translation>Поиск номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="249"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="276"/>
         <source>Incoming calls: the company&apos;s numbers</source>
         <translation>Входящие вызовы: номера компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="250"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="277"/>
         <source>Columns of the numbers list</source>
         <translation>Столбцы списка номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="251"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="278"/>
         <source>Open numbers</source>
         <translation>Открытые номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="252"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="279"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="253"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="280"/>
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="254"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="281"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="255"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="256"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="283"/>
+        <source>Toolbar</source>
+        <translation>Панель инструментов</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="284"/>
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="257"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="285"/>
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="258"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="286"/>
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="259"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="287"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="260"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="288"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="261"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="289"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="262"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="290"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="263"/>
-        <location filename="../../pbxdesk/app/main_window.py" line="292"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="291"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="318"/>
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="52"/>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="58"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="59"/>
         <source>The number %1 could not be opened.</source>
         <translation>Не удалось открыть номер %1.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="73"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="95"/>
         <source>Close %1</source>
         <translation>Закрыть %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="97"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="111"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="98"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="112"/>
         <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
         <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/window_views.py" line="86"/>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/window_views.py" line="87"/>
+        <source>Numbers list</source>
+        <translation>Список номеров</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/window_views.py" line="88"/>
+        <source>Show or hide the list of numbers (F9)</source>
+        <translation>Показать или скрыть список номеров (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/window_views.py" line="91"/>
+        <source>Test call</source>
+        <translation>Тестовый звонок</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/window_views.py" line="92"/>
+        <source>Show or hide the test call of the open number (F8)</source>
+        <translation>Показать или скрыть тестовый звонок открытого номера (F8)</translation>
     </message>
 </context>
 <context>
     <name>NumberEditor</name>
     <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="147"/>
+        <source>Schedule and scenario</source>
+        <translation>Расписание и сценарий</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="148"/>
+        <source>Week coverage</source>
+        <translation>Покрытие недели</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/number_editor.py" line="149"/>
+        <source>Flow overview</source>
+        <translation>Схема</translation>
+    </message>
+    <message>
         <location filename="../../pbxdesk/app/number_editor.py" line="150"/>
-        <source>Number name:</source>
-        <translation>Название номера:</translation>
+        <source>Views of the number</source>
+        <translation>Виды номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="151"/>
-        <source>Number name</source>
-        <translation>Название номера</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="152"/>
-        <source>Undo</source>
-        <translation>Отменить действие</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="153"/>
-        <source>Redo</source>
-        <translation>Повторить</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="154"/>
-        <source>Copy settings…</source>
-        <translation>Скопировать настройки…</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="155"/>
-        <source>Copy the schedule and scenarios of another number here</source>
-        <translation>Скопировать сюда расписание и сценарии другого номера</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="156"/>
-        <source>Copy to numbers…</source>
-        <translation>Скопировать на номера…</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="157"/>
-        <source>Copy these settings to several other numbers</source>
-        <translation>Скопировать эти настройки на несколько других номеров</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="158"/>
-        <source>Cancel</source>
-        <translation>Отменить</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="159"/>
-        <source>Drop unsaved changes and go back to the saved settings</source>
-        <translation>Отбросить несохранённые изменения и вернуться к сохранённым настройкам</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="191"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="176"/>
         <source>Rename number</source>
         <translation>Переименование номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="224"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="222"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="233"/>
-        <location filename="../../pbxdesk/app/number_editor.py" line="238"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="231"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="236"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="234"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="232"/>
         <source>The changes were not saved; they are kept in the draft.</source>
         <translation>Изменения не сохранены; они остались в черновике.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="242"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="241"/>
         <source>Saved. The change will be sent to the server at the next sync.</source>
         <translation>Сохранено. Изменение будет отправлено на сервер при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="250"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="249"/>
         <source>Cancel changes</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="251"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="250"/>
         <source>Drop the unsaved changes of this number?</source>
         <translation>Отбросить несохранённые изменения этого номера?</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_actions.py" line="54"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="57"/>
         <source>The number has no saved settings.</source>
         <translation>У номера нет сохранённых настроек.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_actions.py" line="59"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="61"/>
         <source>Copy settings from %1</source>
         <translation>Копирование настроек с номера %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_actions.py" line="61"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="64"/>
         <source>Settings copied from %1. Check them and save.</source>
         <translation>Настройки скопированы с номера %1. Проверьте их и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_actions.py" line="66"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="69"/>
         <source>Copy settings</source>
         <translation>Скопировать настройки</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_actions.py" line="67"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="70"/>
         <source>Save the changes of this number first: its saved settings are copied.</source>
         <translation>Сначала сохраните изменения этого номера: копируются его сохранённые настройки.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_actions.py" line="95"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="98"/>
         <source>Not copied: %1</source>
         <translation>Не скопировано: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/copy_actions.py" line="98"/>
+        <location filename="../../pbxdesk/app/copy_actions.py" line="102"/>
         <source>Settings copied to %1 numbers and queued for sync.</source>
         <translation>Настройки скопированы на номера (%1) и поставлены в очередь на синхронизацию.</translation>
     </message>
@@ -347,67 +409,67 @@
 <context>
     <name>NumbersModel</name>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
         <source>Schedule</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="69"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
         <source>Right now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="70"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="73"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="79"/>
         <source>Around the clock</source>
         <translation>Круглосуточно</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="73"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="79"/>
         <source>By schedule</source>
         <translation>По расписанию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="82"/>
         <source>synced</source>
         <translation>синхронизирован</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="82"/>
         <source>changed</source>
         <translation>изменён</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="82"/>
         <source>conflict</source>
         <translation>конфликт</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="77"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="83"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="114"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="120"/>
         <source>Edit number %1</source>
         <translation>Настроить номер %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="93"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="99"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
@@ -483,89 +545,112 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="43"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="51"/>
         <source>Cancel</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="44"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="52"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="45"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="53"/>
         <source>Sync progress</source>
         <translation>Ход синхронизации</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="46"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="54"/>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="47"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="55"/>
         <source>offline</source>
         <translation>нет связи</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="48"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="56"/>
         <source>connecting…</source>
         <translation>подключение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="67"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="82"/>
         <source>Opening the profile…</source>
         <translation>Открывается профиль…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="85"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="101"/>
         <source>Syncing…</source>
         <translation>Синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="91"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="107"/>
         <source>Syncing: %1</source>
         <translation>Синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="97"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="118"/>
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="106"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="122"/>
         <source>Offline: changes are kept and sent when the server is back.</source>
         <translation>Нет связи: изменения сохранены и будут отправлены, когда сервер станет доступен.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="109"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="128"/>
         <source>Synced</source>
         <translation>Синхронизировано</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="111"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="128"/>
         <source>Sync cancelled</source>
         <translation>Синхронизация отменена</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="113"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="130"/>
         <source>sent: %1</source>
         <translation>отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="115"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="132"/>
         <source>received: %1</source>
         <translation>получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="117"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="134"/>
         <source>conflicts: %1</source>
         <translation>конфликтов: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="119"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="136"/>
         <source>errors: %1</source>
         <translation>ошибок: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TestCallDock</name>
+    <message>
+        <location filename="../../pbxdesk/app/test_call_dock.py" line="48"/>
+        <source>Test call</source>
+        <translation>Тестовый звонок</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/test_call_dock.py" line="50"/>
+        <source>Float the panel as a window, or dock it again</source>
+        <translation>Открепить панель в отдельное окно или вернуть её на место</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/test_call_dock.py" line="51"/>
+        <source>Hide the test call (F8 shows it)</source>
+        <translation>Скрыть тестовый звонок (F8 — показать)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/test_call_dock.py" line="56"/>
+        <source>Open a number to make a test call: pick a day and time, the keys the caller presses and who answers, and watch the call go through the schedule and the scenario.</source>
+        <translation>Откройте номер, чтобы сделать тестовый звонок: выберите день и время, кнопки, которые нажимает звонящий, и кто отвечает, — и посмотрите, как звонок пройдёт по расписанию и сценарию.</translation>
     </message>
 </context>
 </TS>

@@ -73,52 +73,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="164"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="144"/>
+        <source>(works on a public day off: %1)</source>
+        <translation>(работа в выходной по календарю: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="167"/>
         <source>Date %1</source>
         <translation>Дата %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="164"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="167"/>
         <source>Pick a date</source>
         <translation>Выберите дату</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="185"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="188"/>
         <source>Add exception date %1</source>
         <translation>Добавить дату-исключение %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="192"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="195"/>
         <source>Delete exception date %1</source>
         <translation>Удалить дату-исключение %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="203"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="206"/>
         <source>Exception date</source>
         <translation>Дата-исключение</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="204"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="207"/>
         <source>Range %1: enter a start before the end as HH:MM (00:00–24:00).</source>
         <translation>Диапазон %1: укажите начало раньше конца в виде ЧЧ:ММ (00:00–24:00).</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="209"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="212"/>
         <source>Ranges of %1</source>
         <translation>Диапазоны %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="214"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="217"/>
         <source>Import Russian public holidays %1</source>
         <translation>Загрузить праздники России %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="215"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="218"/>
         <source>Public holidays</source>
         <translation>Праздники</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="216"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="219"/>
         <source>%n date(s) added as whole days off.</source>
         <translation>
             <numerusform>Добавлена %n дата — весь день выходной.</numerusform>
@@ -127,7 +132,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="217"/>
+        <location filename="../../pbxdesk/schedule_grid/exceptions_editor.py" line="220"/>
         <source>All public holidays of this year are already exception dates.</source>
         <translation>Все праздники этого года уже есть среди дат-исключений.</translation>
     </message>
@@ -135,55 +140,55 @@
 <context>
     <name>IntervalsPanel</name>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="97"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="102"/>
         <source>Time intervals (the selected one is the brush):</source>
         <translation>Интервалы времени (выбранным закрашивается сетка):</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="98"/>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="182"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="103"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="187"/>
         <source>Add an extra interval</source>
         <translation>Добавить дополнительный интервал</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="105"/>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="161"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="110"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="166"/>
         <source>Name of the interval</source>
         <translation>Название интервала</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="106"/>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="162"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="111"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="167"/>
         <source>Paint with this extra interval</source>
         <translation>Закрашивать этим дополнительным интервалом</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="170"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="175"/>
         <source>Delete the interval “%1”</source>
         <translation>Удалить интервал «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="172"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="177"/>
         <source>Paint “%1” on the grid</source>
         <translation>Закрашивать сетку интервалом «%1»</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="181"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="186"/>
         <source>At most 3 extra intervals: delete one to add another</source>
         <translation>Не больше 3 дополнительных интервалов: удалите один, чтобы добавить другой</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="207"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="212"/>
         <source>Interval name</source>
         <translation>Название интервала</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="216"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="221"/>
         <source>Delete the interval “%1”?</source>
         <translation>Удалить интервал «%1»?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="217"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="222"/>
         <source>%n weekly range(s) of it will be deleted.</source>
         <translation>
             <numerusform>Будет удалён %n его диапазон в неделе.</numerusform>
@@ -192,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="219"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="224"/>
         <source>%n range(s) on exception dates will be deleted.</source>
         <translation>
             <numerusform>Будет удалён %n диапазон в датах-исключениях.</numerusform>
@@ -201,17 +206,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="223"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="228"/>
         <source>Its call scenario will be deleted: %1</source>
         <translation>Будет удалён его сценарий входящих звонков: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="225"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="230"/>
         <source>It has no call scenario.</source>
         <translation>Сценария у него нет.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="226"/>
+        <location filename="../../pbxdesk/schedule_grid/intervals_panel.py" line="231"/>
         <source>Delete interval</source>
         <translation>Удаление интервала</translation>
     </message>
@@ -369,47 +374,47 @@
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="109"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="112"/>
         <source>Around the clock</source>
         <translation>Круглосуточно</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="110"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="113"/>
         <source>By schedule</source>
         <translation>По расписанию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="111"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="114"/>
         <source>Drag step</source>
         <translation>Шаг выделения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="113"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="116"/>
         <source>%1 min</source>
         <translation>%1 мин</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="114"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="117"/>
         <source>Manual entry…</source>
         <translation>Ручной режим…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="115"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="118"/>
         <source>Exceptions…</source>
         <translation>Исключения…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="116"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="119"/>
         <source>Schedule of the number:</source>
         <translation>Расписание работы номера:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="117"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="120"/>
         <source>Step:</source>
         <translation>Шаг:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/editor.py" line="118"/>
+        <location filename="../../pbxdesk/schedule_grid/editor.py" line="121"/>
         <source>Timezone:</source>
         <translation>Часовой пояс:</translation>
     </message>
@@ -575,22 +580,22 @@
 <context>
     <name>TimezonePicker</name>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="38"/>
+        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="47"/>
         <source>Timezone of the number</source>
         <translation>Часовой пояс номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="39"/>
+        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="48"/>
         <source>The schedule times are wall-clock times of this timezone</source>
         <translation>Время в расписании — местное время этого часового пояса</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="68"/>
+        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="76"/>
         <source>Unknown timezone “%1”.</source>
         <translation>Неизвестный часовой пояс «%1».</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="69"/>
+        <location filename="../../pbxdesk/schedule_grid/timezone_picker.py" line="77"/>
         <source>%1 %2 starts in an hour that does not exist on %3 (the clocks jump forward in %4).</source>
         <translation>%1 %2 начинается в час, которого нет %3 (в зоне %4 часы переводятся вперёд).</translation>
     </message>

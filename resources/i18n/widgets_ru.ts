@@ -18,7 +18,7 @@
     </message>
     <message>
         <location filename="../../pbxdesk/widgets/prompt_file.py" line="58"/>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="82"/>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="81"/>
         <source>Choose audio file</source>
         <translation>Выбрать аудиофайл</translation>
     </message>
@@ -38,7 +38,7 @@
         <translation>Отменить преобразование</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="83"/>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="82"/>
         <source>Audio files ({0});;All files (*)</source>
         <translation>Аудиофайлы ({0});;Все файлы (*)</translation>
     </message>
@@ -48,12 +48,17 @@
         <translation>Аудиофайл {0}…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="112"/>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="115"/>
+        <source>{0} — downloading from the server…</source>
+        <translation>{0} — загружается с сервера…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="119"/>
         <source>{0} (not available on this computer)</source>
         <translation>{0} (нет на этом компьютере)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="114"/>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="121"/>
         <source>No file chosen</source>
         <translation>Файл не выбран</translation>
     </message>
@@ -66,49 +71,49 @@
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="117"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="122"/>
         <source>Preparing…</source>
         <translation>Подготовка…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="119"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="124"/>
         <source>Playing</source>
         <translation>Воспроизведение</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="121"/>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="125"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="126"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="130"/>
         <source>Listen</source>
         <translation>Прослушать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="125"/>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="138"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="130"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="143"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="128"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="133"/>
         <source>No voice message is played.</source>
         <translation>Голосовое сообщение не проигрывается.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="132"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="137"/>
         <source>Choose an audio file first.</source>
         <translation>Сначала выберите аудиофайл.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="134"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="139"/>
         <source>This audio file is not available on this computer yet.</source>
         <translation>Этого аудиофайла пока нет на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="136"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="141"/>
         <source>Type the text to speak first.</source>
         <translation>Сначала введите текст для озвучивания.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="139"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="144"/>
         <source>Listen to what the caller will hear</source>
         <translation>Прослушать то, что услышит звонящий</translation>
     </message>
@@ -116,38 +121,38 @@
 <context>
     <name>PromptTtsMixin</name>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="40"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="55"/>
         <source>Text to speak</source>
         <translation>Текст для озвучивания</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="41"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="56"/>
         <source>What the caller hears, for example: Hello! You have called…</source>
         <translation>Что услышит звонящий, например: Здравствуйте! Вы позвонили…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="42"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="57"/>
         <source>Voice</source>
         <translation>Голос</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="43"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="58"/>
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="44"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="59"/>
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="45"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="60"/>
         <source>Voice:</source>
         <translation>Голос:</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="46"/>
-        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="70"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="61"/>
+        <location filename="../../pbxdesk/widgets/prompt_tts.py" line="85"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} символов</translation>
     </message>
@@ -155,22 +160,22 @@
 <context>
     <name>PromptWidget</name>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="112"/>
+        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="120"/>
         <source>Play a voice message first</source>
         <translation>Сначала проиграть голосовое сообщение</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="113"/>
+        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="121"/>
         <source>Text to speech</source>
         <translation>Текст в голос</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="114"/>
+        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="122"/>
         <source>Audio file</source>
         <translation>Аудиофайл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="207"/>
+        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="216"/>
         <source>en</source>
         <comment>language code of this translation</comment>
         <translation>ru</translation>

@@ -22,12 +22,31 @@ def wait_until(predicate, timeout: float = 30.0) -> None:
         time.sleep(0.01)
 
 
+def open_with_enter(window, qtbot, name: str = ""):
+    """Select the number called ``name`` (the first one when none is given) in the list and press Enter, as
+    a user opens it; its editor, with the window made the active one (shortcuts reach that one only)."""
+    from PySide6.QtCore import Qt
+
+    from pbxdesk.app.numbers_model import NumbersModel
+
+    rows = range(window.model.rowCount())
+    row = next(r for r in rows if window.model.index(r, NumbersModel.NAME).data() == name) if name else 0
+    window.table.setFocus()
+    window.table.selectRow(window.proxy.mapFromSource(window.model.index(row, 0)).row())
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    number = window.model.number_at(row)
+    wait_until(lambda: number in window.editors, timeout=20)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    return window.editors[number]
+
+
 @pytest.fixture(scope="module")
 def demo_window(qapp, tmp_path_factory):
     """The main window on an empty profile: demo profile + embedded server, after the first sync."""
-    from pbxdesk.app import i18n
     from pbxdesk.app.main_window import MainWindow
     from pbxdesk.app.startup import open_profile
+    from pbxdesk.desktop import i18n
 
     context = open_profile(str(Path(tmp_path_factory.mktemp("app")) / "profile"))
     i18n.set_language("ru")

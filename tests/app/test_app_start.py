@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from pbxdesk.app import i18n
 from pbxdesk.app.numbers_model import NumbersModel
+from pbxdesk.desktop import i18n
 
 
 def test_demo_start_on_an_empty_profile_shows_the_demo_company(app_window):
@@ -110,26 +110,3 @@ def test_one_line_per_number_whatever_its_texts(app_window, qtbot):
     assert not window.table.wordWrap()
     heights = {window.table.rowHeight(row) for row in range(window.proxy.rowCount())}
     assert len(heights) == 1  # a long "right now" text is cut, it does not make its row taller
-
-
-def test_with_a_number_open_the_window_fits_a_small_laptop_screen(app_window, qtbot):
-    window = app_window
-    window.resize(1920, 1000)
-    window.open_number(window.model.number_at(0))
-    qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=10000)
-    editor = window.tabs.widget(0)
-    qtbot.waitUntil(lambda: editor.buttons_in is editor.header_row, timeout=5000)  # room: beside the name
-    from PySide6.QtWidgets import QScrollArea
-
-    for area in editor.findChildren(QScrollArea):  # the node panel and the test-call side: no sideways scrolling
-        qtbot.waitUntil(lambda area=area: not area.horizontalScrollBar().isVisible(), timeout=5000)
-    window.resize(1366, 740)
-    qtbot.waitUntil(lambda: window.width() <= 1366, timeout=5000)
-    qtbot.waitUntil(lambda: editor.buttons_in is editor.buttons_row, timeout=5000)  # a row of their own
-    right = window.width()
-    for button in editor.command_buttons:  # every command still on screen, none cut off
-        assert button.isVisible() and button.mapTo(window, button.rect().topRight()).x() <= right
-    assert window.table.width() >= 200  # and the list beside it stays readable
-    for area in editor.findChildren(QScrollArea):  # the side panels wrap their rows instead of scrolling sideways
-        qtbot.waitUntil(lambda area=area: not area.horizontalScrollBar().isVisible(), timeout=5000)
-    window.resize(1400, 900)

@@ -95,7 +95,7 @@ def test_listen_is_disabled_with_the_reason_when_there_is_no_audio_device(make_w
 
 
 def test_the_no_device_reason_is_told_in_russian(make_widget) -> None:
-    from pbxdesk.app import i18n
+    from pbxdesk.desktop import i18n
 
     player = PromptPlayer(backend="none")
     i18n.set_language("ru")

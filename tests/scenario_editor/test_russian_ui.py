@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from pbxdesk.app.i18n import set_language
+from pbxdesk.desktop.i18n import set_language
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QIcon, QStandardItem, QStandardItemModel
 
-from pbxdesk.app.i18n import set_language
+from pbxdesk.desktop.i18n import set_language
 from pbxdesk.domain.models import (
     ForwardExternalNode,
     MenuNode,

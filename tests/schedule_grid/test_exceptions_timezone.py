@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import holidays
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QDialog
 
 from pbxdesk.domain.models import Range
@@ -124,7 +124,7 @@ def test_a_range_starting_in_a_skipped_dst_hour_is_warned_about(qtbot, editor, s
 def test_dates_are_written_as_the_ui_language_writes_them(qtbot, session, language, shown, picked):
     from PySide6.QtCore import QDate
 
-    from pbxdesk.app.i18n import set_language
+    from pbxdesk.desktop.i18n import set_language
 
     set_language(language)
     widget = ScheduleEditor(session)
@@ -140,3 +140,36 @@ def test_dates_are_written_as_the_ui_language_writes_them(qtbot, session, langua
     qtbot.mouseClick(dialog.add_date_button, Qt.MouseButton.LeftButton)
     assert _exceptions(session)["2027-01-15"] == []  # the document keeps ISO dates whatever the language
     set_language("en")
+
+
+def test_a_working_special_day_is_not_labelled_a_day_off(qtbot, session):
+    """31.12.2026 is a day off in the Russian calendar; a number that works that day (the SPEC example) gets
+    its hours, and the list says it works on a day off instead of calling the date just "Выходной"."""
+    from pbxdesk.desktop.i18n import set_language
+
+    set_language("ru")
+    widget = ScheduleEditor(session)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.mouseClick(widget.exceptions_button, Qt.MouseButton.LeftButton)
+    dialog = widget.findChild(QDialog, "exceptionsEditor")
+    dialog.date_edit.setDate(QDate(2027, 1, 1))
+    qtbot.mouseClick(dialog.add_date_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.day_off, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.day_off.height() // 2))
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    texts = {dialog.dates.item(i).data(Qt.ItemDataRole.UserRole): dialog.dates.item(i).text()
+             for i in range(dialog.dates.count())}
+    assert texts["2026-12-31"] == ("Чт 31.12.2026 — 1 диапазон (работа в выходной по календарю: "
+                                   "Выходной (перенесено с 04.01.2026))")
+    assert texts["2027-01-01"] == "Пт 01.01.2027 — весь день выходной (Новогодние каникулы)"
+
+
+def test_the_demo_companys_special_days_agree_with_the_calendar():
+    """The demo's shortened day is a working day of the calendar, its days off are days off there."""
+    from pbxdesk.server.demo_data import documents
+
+    for doc in documents({}):
+        for exception in doc["schedule"]["exceptions"]:
+            year = int(exception["date"][:4])
+            day_off = exception["date"] in {d.isoformat() for d in holidays.country_holidays("RU", years=year)}
+            assert day_off == (not exception["ranges"]), (doc["number"], exception)

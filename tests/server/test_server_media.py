@@ -9,6 +9,7 @@ import wave
 from pathlib import Path
 
 import pytest
+import requests
 from server_helpers import ServerProcess
 
 FORMATS = {"wav": [], "mp3": ["-b:a", "32k"], "ogg": ["-c:a", "libvorbis"], "flac": [], "m4a": ["-c:a", "aac"]}
@@ -54,6 +55,21 @@ def test_upload_every_format_and_download_the_master(server: ServerProcess, audi
         assert again.status_code == 200 and again.json()["id"] == info["id"]
     media_changes = [c for c in tenant.get("/changes").json()["changes"] if c["kind"] == "media"]
     assert len(media_changes) == len(FORMATS)  # the second upload of the same bytes is no new change
+
+
+def test_the_media_list_names_each_file_as_it_was_uploaded(server: ServerProcess,
+                                                           audio_files: dict[str, bytes]) -> None:
+    alpha, beta = server.tenant(), server.tenant()
+    assert alpha.get("/media").json() == {"items": []}
+    first = alpha.post("/media", files={"file": ("Приветствие.wav", audio_files["wav"])}).json()
+    second = alpha.post("/media", files={"file": ("обед.mp3", audio_files["mp3"])}).json()
+    alpha.post("/media", files={"file": ("копия.wav", audio_files["wav"])})  # the same bytes: the first name stays
+    items = alpha.get("/media").json()["items"]
+    assert [(i["id"], i["name"]) for i in items] == [(first["id"], "Приветствие.wav"), (second["id"], "обед.mp3")]
+    assert [i["duration_s"] for i in items] == [first["duration_s"], second["duration_s"]]
+    assert all(i["uploaded_at"].endswith(("Z", "+00:00")) for i in items), items
+    assert beta.get("/media").json() == {"items": []}  # another company sees none of them
+    assert requests.get(alpha.url("/media"), timeout=10).status_code == 401  # no token
 
 
 def test_uploaded_media_can_be_referenced_and_is_per_company(server: ServerProcess,

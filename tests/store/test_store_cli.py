@@ -79,6 +79,7 @@ def test_unknown_number_is_a_clear_error(profile):
 
 def test_copy_and_status(profile, make_doc):
     with Store.open(profile) as s:
+        s.set_profile(server_url="https://pbx.example.ru", is_demo=False)  # logged in: the profile itself is used
         s.apply_server_document(MAIN, make_doc(MAIN, "Главный номер"), 3)
         s.apply_server_document(STOCK, make_doc(STOCK, "Склад"), 5)
         third = make_doc("4952302244", "Третий")
@@ -114,3 +115,24 @@ def test_set_on_a_new_number_creates_it(profile, spec_example_path, tmp_path):
     mismatch = run("set", MAIN, str(f), home=profile)
     assert mismatch.returncode == 1 and "ERROR /number number.mismatch" in mismatch.stdout
     assert [n["number"] for n in json.loads(run("numbers", "--json", home=profile).stdout)] == [STOCK]
+
+
+def test_the_app_and_the_commands_mean_the_same_profile(tmp_path, spec_example_path, make_doc):
+    """``pbxdesk --profile D`` (no server yet: its demo company, kept in D/demo) and ``pbxdesk numbers
+    --profile D`` see the same numbers, both ways."""
+    from pbxdesk.app.startup import open_profile
+
+    base = tmp_path / "D"
+    context = open_profile(str(base))  # as the app opens it
+    try:
+        context.store.apply_server_document(STOCK, make_doc(STOCK, "Склад"), 1)  # as its first sync brings it
+    finally:
+        context.close()
+    listed = run("numbers", "--json", "--profile", str(base))
+    assert [row["number"] for row in json.loads(listed.stdout)] == [STOCK], listed.stderr
+    assert run("set", MAIN, str(spec_example_path), "--profile", str(base)).returncode == 0
+    context = open_profile(str(base))
+    try:
+        assert {s.number for s in context.store.list_numbers()} == {MAIN, STOCK}
+    finally:
+        context.close()

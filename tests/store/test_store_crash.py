@@ -24,7 +24,8 @@ KILLS = 55
 CHILD = Path(__file__).with_name("crash_child.py")
 
 
-def _read_until(proc: subprocess.Popen[str], prefix: str, acks: list[tuple[str, str, int]]) -> str:
+def _read_until(proc: subprocess.Popen[str], prefix: str | tuple[str, ...],
+                acks: list[tuple[str, str, int]]) -> str:
     assert proc.stdout is not None
     while True:
         line = proc.stdout.readline()
@@ -87,8 +88,10 @@ def test_sigkill_at_random_moments_loses_no_returned_save(tmp_path):
         for _ in range(KILLS):
             helper.stdin.write(f"spawn {profile} {start} {rng.randrange(1 << 30)}\n")
             helper.stdin.flush()
-            pid = int(_read_until(helper, "PID", acks).split()[1])
-            _read_until(helper, "READY", acks)
+            # the zygote's "PID" and the forked worker's "READY" reach the pipe in either order
+            first = _read_until(helper, ("PID", "READY"), acks)
+            second = _read_until(helper, "READY" if first.startswith("PID") else "PID", acks)
+            pid = int((first if first.startswith("PID") else second).split()[1])
             _read_until(helper, "", acks)  # the worker is in its loop: its first call has returned
             time.sleep(rng.uniform(0.0, 0.1))
             os.kill(pid, signal.SIGKILL)

@@ -60,10 +60,10 @@ class Windows:
         self.made: list[Any] = []
 
     def open(self, company: Company, name: str = "gui", token: str | None = None) -> Any:
-        from pbxdesk.app import i18n
         from pbxdesk.app.main_window import MainWindow
-        from pbxdesk.app.options import Settings
-        from pbxdesk.app.startup import AppContext
+        from pbxdesk.desktop import i18n
+        from pbxdesk.desktop.context import AppContext
+        from pbxdesk.desktop.options import Settings
         from pbxdesk.store import Store
 
         i18n.set_language("ru")

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from sync_ui_helpers import wait_until
 
-from pbxdesk.app import i18n
 from pbxdesk.app.main_window import MainWindow
 from pbxdesk.app.numbers_model import NumbersModel
 from pbxdesk.app.quick_start import ProfileLoader, quick_start
+from pbxdesk.desktop import i18n
 from pbxdesk.domain.phone import format_number
 from pbxdesk.store import Store
 

@@ -17,7 +17,7 @@ def _weekly(doc):
 
 
 def test_schedule_changes_are_told_per_day(qapp):
-    from pbxdesk.app import i18n
+    from pbxdesk.desktop import i18n
     from pbxdesk.domain.defaults import default_document
     from pbxdesk.sync_ui.words import diff_units
 
@@ -51,7 +51,7 @@ def test_server_problems_are_read_back_with_russian_words():
 
 
 def test_a_special_day_is_named_as_the_ui_language_writes_dates(qapp):
-    from pbxdesk.app import i18n
+    from pbxdesk.desktop import i18n
     from pbxdesk.sync_ui.words import unit_title
 
     try:

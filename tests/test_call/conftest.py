@@ -62,7 +62,7 @@ def editors(qapp, make_editors, spec_example, directory) -> Editors:
 @pytest.fixture
 def english(qapp):
     """The UI in English (the source strings), whatever an earlier test in this process switched to."""
-    from pbxdesk.app.i18n import set_language
+    from pbxdesk.desktop.i18n import set_language
 
     set_language("en")
     yield
@@ -71,7 +71,7 @@ def english(qapp):
 
 @pytest.fixture
 def russian(qapp):
-    from pbxdesk.app.i18n import set_language
+    from pbxdesk.desktop.i18n import set_language
 
     set_language("ru")
     yield

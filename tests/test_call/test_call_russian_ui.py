@@ -43,11 +43,19 @@ def test_russian_words_and_screenshots(russian, make_editors, spec_example, dire
     shoot(editors.window, "test_call_broken_ru.png")
     tabs.setCurrentWidget(tabs.coverage)
     tabs.coverage.refresh()
-    assert tabs.coverage.table.item(0, 10).text() == "Мн"
+    table = tabs.coverage.table
+    assert table.item(0, 10).text() == "Меню"
+    days = [table.verticalHeaderItem(row).text() for row in range(7)]
+    assert days == ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"]
+    shown = {table.item(row, hour).text().lstrip("!") for row in range(7) for hour in range(24)}
+    assert not shown & set(days)  # no cell reads like the weekday beside it ("Сб" once meant a message)
+    legend = tabs.coverage.legend.text()
+    assert "Сооб — Сообщение" in legend and "Сб —" not in legend
     shoot(tabs, "coverage_ru.png")
     tabs.setCurrentWidget(tabs.flow)
     tabs.flow.rebuild()
     tabs.flow.view.fit()
     assert "Вызов завершается" in tabs.flow.scene.labels()
+    assert "Набран внутренний номер: звонит этот сотрудник, 30 с" in tabs.flow.scene.labels()  # not "Донабран…"
     shoot(tabs, "flow_ru.png")
     tabs.flow.scene.export_png(ARTIFACTS / "flow_ru_export.png")

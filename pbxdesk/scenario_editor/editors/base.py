@@ -1,4 +1,5 @@
-"""The frame every node editor shares: a title, its fields, a note line and Save / Cancel / Delete."""
+"""The frame every node editor shares: its fields (they scroll when the panel is short), a note line, then the
+error line and Save / Cancel / Delete, which stay in sight below the fields."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +24,15 @@ from pbxdesk.scenario_editor.editors.fields import EditorContext, PromptSlot, Sw
 
 class EditorError(ValueError):
     """A field value the editor cannot save; the message is shown next to the buttons."""
+
+
+class FieldError(EditorError):
+    """A value the editor cannot save whose message is already shown at its field (shown once, not again next
+    to the buttons); the field gets the focus."""
+
+    def __init__(self, message: str, field: QWidget) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class NodeEditor(QWidget):
@@ -39,16 +51,28 @@ class NodeEditor(QWidget):
         self._loading = False
         self.current_node: Callable[[], AnyNode | None] = lambda: self._original
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # the fields scroll; the error line and the buttons stay below them, always in sight
+        self.fields = QScrollArea(self)
+        self.fields.setObjectName("nodeFields")
+        self.fields.setWidgetResizable(True)
+        self.fields.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self.fields)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow panel: label above its field
-        outer.addLayout(self.form)
-        self.note = QLabel(self)
+        column.addLayout(self.form)
+        self.note = QLabel(body)
         self.note.setObjectName("editorNote")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #8d6e00;")
         self.note.hide()
-        outer.addWidget(self.note)
+        column.addWidget(self.note)
+        column.addStretch(1)
+        self.fields.setWidget(body)
+        outer.addWidget(self.fields, 1)
         self.error = QLabel(self)
         self.error.setObjectName("editorError")
         self.error.setWordWrap(True)
@@ -65,7 +89,6 @@ class NodeEditor(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         outer.addLayout(buttons)
-        outer.addStretch(1)
 
     def _button(self, name: str, text: str, signal: Any) -> QPushButton:
         button = QPushButton(text, self)
@@ -119,8 +142,12 @@ class NodeEditor(QWidget):
         """
         return self._collect(current)
 
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
+    def show_error(self, error: EditorError | str) -> None:
+        if isinstance(error, FieldError):
+            self.error.hide()
+            error.field.setFocus()
+            return
+        self.error.setText(str(error))
         self.error.show()
 
     def show_note(self, text: str) -> None:

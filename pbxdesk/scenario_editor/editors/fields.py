@@ -16,12 +16,14 @@ PromptValue = TtsPrompt | AudioPrompt | None
 
 @dataclass
 class EditorContext:
-    """What every node editor needs: the session and the audio services for the prompt widget."""
+    """What every node editor needs: the session and the audio services for the prompt widget (``media``:
+    downloads the company's audio files from the server, see ``pbxdesk.widgets.prompt_parts``)."""
 
     session: DocumentSession
     library: Any = None
     tts: Any = None
     player: Any = None
+    media: Any = None
 
 
 def shared_audio(context: EditorContext, owner: QWidget) -> EditorContext:
@@ -100,7 +102,7 @@ def make_prompt_widget(context: EditorContext, parent: QWidget) -> QWidget | Non
         from pbxdesk.widgets.prompt_widget import PromptWidget
     except ImportError:
         return None
-    return PromptWidget(parent, library=context.library, tts=context.tts, player=context.player)
+    return PromptWidget(parent, library=context.library, tts=context.tts, player=context.player, media=context.media)
 
 
 class PromptSlot:

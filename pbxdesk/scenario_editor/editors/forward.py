@@ -20,7 +20,7 @@ from pbxdesk.domain.models import (
 )
 from pbxdesk.domain.phone import PhoneNumberError, format_number, normalize_number
 from pbxdesk.scenario_editor import labels
-from pbxdesk.scenario_editor.editors.base import EditorError, NodeEditor
+from pbxdesk.scenario_editor.editors.base import EditorError, FieldError, NodeEditor
 from pbxdesk.scenario_editor.editors.fields import DurationCombo, EditorContext, duration_text
 
 TIMEOUTS = {"forward_external": EXTERNAL_TIMEOUTS, "forward_employee": EMPLOYEE_TIMEOUTS,
@@ -217,7 +217,7 @@ class ForwardEditor(NodeEditor):
         if kind == "forward_external":
             digits = self._check_number()
             if digits is None:
-                raise EditorError(self.number_message.text())
+                raise FieldError(self.number_message.text(), self.number)
             return ForwardExternalNode(number=digits, timeout_s=timeout, announcement=announcement, next=follow)
         if kind == "forward_employee":
             employee = self.employee.currentData()

@@ -44,10 +44,12 @@ AUDIO_OUTPUT = Option("audio/output", "")  # device id; "" = system default
 GRID_GRANULARITY = Option("schedule/granularity_min", 30, (5, 15, 30, 60))
 MAIN_GEOMETRY = Option("window/main_geometry", QByteArray())
 EDITOR_GEOMETRY = Option("window/editor_geometry", QByteArray())
+MAIN_STATE = Option("window/main_state", QByteArray())  # where the panels beside the editors are (saveState)
+TEST_CALL_DOCK = Option("window/test_call_dock", "auto", ("auto", "shown", "hidden"))  # the user's last choice
 
 ALL_OPTIONS: tuple[Option, ...] = (
     SERVER_URL, AUTO_SYNC, AUTO_SYNC_INTERVAL_S, LANGUAGE, AUDIO_OUTPUT, GRID_GRANULARITY, MAIN_GEOMETRY,
-    EDITOR_GEOMETRY,
+    EDITOR_GEOMETRY, MAIN_STATE, TEST_CALL_DOCK,
 )
 
 

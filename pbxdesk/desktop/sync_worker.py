@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from pbxdesk.app.startup import AppContext
+from pbxdesk.desktop.context import AppContext
 from pbxdesk.sync.engine import SyncEngine, SyncReport
 from pbxdesk.sync.errors import ApiError
 

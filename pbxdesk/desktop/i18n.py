@@ -1,6 +1,8 @@
 """UI languages: Russian (default) and English.
 
-Source strings are English (``tr()``); Russian lives in ``resources/i18n/*_ru.ts`` (one file per Qt package),
+Source strings are English (``tr()``); Russian lives in ``resources/i18n/*_ru.ts`` (one file per Qt package, and
+``qt_gaps_ru.ts``: words of Qt's own dialogs that the Russian catalogs shipped with Qt lack; those catalogs,
+``qtbase_ru`` and ``qtmultimedia_ru``, are loaded first, so that Qt's file dialog speaks Russian too),
 compiled to ``.qm`` by ``scripts/build_translations.py`` at setup. If a ``.qm`` is missing or older than its
 ``.ts`` (a fresh checkout run without setup), it is compiled here on first use. Switching the language swaps
 the translators; Qt then sends ``LanguageChange`` to every widget, which relabels itself. A window that
@@ -20,6 +22,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGUAGES = ("ru", "en")
+QT_CATALOGS = ("qtbase", "qtmultimedia")  # shipped with Qt; what they lack is in resources/i18n/qt_gaps_ru.ts
 DEFAULT_LANGUAGE = "ru"
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
@@ -72,10 +75,13 @@ def set_language(lang: str) -> str:
     _installed.clear()
     if lang != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        base = QTranslator(app)
-        if base.load(QLocale(lang), "qtbase", "_", qt_dir):
-            app.installTranslator(base)
-            _installed.append(base)
+        for catalog in QT_CATALOGS:  # Qt's own words: its file dialog, message boxes, context menus
+            qt = QTranslator(app)
+            if qt.load(QLocale(lang), catalog, "_", qt_dir):
+                app.installTranslator(qt)
+                _installed.append(qt)
+            else:
+                log.warning("Qt's %s translation for %s is missing from %s", catalog, lang, qt_dir)
         for ts in translation_files(lang):
             try:
                 qm = compile_ts(ts)

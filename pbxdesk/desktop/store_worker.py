@@ -1,7 +1,8 @@
 """A single background thread that runs store operations in order, so the GUI never waits on SQLite fsyncs.
 
 ``submit(job, on_done)``: ``job(store)`` runs on the worker thread with the worker's own ``Store``; its
-result (or exception) comes back to ``on_done(result, error)`` on the GUI thread.
+result (or exception) comes back to ``on_done(result, error)`` on the GUI thread, unless ``on_done`` is a method
+of a Qt object deleted meanwhile (an editor closed while its save was running).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
 from pbxdesk.store import Store
 
@@ -41,6 +43,13 @@ class StoreWorker(QObject):
         """Block until every submitted job ran (used when closing and by tests)."""
         return self._idle.wait(timeout)
 
+    def finish_pending(self, timeout: float = 10.0) -> bool:
+        """Run every submitted job and deliver its result now (before the caller goes on: a tab that saves
+        as it closes hands its editor the answer while the editor is still there)."""
+        done = self.wait_idle(timeout)
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+        return done
+
     def stop(self) -> None:
         self._jobs.put(None)
         self._thread.join(10)
@@ -68,4 +77,7 @@ class StoreWorker(QObject):
 
     @staticmethod
     def _deliver(on_done: Done, result: Any, error: BaseException | None) -> None:
+        owner = getattr(on_done, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # the widget that asked (an editor closed meanwhile) is gone: nobody to tell
         on_done(result, error)

@@ -1,0 +1,27 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>MediaFetcher</name>
+    <message>
+        <location filename="../../pbxdesk/desktop/media_fetch.py" line="31"/>
+        <source>The server cannot be reached: the audio file is not on this computer yet. It is downloaded when the server is back.</source>
+        <translation>Нет связи с сервером: аудиофайла пока нет на этом компьютере. Он загрузится, когда сервер станет доступен.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/desktop/media_fetch.py" line="34"/>
+        <source>No server to download the audio file from: log in to the company&apos;s server.</source>
+        <translation>Аудиофайл неоткуда загрузить: войдите на сервер компании.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/desktop/media_fetch.py" line="37"/>
+        <source>The server has no such audio file.</source>
+        <translation>На сервере нет такого аудиофайла.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/desktop/media_fetch.py" line="38"/>
+        <source>The audio file could not be downloaded.</source>
+        <translation>Не удалось загрузить аудиофайл.</translation>
+    </message>
+</context>
+</TS>
