@@ -79,6 +79,8 @@ def test_numbers_not_live_everywhere_are_marked_in_the_list_and_the_editor(qtbot
         assert text.startswith("Сохранено, работает на узлах Asterisk: 2 из 3 · ревизия 2"), text
         assert "узел ast-2: revision 2 written, but the reload failed (exit 1: Unable to connect to remote " \
                "asterisk" in text
+        window.show_numbers_list(True)  # (it steps aside while a number is open on a narrow window)
+        window.resize(1600, 860)
         table = window.table
         model = table.model()
         index = next(model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(NUMBER_ROLE) == number)
