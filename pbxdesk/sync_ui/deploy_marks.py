@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QLabel
 
 from pbxdesk.store.records import DeployState
@@ -57,6 +57,7 @@ class DeployBanner(QObject):
         self.label.setObjectName("deployBanner")
         self.label.setWordWrap(True)
         self.label.hide()
+        self.label.installEventFilter(self)  # says it again in the new language after a switch
         layout = editor.layout()
         if layout is not None:
             layout.insertWidget(0, self.label)
@@ -76,6 +77,11 @@ class DeployBanner(QObject):
 
     def retranslate(self) -> None:
         self.show(self.state)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
 
 
 def attach(editor: Any) -> DeployBanner:
