@@ -58,8 +58,12 @@ class EditorTabs:
 
         cannot_open = QCoreApplication.translate("MainWindow", "The number %1 could not be opened.").replace("%1", number)
         if error is not None or number in self.editors:
-            if error is not None:
+            from pbxdesk.desktop.store_worker import is_disk_trouble
+
+            if error is not None and not is_disk_trouble(error):  # the disk's trouble: the window's banner
                 error_box(self, cannot_open, error)
+            elif error is not None:
+                self.status.show_error(cannot_open)
             return
         draft, saved, directory = result
         document = parse_document(draft).document if draft is not None else None

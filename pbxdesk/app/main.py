@@ -84,36 +84,6 @@ def when_painted(widget: Any, callback: Any, give_up_ms: int | None = None) -> N
     step()
 
 
-def report_when_idle(window: Any, until_ready: bool = False) -> None:
-    """For bench/startup_bench.py: once the main window has been painted with the numbers list and the
-    event loop is idle, print ``PBXDESK_IDLE <wall clock>`` and quit. With ``until_ready``, also wait for
-    the profile to be open behind the window (store, sync, editors usable; the list reloaded from the
-    store and painted) and print ``PBXDESK_READY <wall clock>`` before quitting."""
-    import time
-
-    from PySide6.QtWidgets import QApplication
-
-    def ready() -> None:
-        _trace("ready")
-        print(f"PBXDESK_READY {time.time():.6f}", flush=True)
-        QApplication.quit()
-
-    def idle() -> None:
-        _trace("idle")
-        print(f"PBXDESK_IDLE {time.time():.6f}", flush=True)
-        if not until_ready:
-            QApplication.quit()
-        elif window.worker is not None:
-            ready()
-        else:
-            window.attached.connect(lambda: window.numbersShown.connect(lambda: when_painted(window, ready)))
-
-    if window.list_loaded:  # the fast start fills the list before the window is shown
-        when_painted(window, idle)
-    else:
-        window.numbersShown.connect(lambda: when_painted(window, idle))
-
-
 def _trace(label: str, _start: list[float] = []) -> None:  # noqa: B006 - the first call's time
     """``PBXDESK_STARTUP_TRACE=1``: print the milliseconds since the first mark (bench/startup_bench.py)."""
     if os.environ.get("PBXDESK_STARTUP_TRACE"):
@@ -124,11 +94,22 @@ def _trace(label: str, _start: list[float] = []) -> None:  # noqa: B006 - the fi
         print(f"pbxdesk-trace {(time.perf_counter() - _start[0]) * 1000:7.1f} ms  {label}", file=sys.stderr)
 
 
+def collect_from_now_on() -> None:
+    """Start collecting garbage, leaving out what start-up made (``gc.freeze``): it lives as long as the app,
+    and scanning it again at each full collection would only cost time."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run_app(argv: list[str]) -> int:
     import gc
 
-    gc.disable()  # start-up makes tens of thousands of long-lived objects: collect once the window is up
-    # (about 40 collections, 5 ms, before the first frame otherwise; after_first_paint enables it again)
+    gc.disable()  # start-up makes hundreds of thousands of long-lived objects (modules, classes, Qt wrappers):
+    # collecting while they are made scanned them again and again (about 270 collections, 15 % of the CPU
+    # time to "ready" with the profile opened behind the window); collect_from_now_on() starts collecting
     _trace("run_app")
     args = parse_args(argv)
     from pbxdesk.store.quick_read import quick_start  # before Qt: PySide6 inspects every later import
@@ -140,6 +121,9 @@ def run_app(argv: list[str]) -> int:
     _trace("quick read: " + ("fast start" if quick is not None else "normal start (new or older profile)"))
     from PySide6.QtWidgets import QApplication
 
+    from pbxdesk.app.pyside_imports import check_sources_quickly
+
+    check_sources_quickly()  # before the window's and the profile's imports
     _trace("import PySide6.QtWidgets")
 
     from pbxdesk.app.main_window import MainWindow
@@ -160,6 +144,7 @@ def run_app(argv: list[str]) -> int:
         loader = ProfileLoader(window)
         loader.loaded.connect(lambda context, error: window.attach(context) if error is None
                               else window.attach_failed(error))
+        loader.loaded.connect(lambda *_args: collect_from_now_on())  # the profile's imports are done
     else:  # a new profile, or one to migrate: open it first
         from pbxdesk.app.startup import open_profile
 
@@ -171,15 +156,22 @@ def run_app(argv: list[str]) -> int:
     window.show()
     _trace("shown")
     probe = os.environ.get("PBXDESK_STARTUP_PROBE")
-    if probe:
-        report_when_idle(window, until_ready=probe == "ready")
+    if probe:  # bench/startup_bench.py
+        from pbxdesk.app.startup_probe import install
+
+        install(window, probe, _trace)
     if args.screenshot:
         schedule_screenshot(window, Path(args.screenshot).resolve(), quit_after=not args.keep_running)
 
     def after_first_paint() -> None:
         from platformdirs import user_state_path
 
-        gc.enable()
+        if loader is None:
+            collect_from_now_on()
+        elif quick is not None and quick.is_demo:  # its server loads on another core while the profile opens
+            from pbxdesk.desktop.demo_server import prestart
+
+            prestart(quick.profile_dir / "server")
         log_path = setup_logging(Path(user_state_path("pbxdesk")))
         log.info("started; profile %s; log %s", quick.profile_dir if quick else window.context.profile_dir,
                  log_path)

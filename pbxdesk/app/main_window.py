@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the heavy parts are imported by attach() (on the loader's t
 class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow):
     serverReady = Signal()
     numbersShown = Signal()  # after every refresh of the numbers list
+    nowShown = Signal()  # after every refresh of its "Right now" column
     firstSyncDone = Signal()
     attached = Signal()  # the profile is open: store, sync and editors work from now on
 
@@ -126,14 +127,23 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
         self.start_clock()
         self.status.set_connecting()
         context.start_server_async(self.serverReady.emit)
+        QTimer.singleShot(0, self.player)  # the audio output is looked for once, before a number is opened
         self.attached.emit()
         if self._pending_open:
             self.open_number(self._pending_open)
 
     def attach_failed(self, error: BaseException) -> None:
-        """The profile could not be opened: say so; the list read at start stays visible."""
+        """The profile could not be opened: say so; the list read at start stays visible. A failing disk (the
+        profile removed, its drive gone) is said in words where the editor would be, not in a dialog."""
+        from pbxdesk.desktop.i18n import current_language
+        from pbxdesk.store import StoreError
         from pbxdesk.widgets.error_dialog import error_box
 
+        if isinstance(error, StoreError):
+            said = error.message(current_language())
+            self.status.show_error(said)
+            self.placeholder.setText(self.tr("The profile could not be opened.") + "\n\n" + said)
+            return
         self.status.show_error(str(error))
         error_box(self, self.tr("The profile could not be opened."), error)
 

@@ -16,14 +16,14 @@ from pbxdesk.app.copy_actions import CopyActions
 from pbxdesk.app.editor_header import EditorHeader
 from pbxdesk.desktop import i18n
 from pbxdesk.desktop.context import AppContext
-from pbxdesk.desktop.store_worker import StoreWorker
+from pbxdesk.desktop.store_worker import StoreWorker, is_disk_trouble
 from pbxdesk.domain.document import parse_document, to_canonical_dict
 from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.phone import format_number
 from pbxdesk.domain.walk import media_ids
 from pbxdesk.scenario_editor import ScenarioEditor
 from pbxdesk.schedule_grid import ScheduleEditor
-from pbxdesk.store import Store
+from pbxdesk.store import Store, StoreError
 from pbxdesk.test_call import TestCallPanel
 from pbxdesk.test_call.coverage_view import CoverageView
 from pbxdesk.test_call.flow_view import FlowOverview
@@ -35,6 +35,11 @@ AUTOSAVE_MS = 500
 NAME_MERGE_ID = 1001
 TITLE_NAME_CHARS = 28
 SCHEDULE_SHARE = 0.45  # a tab names the number and the start of its name
+
+
+def _said(error: BaseException) -> str:
+    """An error in words of the UI language (the store's errors carry both)."""
+    return error.message(i18n.current_language()) if isinstance(error, StoreError) else str(error)
 
 
 class NumberEditor(CopyActions, QWidget):
@@ -228,8 +233,9 @@ class NumberEditor(CopyActions, QWidget):
 
     def _saved_done(self, problems: Any, error: BaseException | None) -> None:
         if error is not None:
-            self.status.say(lambda: self.tr("Not saved: %1").replace("%1", str(error)))
-            error_box(self, self.tr("The changes were not saved; they are kept in the draft."), error)
+            self.status.say(lambda: self.tr("Not saved: %1").replace("%1", _said(error)))
+            if not is_disk_trouble(error):  # the disk's trouble is the window's banner, not a dialog
+                error_box(self, self.tr("The changes were not saved; they are kept in the draft."), error)
             return
         errors = [p for p in problems or [] if p.is_error]
         if errors:

@@ -24,6 +24,7 @@ class NumbersList:
     worker: Any
     status: Any
     numbersShown: Any
+    nowShown: Any
     list_loaded: bool
     open_number: Any
     _now_texts: Any = None
@@ -101,6 +102,7 @@ class NumbersList:
             self.model.set_now_texts(texts)
             if fit:
                 self._fit_columns([NumbersModel.NOW])
+            self.nowShown.emit()
 
     def _fit_columns(self, columns: list[int] | None = None, sample: int = 40) -> None:
         """Fit the columns to their header and first ``sample`` rows, measured with the font metrics.

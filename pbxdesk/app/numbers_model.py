@@ -37,8 +37,11 @@ class NumbersModel(QAbstractTableModel):
         self._now_text: dict[str, str] = {}
 
     def set_rows(self, rows: list[Any], now_text: dict[str, str] | None = None) -> None:
+        rows = list(rows)
+        if rows == self._rows and now_text is None:  # a reload that changed nothing (the list read at start,
+            return  # then from the store; a sync with nothing new): no reset, no repaint, the view stays put
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         if now_text is not None:
             self._now_text = dict(now_text)
         self.endResetModel()

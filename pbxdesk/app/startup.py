@@ -1,16 +1,17 @@
 """Opening a profile: the local store, the settings, media and TTS, and the server to sync with.
 
-With no server configured in the profile, the app uses a separate demo profile (``<profile>/demo``) and an
-embedded reference server with the demo company on a free loopback port; nothing from the demo profile is
-ever pushed to a real server, because a real server gets its own profile (the base one). The embedded
-server starts in the background (``start_server_async``) so the window shows at once.
+With no server configured in the profile, the app uses a separate demo profile (``<profile>/demo``) and its
+own reference server with the demo company on a free loopback port (a child process:
+``pbxdesk.desktop.demo_server``); nothing from the demo profile is ever pushed to a real server, because a
+real server gets its own profile (the base one). The app waits for that server in the background
+(``AppContext.start_server_async``) so the window shows at once.
 """
 
 from __future__ import annotations
 
 from pbxdesk.desktop.context import AppContext
 from pbxdesk.desktop.options import Settings
-from pbxdesk.store import Store
+from pbxdesk.desktop.store_worker import open_store
 from pbxdesk.store.in_use import profile_in_use
 
 
@@ -19,15 +20,20 @@ def open_profile(cli_value: str | None, settings: Settings | None = None) -> App
     too); ``settings`` is the window's own ``Settings`` of that profile when it was made first (the fast
     start), so both share one object."""
     base, profile, info, is_demo = profile_in_use(cli_value)
-    base.mkdir(parents=True, exist_ok=True)
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # a read-only or full disk: the profile may still be read below, or the store says why not
     url = token = None
     if not is_demo and info is not None:
         from pbxdesk.sync.credentials import load_token
 
         url = info.server_url
         token = load_token(url, base)  # $PBXDESK_TOKEN, keyring or the opt-in file
-    store = Store.open(profile)
+    store, trouble = open_store(profile)  # read-only (with the reason) when its disk cannot be written
+    if store is None:
+        raise trouble or RuntimeError(f"the profile {profile} could not be opened")
     return AppContext(
         base_dir=base, profile_dir=profile, store=store, settings=settings or Settings(profile), is_demo=is_demo,
-        server_url=url, token=token,
+        server_url=url, token=token, profile_trouble=trouble,
     )

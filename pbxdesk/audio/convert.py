@@ -13,14 +13,16 @@ import math
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from pbxdesk.audio import dsp, errors
+from pbxdesk.audio import errors
 from pbxdesk.audio.decode import Cancel, Decoder, Progress, needs_seekable_input
 from pbxdesk.audio.files import atomic_path
 from pbxdesk.audio.probe import check_size, ffmpeg_tool, probe
 from pbxdesk.audio.wavfile import MASTER_RATE, AudioInfo, write_wav
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["AudioInfo", "Cancel", "convert_bytes_to_master", "convert_to_master", "decode_to_master_rate",
            "export_alaw", "export_ulaw", "samples_to_master"]
@@ -51,6 +53,10 @@ def convert_to_master(src: Path, dst: Path, *, progress: Progress | None = None,
 
 def samples_to_master(samples: np.ndarray, rate: int, dst: Path, *, cancel: Cancel | None = None) -> AudioInfo:
     """Mono float samples at ``rate`` → resampled to 8 kHz, trimmed, normalised, written atomically."""
+    import numpy as np  # here, not at import: the editors and the server import this module, numpy is for
+
+    from pbxdesk.audio import dsp  # the worker threads that process sound (about 0.1 s to import)
+
     if rate != MASTER_RATE:
         from scipy.signal import resample_poly  # here, not at import: see dsp.py
 

@@ -13,13 +13,14 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Protocol
-
-import numpy as np
+from typing import IO, TYPE_CHECKING, Protocol
 
 from pbxdesk.audio import errors
 from pbxdesk.audio.probe import MAX_DURATION_S, ffmpeg_tool
 from pbxdesk.audio.wavfile import MASTER_RATE
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Progress = Callable[[float], None]
 
@@ -83,6 +84,8 @@ class Decoder:
                 if progress and expected_bytes:
                     written = self.out.stat().st_size if self.out.exists() else 0
                     progress(min(0.9, 0.9 * written / expected_bytes))
+            import numpy as np  # here, not at import (about 0.1 s): see convert.samples_to_master
+
             samples = np.fromfile(self.out, dtype="<f4") if proc.returncode == 0 else np.zeros(0, "<f4")
         finally:
             self.abort()

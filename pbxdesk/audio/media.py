@@ -25,4 +25,4 @@ def media_id_of_file(path: Path, chunk_size: int = 1 << 20) -> str:
 
 def is_media_id(value: str) -> bool:
     """True when ``value`` has the form of a media id (64 lowercase hex digits)."""
-    return bool(_MEDIA_ID.match(value))
+    return bool(_MEDIA_ID.fullmatch(value))

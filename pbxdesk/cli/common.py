@@ -9,9 +9,11 @@ import json
 import sys
 from typing import Any, NoReturn
 
+from pbxdesk.domain.directory_check import validate_directory
 from pbxdesk.domain.document import DocumentReadError, load_directory, strip_bom
 from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.models import Directory
+from pbxdesk.domain.text import printable
 
 
 class UsageError(Exception):
@@ -36,8 +38,9 @@ def profile_parser(command: str) -> Parser:
 
 
 def fail(prog: str, message: str) -> int:
-    """Print ``prog: message`` on stderr; the exit code of a command that could not run (2)."""
-    print(f"{prog}: {message}", file=sys.stderr)
+    """Print ``prog: message`` on stderr, on one line whatever it quotes; the exit code of a command that could
+    not run (2)."""
+    print(f"{prog}: {printable(message)}", file=sys.stderr)
     return 2
 
 
@@ -87,8 +90,13 @@ def read_directory(path: str) -> Directory:
     if isinstance(data, dict) and not ({"employees", "departments"} & data.keys()):
         raise DocumentReadError(f"{path}: not a valid directory: it has neither 'employees' nor 'departments'")
     try:
-        return load_directory(raw)
+        directory = load_directory(raw)
     except DocumentReadError as exc:
         raise DocumentReadError(f"{path}: {exc}") from exc
     except RecursionError as exc:
         raise DocumentReadError(f"{path}: not a valid directory: nested too deeply") from exc
+    errors = [p for p in validate_directory(directory) if p.is_error]
+    if errors:  # by the rules of admin import-directory: what the dialplan could not use is not a directory
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise DocumentReadError(f"{path}: not a usable directory: {errors[0].line(cli_language())}{more}")
+    return directory

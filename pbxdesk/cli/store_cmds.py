@@ -4,8 +4,10 @@ All take ``--profile DIR`` (else ``$PBXDESK_HOME``, else the platform data direc
 app opens there, :mod:`pbxdesk.store.in_use`) and ``--lang en|ru``
 for messages (default as ``pbxdesk validate``: ``PBXDESK_LANG``/``LANG``, else en). Exit codes: 0 done; 1 refused (a document with errors — printed as
 ``ERROR /json/pointer code: message`` lines, nothing changed — or a number not in the profile);
-2 with one line on stderr for bad arguments, an unreadable file, or a profile that cannot be opened
-(e.g. written by a newer pbxdesk).
+2 with one line on stderr for bad arguments, an unreadable file, or a profile that cannot be opened or
+written (written by a newer pbxdesk; its disk full or read-only; removed; none there for ``numbers``, ``get``
+and ``status``, which never create one). The reading commands still read a profile whose disk is full or
+read-only; a write to it changes nothing (SQLite commits whole transactions or none).
 
 ``set`` on a number that is not in the profile adds it (the document names the number): it is queued
 like any save and created on the server by the next ``pbxdesk sync`` (the server accepts it only for a
@@ -15,15 +17,15 @@ number of the company).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from pbxdesk.cli.common import Parser, UsageError, profile_parser
-from pbxdesk.domain.document import DocumentReadError, dumps, load_directory, load_path
+from pbxdesk.cli.common import Parser, UsageError, profile_parser, read_directory
+from pbxdesk.domain.document import DocumentReadError, dumps, load_path
 from pbxdesk.domain.models import Directory
 from pbxdesk.domain.phone import PhoneNumberError, normalize_number
 from pbxdesk.domain.problems import Problem, has_errors
+from pbxdesk.domain.text import json_text, printable
 from pbxdesk.store import SaveRefusedError, Store, StoreError, UnknownNumberError
 from pbxdesk.store.in_use import profile_in_use
 from pbxdesk.store.summary import MODE_NAMES
@@ -68,13 +70,13 @@ def _print_problems(problems: list[Problem], lang: str) -> None:
 def cmd_numbers(store: Store, args: argparse.Namespace) -> int:
     rows = store.list_numbers(search=args.search, state=args.state)
     if args.json:
-        print(json.dumps([{"number": r.number, "name": r.name, "schedule_mode": r.schedule_mode,
-                           "sync_state": r.sync_state, "has_draft": r.has_draft, "revision": r.revision}
-                          for r in rows], ensure_ascii=False, indent=2))
+        print(json_text([{"number": r.number, "name": r.name, "schedule_mode": r.schedule_mode,
+                          "sync_state": r.sync_state, "has_draft": r.has_draft, "revision": r.revision}
+                         for r in rows], indent=2))
         return 0
     head = ("Номер", "Название", "Расписание", "Состояние", "Черновик", "Ревизия") if args.lang == "ru" else \
         ("Number", "Name", "Schedule", "State", "Draft", "Revision")
-    table = [head] + [(r.number, r.name, MODE_NAMES[args.lang].get(r.schedule_mode, r.schedule_mode), STATE_NAMES[args.lang].get(r.sync_state, r.sync_state),
+    table = [head] + [(r.number, printable(r.name), MODE_NAMES[args.lang].get(r.schedule_mode, r.schedule_mode), STATE_NAMES[args.lang].get(r.sync_state, r.sync_state),
                        "*" if r.has_draft else "", "" if r.revision is None else str(r.revision)) for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
     for row in table:
@@ -91,7 +93,7 @@ def cmd_get(store: Store, args: argparse.Namespace) -> int:
         if draft is None:
             print(_say(args.lang, f"У номера {num} нет черновика", f"{num} has no draft"), file=sys.stderr)
             return 1
-        print(json.dumps(draft, ensure_ascii=False, indent=2))
+        print(json_text(draft, indent=2))
         return 0
     doc = store.get_saved(num)
     assert doc is not None
@@ -101,13 +103,7 @@ def cmd_get(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_set(store: Store, args: argparse.Namespace) -> int:
     num = normalize_number(args.number)
-    directory: Directory | None = None
-    if args.directory:
-        try:
-            with open(args.directory, "rb") as fh:
-                directory = load_directory(fh.read())
-        except OSError as exc:
-            raise DocumentReadError(f"cannot read {args.directory}: {exc.strerror or exc}") from exc
+    directory: Directory | None = read_directory(args.directory) if args.directory else None
     data = load_path(args.file).data
     is_new = not store.has_number(num)
     problems = store.save(num, data, directory, create=True)
@@ -173,28 +169,30 @@ def cmd_status(store: Store, args: argparse.Namespace) -> int:
     lang = args.lang
     data = _status_data(store, lang)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_text(data, indent=2))
         return 0
     print(_say(lang, f"Не отправлено на сервер: {len(data['pending'])}",
                f"Changes not on the server: {len(data['pending'])}"))
     for p in data["pending"]:
         state = STATE_NAMES[lang].get(p["sync_state"], p["sync_state"])
-        print(f"  {p['number']}  {p['name']}  [{state}]")
+        print(f"  {p['number']}  {printable(p['name'])}  [{state}]")
         for line in p["changes"]:
-            print(f"    - {line}")
+            print(f"    - {printable(line)}")
         if p["last_error"]:
-            print("    ! " + _say(lang, "последняя ошибка: ", "last error: ") + p["last_error"])
+            print("    ! " + _say(lang, "последняя ошибка: ", "last error: ") + _lines(p["last_error"], 6))
     print(_say(lang, f"Черновики: {len(data['drafts'])}", f"Drafts: {len(data['drafts'])}"))
     for d in data["drafts"]:
-        print(f"  {d['number']}  {d['name']}")
+        print(f"  {d['number']}  {printable(d['name'])}")
     print(_say(lang, f"Конфликты: {len(data['conflicts'])}", f"Conflicts: {len(data['conflicts'])}"))
     for c in data["conflicts"]:
-        print(f"  {c['number']}  {c['name']}")
+        print(f"  {c['number']}  {printable(c['name'])}")
     if data["errors"]:
-        print(_say(lang, f"Отклонено сервером: {len(data['errors'])}", f"Refused by the server: "
+        print(_say(lang, f"Отложено: отклонено сервером, не отправляется, пока номер не исправлен и не сохранён: "
+                         f"{len(data['errors'])}",
+                   f"Set aside: refused by the server, not sent until the number is fixed and saved: "
                    f"{len(data['errors'])}"))
         for e in data["errors"]:
-            print(f"  {e['number']}  {e['name']}: {e['message']}")
+            print(f"  {e['number']}  {printable(e['name'])}: {_lines(e['message'] or '', 4)}")
     if data["not_live"]:
         print(_say(lang, f"Ещё не работает на всех узлах Asterisk (по последней синхронизации): "
                          f"{len(data['not_live'])}",
@@ -202,10 +200,18 @@ def cmd_status(store: Store, args: argparse.Namespace) -> int:
         for d in data["not_live"]:
             state = _say(lang, "ОШИБКА", "FAILED") if d["state"] == "failed" else _say(lang, "развёртывается",
                                                                                      "deploying")
-            print(f"  {d['number']}  {d['name']}  [{state}] r{d['revision']}: {d['text']}")
+            print(f"  {d['number']}  {printable(d['name'])}  [{state}] r{d['revision']}: {printable(d['text'])}")
     return 0
 
 
+def _lines(text: str, indent: int) -> str:
+    """A stored multi-line message (a summary, then ``ERROR /pointer code: message`` lines) with each line
+    escaped and the following ones indented under the first."""
+    return ("\n" + " " * indent).join(printable(line) for line in text.splitlines())
+
+
+# these never create a profile and read one whose disk cannot be written; only `set` creates one
+READING = frozenset({"numbers", "get", "status"})
 COMMANDS = {"numbers": cmd_numbers, "get": cmd_get, "set": cmd_set, "copy": cmd_copy, "status": cmd_status}
 
 
@@ -223,23 +229,24 @@ def main(argv: list[str]) -> int:
         return 2
     lang = args.lang
     try:
-        store = Store(profile_in_use(args.profile).profile_dir)
+        store = Store(profile_in_use(args.profile).profile_dir, read_only=command in READING,
+                      create=command == "set")
     except StoreError as exc:
-        print(f"{prog}: {exc.message(lang)}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"{prog}: cannot open the profile: {exc}", file=sys.stderr)
+        print(f"{prog}: {printable(exc.message(lang))}", file=sys.stderr)
         return 2
     try:
         return COMMANDS[command](store, args)
     except UnknownNumberError as exc:
         print(f"{prog}: {exc.message(lang)}", file=sys.stderr)
         return 1
+    except StoreError as exc:  # the disk failed meanwhile (full, read-only, removed): one line, nothing half-done
+        print(f"{prog}: {printable(exc.message(lang))}", file=sys.stderr)
+        return 2
     except PhoneNumberError as exc:
-        print(f"{prog}: {exc.message_ru if lang == 'ru' else exc.message_en}", file=sys.stderr)
+        print(f"{prog}: {printable(exc.message_ru if lang == 'ru' else exc.message_en)}", file=sys.stderr)
         return 2
     except DocumentReadError as exc:
-        print(f"{prog}: {exc}", file=sys.stderr)
+        print(f"{prog}: {printable(exc)}", file=sys.stderr)
         return 2
     finally:
         store.close()

@@ -32,7 +32,9 @@ from pbxdesk.cli.common import Parser, UsageError, profile_parser
 from pbxdesk.domain.document import load_path
 from pbxdesk.domain.merge import DOCUMENT_UNIT
 from pbxdesk.domain.phone import PhoneNumberError
+from pbxdesk.domain.text import printable
 from pbxdesk.store import Store, StoreError, resolve_profile_dir
+from pbxdesk.store.disk import profile_trouble
 from pbxdesk.store.in_use import profile_in_use
 from pbxdesk.sync import credentials
 from pbxdesk.sync.client import ApiClient
@@ -89,20 +91,28 @@ def main(argv: list[str]) -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     try:
-        # login connects the base profile to its server; the others work on the profile the app opens
-        where = resolve_profile_dir(args.profile) if command == "login" else profile_in_use(args.profile).profile_dir
-        store = Store.open(where)
-    except (StoreError, OSError) as exc:
-        _err(f"pbxdesk {command}: cannot open the profile: {exc}")
+        # login connects the base profile to its server; the others work on the profile the app opens. Only
+        # login creates a profile; conflicts only reads (also a profile whose disk cannot be written)
+        profile = resolve_profile_dir(args.profile) if command == "login" else profile_in_use(args.profile).profile_dir
+        store = Store.open(profile, read_only=command == "conflicts", create=command == "login")
+    except StoreError as exc:
+        _err(f"pbxdesk {command}: {printable(exc.message(args.lang))}")
         return 2
     try:
         handler = {"login": _login, "sync": _sync, "conflicts": _conflicts, "resolve": _resolve}[command]
         return handler(store, args)
     except PhoneNumberError as exc:
-        _err(f"pbxdesk {command}: {exc.message_en if args.lang == 'en' else exc.message_ru}")
+        _err(f"pbxdesk {command}: {printable(exc.message_en if args.lang == 'en' else exc.message_ru)}")
+        return 2
+    except Exception as exc:  # the profile's disk failed meanwhile: one line, nothing half-done
+        trouble = profile_trouble(profile, exc)
+        if trouble is None:
+            raise
+        _err(f"pbxdesk {command}: {printable(trouble.message(args.lang))}")
         return 2
     finally:
         store.close()
+
 
 
 # ------------------------------------------------------------------------------------------------ login
@@ -211,7 +221,11 @@ def _sync(store: Store, args: argparse.Namespace) -> int:
         bar.close()
         client.close()
     if "error" in box:
-        _err(f"pbxdesk sync: failed: {type(box['error']).__name__}: {box['error']}")
+        trouble = profile_trouble(store.profile_dir, box["error"])
+        if trouble is not None:  # what was pushed and pulled before is recorded; the rest stays queued
+            _err(f"pbxdesk sync: {printable(trouble.message(args.lang))}")
+            return 2
+        _err(f"pbxdesk sync: failed: {type(box['error']).__name__}: {printable(box['error'])}")
         return 2 if isinstance(box["error"], (NetworkError, AuthError)) else 1
     code = _summary(box["report"], url, store)
     if box.get("timed_out"):
@@ -249,7 +263,7 @@ def _summary(report: SyncReport, url: str, store: Store) -> int:
     for number in report.conflicts:
         print(f"CONFLICT {number}: run 'pbxdesk conflicts' and 'pbxdesk resolve {number} --take mine|theirs'")
     for item, text in report.errors.items():
-        print(f"ERROR {item}: {text}")
+        print(f"ERROR {item}: " + "\n  ".join(printable(line) for line in text.splitlines()))
     waiting = [s for s in store.list_numbers() if s.sync_state in ("conflict", "error")
                and s.number not in report.conflicts and s.number not in report.errors]
     for s in waiting:  # from earlier syncs, still waiting for the user
@@ -282,15 +296,15 @@ def _conflicts(store: Store, args: argparse.Namespace) -> int:
 
 
 def _print_conflict(c: NumberConflict, lang: str) -> None:
-    print(f"{c.number} {c.name}: local change vs server revision r{c.theirs_revision} "
+    print(f"{c.number} {printable(c.name)}: local change vs server revision r{c.theirs_revision} "
           f"(common base r{c.base_revision})")
-    for u in c.units:
+    for u in c.units:  # (names and values as the documents hold them, each printed on its own line)
         ref = c.base or c.mine
-        chosen = f" [chosen: {c.chosen[u.unit]}]" if u.unit in c.chosen else ""
-        print(f"  {u.unit}: {unit_words(u.unit, ref, lang)}{chosen}")
-        print(f"    mine:   {value_words(u.unit, u.mine, lang)}")
-        print(f"    theirs: {value_words(u.unit, u.theirs, lang)}")
-        print(f"    base:   {value_words(u.unit, u.base, lang)}")
+        chosen = f" [chosen: {printable(c.chosen[u.unit])}]" if u.unit in c.chosen else ""
+        print(f"  {printable(u.unit)}: {printable(unit_words(u.unit, ref, lang))}{chosen}")
+        print(f"    mine:   {printable(value_words(u.unit, u.mine, lang))}")
+        print(f"    theirs: {printable(value_words(u.unit, u.theirs, lang))}")
+        print(f"    base:   {printable(value_words(u.unit, u.base, lang))}")
     for p in c.problems:
         print(f"  {p.line(lang)}")
 

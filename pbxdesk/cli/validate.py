@@ -11,12 +11,11 @@ for Russian (``pbxdesk.domain.lang.cli_language``).
 
 from __future__ import annotations
 
-import json
-
 from pbxdesk.cli.common import Parser, UsageError, fail, read_directory, read_routing_data
 from pbxdesk.domain.document import DocumentReadError
 from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.problems import has_errors
+from pbxdesk.domain.text import json_text
 from pbxdesk.domain.validation import validate_data
 
 PROG = "pbxdesk validate"
@@ -48,7 +47,7 @@ def main(argv: list[str]) -> int:
         return fail(PROG, f"{args.routing}: the document is nested too deeply to check")
     lang = cli_language()
     if args.json:
-        print(json.dumps([p.as_dict(lang) for p in problems], ensure_ascii=False, indent=2))
+        print(json_text([p.as_dict(lang) for p in problems], indent=2))
     else:
         for problem in problems:
             print(problem.line(lang))

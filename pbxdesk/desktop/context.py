@@ -1,8 +1,8 @@
 """The profile open in the app: its store, settings, media library, TTS engine and the server to sync with.
 
 ``pbxdesk.app.startup.open_profile`` makes it. With no server configured the profile is the demo one and
-``start_server_async`` starts the embedded reference server with the demo company on a free loopback port,
-in the background, so the window shows at once.
+``start_server_async`` waits, in the background, for the reference server with the demo company on a free
+loopback port (a child process: ``demo_server``), so the window shows at once.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class AppContext:
     token: str | None = None
     embedded: Any = None
     server_error: str | None = None
+    profile_trouble: Any = None  # a StoreError: the profile's disk cannot be written (the store is read-only)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _library: Any = field(default=None, repr=False)
     _tts: Any = field(default=None, repr=False)
@@ -75,16 +76,17 @@ class AppContext:
             return ApiClient(self.server_url, self.token)
 
     def start_server_async(self, done: Callable[[], None]) -> None:
-        """In demo mode start the embedded server in a thread and call ``done`` (from that thread)."""
+        """In demo mode start the demo server (or take the one started early) and call ``done`` from a thread
+        once it listens."""
         if not self.is_demo or self.embedded is not None:
             done()
             return
 
         def work() -> None:
             try:
-                from pbxdesk.server.embedded import start_embedded
+                from pbxdesk.desktop.demo_server import take
 
-                server = start_embedded(self.profile_dir / "server", demo=True)
+                server = take(self.profile_dir / "server").wait()
                 with self._lock:
                     self.embedded, self.server_url, self.token = server, server.url, server.token
                 self.store.set_profile(server_url=server.url, is_demo=True)

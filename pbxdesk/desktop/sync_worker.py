@@ -7,6 +7,8 @@ import threading
 from PySide6.QtCore import QObject, QThread, Signal
 
 from pbxdesk.desktop.context import AppContext
+from pbxdesk.desktop.i18n import current_language
+from pbxdesk.store.disk import profile_trouble
 from pbxdesk.sync.engine import SyncEngine, SyncReport
 from pbxdesk.sync.errors import ApiError
 
@@ -14,6 +16,7 @@ from pbxdesk.sync.errors import ApiError
 class _SyncThread(QThread):
     progress = Signal(int, int, str)
     finishedWith = Signal(object, str)  # SyncReport | None, error text
+    trouble = Signal(object)  # a StoreError of the profile's disk
 
     def __init__(self, context: AppContext, cancel: threading.Event) -> None:
         super().__init__()
@@ -24,17 +27,24 @@ class _SyncThread(QThread):
         if client is None:
             self.finishedWith.emit(None, self._context.server_error or "no server configured")
             return
-        store = self._context.open_store()
+        store = None
         try:
+            store = self._context.open_store()
             engine = SyncEngine(store, client, media_original=self._context.library.original_path)
             report = engine.run(progress=lambda d, t, i: self.progress.emit(d, t, i), cancel=self._cancel)
             self.finishedWith.emit(report, "")
         except ApiError as exc:
             self.finishedWith.emit(None, str(exc))
         except Exception as exc:  # reported to the user, never a crash of the GUI
-            self.finishedWith.emit(None, f"{type(exc).__name__}: {exc}")
+            trouble = profile_trouble(self._context.profile_dir, exc)
+            if trouble is not None:  # the profile's disk: the window shows it in its banner
+                self.trouble.emit(trouble)
+                self.finishedWith.emit(None, trouble.message(current_language()))
+            else:
+                self.finishedWith.emit(None, f"{type(exc).__name__}: {exc}")
         finally:
-            store.close()
+            if store is not None:
+                store.close()
             client.close()
 
 
@@ -44,6 +54,7 @@ class SyncController(QObject):
     started = Signal()
     progress = Signal(int, int, str)
     finished = Signal(object, str)
+    profileTrouble = Signal(object)  # the profile's disk failed during a sync (a StoreError)
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +73,7 @@ class SyncController(QObject):
         self._cancel = threading.Event()
         thread = _SyncThread(self._context, self._cancel)
         thread.progress.connect(self.progress)
+        thread.trouble.connect(self.profileTrouble)
         thread.finishedWith.connect(self._done)
         self._thread = thread
         thread.start()

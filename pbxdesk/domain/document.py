@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from pbxdesk.domain.messages import message
 from pbxdesk.domain.models import WEEKDAYS, Directory, RoutingDocument
 from pbxdesk.domain.problems import Problem, escape_token
+from pbxdesk.domain.text import MAX_DEPTH, json_depth_pointer, json_text
 
 
 def strip_bom(text: str | bytes) -> str | bytes:
@@ -89,8 +90,22 @@ def _structural_problem(data: Any, err: Any) -> Problem:
     return Problem("error", ptr, code, ru, en)
 
 
+def too_deep(data: Any) -> Problem | None:
+    """``document.too_deep`` at the first value nested deeper than :data:`~pbxdesk.domain.text.MAX_DEPTH`
+    levels (the limit the provisioning service enforces), or None."""
+    deep = json_depth_pointer(data, MAX_DEPTH)
+    if deep is None:
+        return None
+    ru, en = message("document.too_deep", max=MAX_DEPTH, max_plus=MAX_DEPTH + 1)
+    return Problem("error", deep, "document.too_deep", ru, en)
+
+
 def parse_document(data: Any) -> LoadResult:
-    """Check the structure of already-decoded JSON and build the typed document."""
+    """Check the structure of already-decoded JSON and build the typed document (a document nested
+    deeper than the service accepts is refused before anything else looks at it)."""
+    deep = too_deep(data)
+    if deep is not None:
+        return LoadResult(None, [deep], data)
     if not isinstance(data, dict):
         ru, en = message("type.invalid", field="", detail="the document must be a JSON object")
         return LoadResult(None, [Problem("error", "", "type.invalid", ru, en)], data)
@@ -137,7 +152,7 @@ def to_canonical_dict(doc: RoutingDocument) -> dict[str, Any]:
 
 def dumps(doc: RoutingDocument) -> str:
     """Canonical text: UTF-8 JSON, two-space indentation, trailing newline."""
-    return json.dumps(to_canonical_dict(doc), ensure_ascii=False, indent=2) + "\n"
+    return json_text(to_canonical_dict(doc), indent=2) + "\n"
 
 
 def from_dict(data: Any) -> RoutingDocument:

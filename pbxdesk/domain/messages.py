@@ -11,8 +11,10 @@ from __future__ import annotations
 import sys
 
 from pbxdesk.domain.generated import write_or_check
+from pbxdesk.domain.text import printable
 
 _E, _W = "error", "warning"
+PARAM_LIMIT = 100
 
 CATALOG: dict[str, tuple[str, str, str]] = {
     # structure
@@ -23,9 +25,20 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "node.unknown_type": (_E, "Неизвестный вид действия «{type}»", "Unknown action type '{type}'"),
     "format.unsupported": (_E, "Неподдерживаемый формат «{value}», ожидается pbxdesk.routing/1",
                            "Unsupported format '{value}', expected pbxdesk.routing/1"),
+    "document.too_deep": (_E, "Документ вложен глубже {max} уровней: здесь уровень {max_plus}",
+                          "The document is nested more than {max} levels deep: this is level {max_plus}"),
+    # text (pbxdesk.domain.text: one rule for every name, prompt text and id)
+    "text.forbidden_char": (_E, "Недопустимый символ {char} в «{field}» (позиция {position}): управляющие "
+                                "символы, разрывы строк и знаки направления текста не допускаются",
+                            "Character {char} is not allowed in '{field}' (position {position}): control "
+                            "characters, line breaks and text direction marks are not allowed"),
+    "text.too_long": (_E, "«{field}» длиннее {max} символов ({length})",
+                      "'{field}' is longer than {max} characters ({length})"),
     # number, name, timezone
     "number.malformed": (_E, "Номер «{value}» должен состоять из 10 цифр",
                          "The number '{value}' must be 10 digits"),
+    "number.mismatch": (_E, "Документ относится к номеру «{found}», а сохраняется в номер {number}",
+                        "The document is for the number '{found}' but is saved to {number}"),
     "name.empty": (_E, "Укажите название номера", "The number name is empty"),
     "timezone.unknown": (_E, "Неизвестный часовой пояс «{value}»", "Unknown timezone '{value}'"),
     # intervals
@@ -109,7 +122,18 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     "mail.no_recipient": (_E, "Не указан ни один получатель и нет внешнего адреса e-mail",
                           "No recipient and no external e-mail address"),
     "mail.duplicate_recipient": (_W, "Получатель «{id}» указан повторно", "The recipient '{id}' is listed twice"),
-    "email.invalid": (_E, "Неверный адрес e-mail «{value}»", "Invalid e-mail address '{value}'"),
+    "email.invalid": (_E, "Неверный адрес e-mail «{value}»: ожидается имя@домен.зона латиницей, без пробелов",
+                      "Invalid e-mail address '{value}': expected name@domain.tld in Latin letters, no spaces"),
+    # the company directory (admin import-directory)
+    "directory.id_empty": (_E, "Пустой идентификатор", "The id is empty"),
+    "directory.id_duplicate": (_E, "Идентификатор «{id}» уже встречается выше", "The id '{id}' is used above already"),
+    "directory.name_empty": (_E, "Пустое имя", "The name is empty"),
+    "directory.extension_invalid": (_E, "Внутренний номер «{value}» должен состоять из 1–15 цифр",
+                                    "The extension '{value}' must be 1 to 15 digits"),
+    "directory.extension_duplicate": (_E, "Внутренний номер {value} уже есть у сотрудника «{other}»",
+                                      "The extension {value} already belongs to '{other}'"),
+    "directory.unknown_member": (_E, "В отделе указан неизвестный сотрудник «{id}»",
+                                 "The department lists the unknown employee '{id}'"),
 }
 
 MEANING: dict[str, str] = {
@@ -118,7 +142,17 @@ MEANING: dict[str, str] = {
     "type.invalid": "A member has the wrong JSON type or a value outside its enumeration.",
     "node.unknown_type": "A scenario node whose `type` is not one of the seven node kinds (pointer: the node).",
     "format.unsupported": "`format` is not `pbxdesk.routing/1`.",
+    "document.too_deep": "A value nested more than 200 levels deep (the document is level 1; pointer: the first "
+                         "such value). Nothing else is checked; the server refuses such documents too.",
+    "text.forbidden_char": "Free text (number and interval names, prompt text, employee and department ids; "
+                           "directory names and ids) holds a character of no text: a control character "
+                           "(U+0000-U+001F, U+007F-U+009F; prompt text may hold tab and line breaks), U+2028/U+2029, "
+                           "a direction override or isolate (U+202A-U+202E, U+2066-U+2069) or a lone surrogate.",
+    "text.too_long": "Free text over its limit: number name 200, interval name 60, employee or department id "
+                     "100, directory names 200 characters.",
     "number.malformed": "`number` is not exactly 10 ASCII digits.",
+    "number.mismatch": "The document's `number` is not the number it is saved to (the profile's number, or the "
+                       "number in the URL of `PUT /numbers/{number}`).",
     "name.empty": "`name` is empty or only whitespace.",
     "timezone.unknown": "`timezone` is not an IANA zone known to the system's zoneinfo.",
     "interval.unknown_id": "A declared interval id other than working, non_working, custom1..custom3.",
@@ -169,7 +203,17 @@ MEANING: dict[str, str] = {
     "media.unknown": "A media id not among the known media (checked only when the caller passes them).",
     "mail.no_recipient": "R12: voicemail/fax with no recipient and no external e-mail (pointer: `recipients`).",
     "mail.duplicate_recipient": "The same employee or department listed twice among recipients.",
-    "email.invalid": "`external_email` is not a plausible address (`local@domain.tld`, no spaces).",
+    "email.invalid": "An e-mail address (`external_email`, a directory employee's `email`) that is not "
+                     "`local@domain.tld` in ASCII letters, digits and `._%+-` (at most 64 before the @, 254 in "
+                     "all): the dialplan hands addresses to the mail command and skips any other. Null or empty "
+                     "means none; nothing is trimmed.",
+    "directory.id_empty": "A directory employee or department with an empty or blank id.",
+    "directory.id_duplicate": "Two employees, or two departments, with the same id (the later one is reported).",
+    "directory.name_empty": "A directory employee or department with an empty or blank name.",
+    "directory.extension_invalid": "An employee's `extension` that is not 1-15 digits (null or empty: none); "
+                                   "the dialplan could not dial it.",
+    "directory.extension_duplicate": "Two employees with the same extension (extension dialing could ring only one).",
+    "directory.unknown_member": "A department member that is not an employee id of the directory.",
 }
 
 
@@ -183,9 +227,11 @@ def severity(code: str) -> str:
 
 
 def message(code: str, **params: object) -> tuple[str, str]:
-    """(russian, english) text of a problem code with its parameters filled in."""
+    """(russian, english) text of a problem code with its parameters filled in. Text parameters come from
+    documents and directories: they are cut to :data:`PARAM_LIMIT` characters and their control characters
+    escaped, so a message is always one line."""
     _sev, ru, en = CATALOG[code]
-    values = _Defaults(params)
+    values = _Defaults({k: printable(v, PARAM_LIMIT) if isinstance(v, str) else v for k, v in params.items()})
     return ru.format_map(values), en.format_map(values)
 
 
@@ -209,7 +255,39 @@ def markdown() -> str:
     ]
     for code, (sev, ru, en) in CATALOG.items():
         lines.append(f"| `{code}` | {sev} | {_cell(MEANING[code])} | {_cell(en)} | {_cell(ru)} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _text_rules()) + "\n"
+
+
+def _text_rules() -> list[str]:
+    from pbxdesk.domain import text
+
+    rules = [("number name (`name`)", text.NAME), ("interval name", text.INTERVAL_NAME),
+             ("prompt text (`tts`)", text.TTS), ("employee and department id", text.ID),
+             ("directory employee and department name", text.DIRECTORY_NAME),
+             ("company name (server)", text.COMPANY_NAME)]
+    lines = [
+        "",
+        "## Text rules",
+        "",
+        "One rule for text (`pbxdesk/domain/text.py`), checked the same way by client validation, the",
+        "provisioning service (which publishes the same patterns in its OpenAPI document), the directory",
+        "import and the dialplan compiler. No text holds a control character (U+0000-U+001F, U+007F-U+009F),",
+        "U+2028/U+2029, a direction override or isolate (U+202A-U+202E, U+2066-U+2069) or a lone surrogate;",
+        "prompt text may hold tabs and line breaks. Text of only spaces is empty. Lengths are in characters.",
+        "",
+        "| text | length | line breaks |",
+        "|---|---|---|",
+    ]
+    for label, rule in rules:
+        lines.append(f"| {label} | 1-{rule.max_length} | {'allowed' if rule.multiline else 'no'} |")
+    lines += [
+        f"| e-mail | at most {text.EMAIL_MAX}; `{_cell(text.EMAIL_PATTERN)}`; null or empty: none | no |",
+        f"| extension (directory) | `{text.EXTENSION_PATTERN}`; null or empty: none | no |",
+        "",
+        f"A document nested more than {text.MAX_DEPTH} levels deep (the document itself is level 1; a chain of "
+        "197 messages reaches level 201) is refused whole: `document.too_deep` at the first value below the limit.",
+    ]
+    return lines
 
 
 def main(argv: list[str]) -> int:

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PrivateAttr, Tag
+
+from pbxdesk.domain import text
 
 FORMAT = "pbxdesk.routing/1"
 DEFAULT_TIMEZONE = "Europe/Moscow"
@@ -36,18 +38,64 @@ Voice = Literal["ru", "en"]
 Distribution = Literal["all", "in_turn", "incremental"]
 Mode = Literal["always", "weekly"]
 
+# What a *valid* document holds (SPEC §5), stated in the JSON Schema only: the models themselves check
+# structure, so that a draft being edited (an empty name, a timeout not picked yet) stays representable and
+# validation reports it with its own code. Rules that span members (declared intervals, overlaps, coverage,
+# references to the directory and the media) are in docs/validation.md and cannot be stated here.
+
+
+def _schema(**rules: Any) -> Any:
+    return Field(json_schema_extra=rules)
+
+
+def _text(rule: text.TextRule, description: str) -> Any:
+    return Field(json_schema_extra={**rule.schema(), "description": description})
+
+
+def _integral(value: Any) -> Any:
+    """JSON has one kind of number: ``30.0`` is the integer 30, as JSON Schema's ``integer`` says (a fraction,
+    a string or a boolean is still refused)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Int = Annotated[int, BeforeValidator(_integral)]
+_HHMM = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+NumberText = Annotated[str, _schema(pattern="^[0-9]{10}$", description="10 digits")]
+IntervalId = Annotated[str, _schema(enum=["working", "non_working", "custom1", "custom2", "custom3"])]
+Weekday = Annotated[str, _schema(enum=["mon", "tue", "wed", "thu", "fri", "sat", "sun"])]
+StartTime = Annotated[str, _schema(pattern=_HHMM, description="HH:MM, before `end`")]
+EndTime = Annotated[str, _schema(pattern="^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$",
+                                 description="HH:MM or 24:00, after `start`")]
+IsoDate = Annotated[str, _schema(pattern="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+                                 description="a real date YYYY-MM-DD")]
+EmployeeId = Annotated[str, _text(text.ID, "an employee id of the company directory")]
+DepartmentId = Annotated[str, _text(text.ID, "a department id of the company directory")]
+Email = Annotated[str | None, _schema(
+    maxLength=text.EMAIL_MAX, pattern=f"^({text.EMAIL_BODY})?$",
+    description="an e-mail address local@domain.tld (ASCII letters, digits and ._%+-); null or empty: none")]
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
 
+def _type_required(schema: dict[str, Any]) -> None:
+    """A node's ``type`` has a default in the model (building a node in code needs no ``type=``) but a
+    document must name it: it tells the node kinds apart."""
+    schema["required"] = ["type", *[r for r in schema.get("required", []) if r != "type"]]
+
+
+class _Node(_Model):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, json_schema_extra=_type_required)
+
+
 class TtsPrompt(_Model):
-    tts: str
+    tts: Annotated[str, _text(text.TTS, "the text to speak; tabs and line breaks allowed")]
     voice: Voice = "ru"
 
 
 class AudioPrompt(_Model):
-    audio: str
+    audio: Annotated[str, _schema(pattern="^[0-9a-f]{64}$", description="a media id: the SHA-256 of the file")]
 
 
 def _prompt_tag(value: Any) -> str | None:
@@ -67,11 +115,11 @@ Prompt = Annotated[
 
 
 class EmployeeRecipient(_Model):
-    employee: str
+    employee: EmployeeId
 
 
 class DepartmentRecipient(_Model):
-    department: str
+    department: DepartmentId
 
 
 def _recipient_tag(value: Any) -> str | None:
@@ -90,60 +138,61 @@ Recipient = Annotated[
 ]
 
 
-class MessageNode(_Model):
+class MessageNode(_Node):
     type: Literal["message"] = "message"
     prompt: Prompt
     next: Node | None
 
 
-class MenuNode(_Model):
+class MenuNode(_Node):
     type: Literal["menu"] = "menu"
     prompt: Prompt
-    keys: dict[str, Node | None]
+    keys: Annotated[dict[str, Node | None], _schema(propertyNames={"pattern": "^[0-9*#]$"})]
     no_input: Node | None = None
     extension_dialing: bool
-    timeout_s: int = 5
-    repeats: int = 3
+    timeout_s: Annotated[Int, _schema(minimum=1, maximum=30)] = 5
+    repeats: Annotated[Int, _schema(minimum=1, maximum=5)] = 3
 
 
-class ForwardExternalNode(_Model):
+class ForwardExternalNode(_Node):
     type: Literal["forward_external"] = "forward_external"
-    number: str
-    timeout_s: int
+    number: NumberText
+    timeout_s: Annotated[Int, _schema(enum=list(EXTERNAL_TIMEOUTS))]
     announcement: Prompt | None
     next: Node | None
 
 
-class ForwardEmployeeNode(_Model):
+class ForwardEmployeeNode(_Node):
     type: Literal["forward_employee"] = "forward_employee"
-    employee: str
-    timeout_s: int
+    employee: EmployeeId
+    timeout_s: Annotated[Int, _schema(enum=list(EMPLOYEE_TIMEOUTS))]
     announcement: Prompt | None
     next: Node | None
 
 
-class ForwardDepartmentNode(_Model):
+class ForwardDepartmentNode(_Node):
     type: Literal["forward_department"] = "forward_department"
-    department: str
+    department: DepartmentId
     distribution: Distribution
-    step_s: int | None
-    timeout_s: int
+    step_s: Annotated[Int | None, _schema(description="null for `all`; for `in_turn` and `incremental` one of "
+                                                      + ", ".join(map(str, DEPARTMENT_STEPS)))]
+    timeout_s: Annotated[Int, _schema(enum=list(DEPARTMENT_TIMEOUTS))]
     announcement: Prompt | None
     next: Node | None
 
 
-class VoicemailNode(_Model):
+class VoicemailNode(_Node):
     type: Literal["voicemail"] = "voicemail"
     greeting: Prompt | None
     recipients: list[Recipient]
-    external_email: str | None
+    external_email: Email
 
 
-class FaxNode(_Model):
+class FaxNode(_Node):
     type: Literal["fax"] = "fax"
     greeting: Prompt | None
     recipients: list[Recipient]
-    external_email: str | None
+    external_email: Email
 
 
 def _node_tag(value: Any) -> str | None:
@@ -169,27 +218,27 @@ NODE_CLASSES: dict[str, type[BaseModel]] = {
 
 
 class Interval(_Model):
-    id: str
-    name: str
+    id: IntervalId
+    name: Annotated[str, _text(text.INTERVAL_NAME, "the interval's name, unique in the document")]
 
 
 class Range(_Model):
-    day: str
-    start: str
-    end: str
-    interval: str
+    day: Weekday
+    start: StartTime
+    end: EndTime
+    interval: IntervalId
 
 
 class DayRange(_Model):
     """A range of an exception date (no weekday: the date says it)."""
 
-    start: str
-    end: str
-    interval: str
+    start: StartTime
+    end: EndTime
+    interval: IntervalId
 
 
 class ExceptionDate(_Model):
-    date: str
+    date: IsoDate
     ranges: list[DayRange]
 
 
@@ -202,11 +251,12 @@ class Schedule(_Model):
 
 class RoutingDocument(_Model):
     format: Literal["pbxdesk.routing/1"] = "pbxdesk.routing/1"
-    number: str
-    name: str
-    timezone: str = DEFAULT_TIMEZONE
+    number: NumberText
+    name: Annotated[str, _text(text.NAME, "the number's name")]
+    timezone: Annotated[str, _schema(description="an IANA time zone name, e.g. Europe/Moscow")] = DEFAULT_TIMEZONE
     schedule: Schedule
-    scenarios: dict[str, Node | None]
+    scenarios: Annotated[dict[str, Node | None], _schema(propertyNames={"enum": [
+        "working", "non_working", "custom1", "custom2", "custom3"]})]
 
 
 class Employee(BaseModel):

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from pbxdesk.domain.text import printable
+
 Severity = Literal["error", "warning"]
 
 
@@ -53,8 +55,9 @@ class Problem:
                 "message": self.message(lang)}
 
     def line(self, lang: str = "en") -> str:
-        """The CLI line: ``ERROR /json/pointer code: message``."""
-        return f"{self.severity.upper()} {self.pointer} {self.code}: {self.message(lang)}"
+        """The CLI line: ``ERROR /json/pointer code: message``; always one line (a pointer naming a member
+        whose key holds a line break shows it escaped, as messages show the text they quote)."""
+        return f"{self.severity.upper()} {printable(self.pointer)} {self.code}: {printable(self.message(lang))}"
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:

@@ -104,7 +104,7 @@ def check_answer(who: str | None, after_s: float) -> None:
 
 
 def check_input(value: str) -> None:
-    if not _INPUT.match(value):
+    if not _INPUT.fullmatch(value):
         raise ValueError(f"bad input {value!r}: expected a key 0-9 * #, several digits or 'none'")
 
 

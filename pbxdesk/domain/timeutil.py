@@ -13,7 +13,7 @@ def parse_hhmm(text: str) -> int | None:
     """Minutes since midnight, ``24:00`` -> 1440; None when the text is not a valid time."""
     if not isinstance(text, str):
         return None
-    match = _HHMM.match(text)
+    match = _HHMM.fullmatch(text)
     if not match:
         return None
     hours, minutes = int(match.group(1)), int(match.group(2))

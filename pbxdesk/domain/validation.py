@@ -28,21 +28,32 @@ Readings chosen where SPEC §4/§5 leave room (conformance audit, tests/cli/test
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import TypeAdapter, ValidationError
 
-from pbxdesk.domain.document import parse_document
-from pbxdesk.domain.models import FIXED_INTERVALS, AnyNode, Directory, Node, RoutingDocument, Schedule
+from pbxdesk.domain.document import parse_document, to_canonical_dict, too_deep
+from pbxdesk.domain.messages import message
+from pbxdesk.domain.models import (
+    FIXED_INTERVALS,
+    AnyNode,
+    Directory,
+    MenuNode,
+    Node,
+    RoutingDocument,
+    Schedule,
+)
 from pbxdesk.domain.phone import is_valid_number
 from pbxdesk.domain.problems import Problem, escape_token
+from pbxdesk.domain.text import MAX_DEPTH, NAME
 from pbxdesk.domain.validation_common import Collector, Refs
 from pbxdesk.domain.validation_nodes import check_tree
 from pbxdesk.domain.validation_schedule import ScheduleFacts, check_schedule
 
-__all__ = ["validate_data", "validate_document"]
+__all__ = ["number_mismatch", "validate_data", "validate_document"]
 
 _NODE: TypeAdapter[AnyNode] = TypeAdapter(Node)
 
@@ -58,21 +69,57 @@ def _timezone_known(name: str) -> bool:
 def _check_header(number: Any, name: Any, timezone: Any, out: Collector) -> None:
     if isinstance(number, str) and not is_valid_number(number):
         out.add("number.malformed", "/number", value=number)
-    if isinstance(name, str) and not name.strip():
-        out.add("name.empty", "/name")
+    if isinstance(name, str):
+        out.text(NAME, name, "/name", "name", "name.empty")
     if isinstance(timezone, str) and not _timezone_known(timezone):
         out.add("timezone.unknown", "/timezone", value=timezone)
 
 
 def validate_document(doc: RoutingDocument, directory: Directory | None = None,
                       known_media: set[str] | None = None) -> list[Problem]:
-    """Semantic problems of a structurally valid document (errors and warnings), in document order."""
+    """Semantic problems of a structurally valid document (errors and warnings), in document order. A
+    document nested deeper than the service accepts (a long chain of nodes) is only that problem."""
     out = Collector()
     _check_header(doc.number, doc.name, doc.timezone, out)
     facts = check_schedule(doc.schedule, out)
     _check_unused(doc.schedule, facts, out)
     _check_scenarios(doc.scenarios, facts, out, Refs(directory, known_media))
+    # every pointer token takes at least 2 characters ("/x"): only a node pointer that long can be that deep
+    if out.longest_pointer >= 2 * (MAX_DEPTH - 3):
+        deep = _too_deep(doc)
+        if deep is not None:
+            return [deep]
     return out.problems
+
+
+def _too_deep(doc: RoutingDocument) -> Problem | None:
+    """``document.too_deep`` of a document built in memory (a parsed one was checked as JSON already). A node
+    at pointer depth k is JSON level k + 1 and holds values at most 3 levels further (a mail recipient's id),
+    so only a document with a node that deep is measured as JSON."""
+    if not _nodes_below(doc, MAX_DEPTH - 3):
+        return None
+    return too_deep(to_canonical_dict(doc))
+
+
+def _nodes_below(doc: RoutingDocument, tokens: int) -> bool:
+    """Whether some node's pointer has ``tokens`` tokens or more (``/scenarios/working`` has 2; ``next`` and
+    ``no_input`` add 1, a menu key 2): a walk with counts only, no pointers built."""
+    stack = [(root, 2) for root in doc.scenarios.values() if root is not None]
+    while stack:
+        node, depth = stack.pop()
+        if depth >= tokens:
+            return True
+        kind = node.type
+        if kind == "menu":
+            menu: MenuNode = node  # type: ignore[assignment]
+            stack.extend((child, depth + 2) for child in menu.keys.values() if child is not None)
+            if menu.no_input is not None:
+                stack.append((menu.no_input, depth + 1))
+        elif kind != "voicemail" and kind != "fax":
+            nxt = node.next  # type: ignore[union-attr]
+            if nxt is not None:
+                stack.append((nxt, depth + 1))
+    return False
 
 
 def _check_unused(schedule: Schedule, facts: ScheduleFacts, out: Collector) -> None:
@@ -115,14 +162,30 @@ def _check_scenarios(scenarios: Mapping[str, AnyNode | None], facts: ScheduleFac
 
 
 def validate_data(data: Any, directory: Directory | None = None,
-                  known_media: set[str] | None = None) -> list[Problem]:
+                  known_media: set[str] | None = None, number: str | None = None) -> list[Problem]:
     """Structure problems (plus the cheap semantic ones of the raw data), or when the structure is sound,
-    the full semantic check."""
+    the full semantic check. ``number``: the number the document is saved to (a profile's number, the
+    number in the URL of a PUT); a document naming another number is ``number.mismatch``, reported first."""
+    problems = _validate(data, directory, known_media)
+    if number is not None and isinstance(data, dict) and data.get("number") != number \
+            and not any(p.code == "document.too_deep" for p in problems):
+        problems.insert(0, number_mismatch(data.get("number"), number))
+    return problems
+
+
+def number_mismatch(found: Any, number: str) -> Problem:
+    """``number.mismatch``: the document names ``found`` but is saved to ``number``."""
+    ru, en = message("number.mismatch", found=found if isinstance(found, str) else json.dumps(found),
+                     number=number)
+    return Problem("error", "/number", "number.mismatch", ru, en)
+
+
+def _validate(data: Any, directory: Directory | None, known_media: set[str] | None) -> list[Problem]:
     result = parse_document(data)
     if result.document is not None:
         return validate_document(result.document, directory, known_media)
     problems = list(result.problems)
-    if isinstance(data, dict):
+    if isinstance(data, dict) and not any(p.code == "document.too_deep" for p in problems):
         out = Collector()
         _check_parts(data, out, Refs(directory, known_media))
         reported = {p.pointer for p in problems}

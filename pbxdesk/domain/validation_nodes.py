@@ -24,7 +24,8 @@ from pbxdesk.domain.models import (
 )
 from pbxdesk.domain.phone import is_valid_number
 from pbxdesk.domain.problems import escape_token
-from pbxdesk.domain.validation_common import EMAIL, MEDIA_ID, TTS_MAX, Collector, Refs, join_allowed
+from pbxdesk.domain.text import ID, TTS, is_email
+from pbxdesk.domain.validation_common import MEDIA_ID, Collector, Refs, join_allowed
 
 _KEYS = frozenset(MENU_KEYS)
 
@@ -33,30 +34,26 @@ def check_prompt(prompt: TtsPrompt | AudioPrompt | None, ptr: str, out: Collecto
     if prompt is None:
         return
     if isinstance(prompt, TtsPrompt):
-        if not prompt.tts.strip():
-            out.add("prompt.tts_empty", ptr + "/tts")
-        elif len(prompt.tts) > TTS_MAX:
-            out.add("prompt.tts_too_long", ptr + "/tts", length=len(prompt.tts))
+        out.text(TTS, prompt.tts, ptr + "/tts", "tts", "prompt.tts_empty", "prompt.tts_too_long")
         return
     media = prompt.audio
     if not media.strip():
         out.add("prompt.audio_empty", ptr + "/audio")
-    elif not MEDIA_ID.match(media):
+    elif not MEDIA_ID.fullmatch(media):
         out.add("prompt.audio_malformed", ptr + "/audio", value=media)
     elif refs.known_media is not None and media not in refs.known_media:
         out.add("media.unknown", ptr + "/audio", value=media)
 
 
 def _check_employee(emp_id: str, ptr: str, out: Collector, refs: Refs) -> None:
-    if not emp_id.strip():
-        out.add("employee.missing", ptr)
-    elif refs.employees is not None and emp_id not in refs.employees:
+    if not out.text(ID, emp_id, ptr, "employee", "employee.missing"):
+        return
+    if refs.employees is not None and emp_id not in refs.employees:
         out.add("employee.unknown", ptr, id=emp_id)
 
 
 def _check_department(dep_id: str, ptr: str, out: Collector, refs: Refs) -> None:
-    if not dep_id.strip():
-        out.add("department.missing", ptr)
+    if not out.text(ID, dep_id, ptr, "department", "department.missing"):
         return
     if refs.departments is None:
         return
@@ -105,16 +102,15 @@ def _check_mail(node: VoicemailNode | FaxNode, ptr: str, out: Collector, refs: R
         is_dep = isinstance(rcpt, DepartmentRecipient)
         rid = rcpt.department if is_dep else rcpt.employee  # type: ignore[union-attr]
         if is_dep:
-            if not rid.strip() or refs.departments is not None:
-                _check_department(rid, f"{ptr}/recipients/{i}/department", out, refs)
-        elif not rid.strip() or refs.employees is not None:
+            _check_department(rid, f"{ptr}/recipients/{i}/department", out, refs)
+        else:
             _check_employee(rid, f"{ptr}/recipients/{i}/employee", out, refs)
         if (is_dep, rid) in seen:
             out.add("mail.duplicate_recipient", f"{ptr}/recipients/{i}", id=rid)
         seen.add((is_dep, rid))
-    email = (node.external_email or "").strip()
-    if email and not EMAIL.match(email):
-        out.add("email.invalid", ptr + "/external_email", value=node.external_email)
+    email = node.external_email or ""
+    if email and not is_email(email):  # exactly what the dialplan will mail to: nothing is trimmed
+        out.add("email.invalid", ptr + "/external_email", value=email)
     if not node.recipients and not email:
         out.add("mail.no_recipient", ptr + "/recipients")
 
@@ -148,8 +144,11 @@ def check_tree(root_ptr: str, root: AnyNode, out: Collector, refs: Refs) -> None
     """Check every node under ``root`` in pre-order (children in document/keypad order)."""
     stack: list[tuple[str, AnyNode]] = [(root_ptr, root)]
     pop, push = stack.pop, stack.append
+    longest = out.longest_pointer
     while stack:
         ptr, node = pop()
+        if len(ptr) > longest:
+            longest = out.longest_pointer = len(ptr)
         kind = node.type
         if kind == "menu":
             stack.extend(reversed(_check_menu(node, ptr, out, refs)))  # type: ignore[arg-type]

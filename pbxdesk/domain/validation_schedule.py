@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pbxdesk.domain.models import EXTRA_INTERVALS, FIXED_INTERVALS, WEEKDAYS, DayRange, Range, Schedule
+from pbxdesk.domain.text import INTERVAL_NAME
 from pbxdesk.domain.timeutil import DAY_MINUTES, parse_hhmm
 from pbxdesk.domain.validation_common import Collector
 
@@ -40,9 +41,7 @@ def check_intervals(schedule: Schedule, out: Collector, facts: ScheduleFacts) ->
             if extras > len(EXTRA_INTERVALS):
                 out.add("interval.too_many_extra", base)
         name = interval.name.strip()
-        if not name:
-            out.add("interval.name_empty", base + "/name", id=iid)
-        else:
+        if out.text(INTERVAL_NAME, interval.name, base + "/name", "name", "interval.name_empty", id=iid):
             folded = name.casefold()
             if folded in names:
                 out.add("interval.name_duplicate", base + "/name", name=name)
@@ -142,7 +141,7 @@ def check_schedule(schedule: Schedule, out: Collector) -> ScheduleFacts:
 
 
 def _valid_date(text: str) -> bool:
-    if not _DATE.match(text):
+    if not _DATE.fullmatch(text):
         return False
     try:
         date.fromisoformat(text)

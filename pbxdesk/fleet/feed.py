@@ -12,7 +12,7 @@ they send back.
   entry brought the number up, and skips what it already has live.
 * :func:`record_reports` keeps the latest outcome per node and number (never letting an older revision
   replace a newer one) and appends each *distinct* outcome to the report log, so a report repeated after a
-  crash does not count twice.
+  crash does not count twice. A node's message is kept on one line (control characters escaped).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from pbxdesk.domain.text import printable
 from pbxdesk.server.database import write_connection
 from pbxdesk.server.tables import (
     companies,
@@ -124,7 +125,7 @@ def record_reports(engine: Engine, node_id: int, reports: list[dict[str, Any]], 
     for r in reports:  # the last report of a number in one request wins
         latest[str(r["number"])] = {"node_id": node_id, "number": str(r["number"]), "revision": int(r["revision"]),
                                     "directory_revision": int(r["directory_revision"]), "ok": bool(r["ok"]),
-                                    "message": str(r["message"])[:MAX_MESSAGE], "reported_at": now}
+                                    "message": printable(r["message"], MAX_MESSAGE), "reported_at": now}
     with write_connection(engine) as conn:
         known = {s.number: s for s in conn.execute(
             select(deploy_state).where(deploy_state.c.node_id == node_id,

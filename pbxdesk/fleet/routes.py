@@ -22,10 +22,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from pbxdesk.audio.errors import AudioError
 from pbxdesk.audio.media import is_media_id
+from pbxdesk.domain.models import Int, _integral
 from pbxdesk.fleet import feed
 from pbxdesk.fleet.nodes import Node, authenticate_node
 from pbxdesk.server.context import Ctx, ServerContext, get_context
@@ -38,6 +39,7 @@ from pbxdesk.server.schemas import DirectoryBody, TtsRequest
 
 router = APIRouter(tags=["fleet (node agents)"])
 MAX_PAGE = 1000
+MAX_SEQ = 2**53 - 1  # feed positions: exact in every JSON reader
 MAX_WAIT_S = 30.0
 POLL_S = 0.25
 _NUMBER = r"^[0-9]{10}$"
@@ -61,22 +63,22 @@ NodeAuth = Annotated[Node, Depends(get_node)]
 
 
 class DocumentsRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     numbers: list[Annotated[str, Field(pattern=_NUMBER)]] = Field(max_length=MAX_PAGE)
 
 
 class Report(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     number: str = Field(pattern=_NUMBER)
-    revision: int = Field(ge=1, lt=2**31)
-    directory_revision: int = Field(ge=0, lt=2**31)
+    revision: Int = Field(ge=1, lt=2**31)
+    directory_revision: Int = Field(ge=0, lt=2**31)
     ok: bool
     message: str = Field(max_length=feed.MAX_MESSAGE)
 
 
 class ReportsRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    cursor: int | None = Field(default=None, ge=0, le=2**62)
+    model_config = ConfigDict(extra="forbid", strict=True)
+    cursor: Annotated[int, Field(ge=0, le=MAX_SEQ), BeforeValidator(_integral)] | None = None
     reports: list[Report] = Field(max_length=5 * MAX_PAGE)
 
 
@@ -159,7 +161,7 @@ def _page(ctx: ServerContext, since: int, limit: int) -> dict[str, object]:
 
 @router.get("/fleet/feed", response_model=FeedPageModel, responses=errors(401))
 async def get_feed(node: NodeAuth, ctx: Ctx,
-                   since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+                   since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
                    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
                    wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0.0) -> Response:
     deadline = time.monotonic() + wait

@@ -75,6 +75,11 @@ def slot_label(tokens: tuple[str, ...], parent_type: str) -> str:
     return next_label(parent_type)
 
 
+def problems_below(count: int) -> str:
+    """The tooltip line of a collapsed action whose branches below have problems."""
+    return QCoreApplication.translate("ScenarioLabels", "Problems in the actions below: %1").replace("%1", str(count))
+
+
 def add_action_hint() -> str:
     return QCoreApplication.translate("ScenarioLabels", "Add an action here (click or press Enter)")
 

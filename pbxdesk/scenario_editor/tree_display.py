@@ -4,7 +4,9 @@ The values are computed here from the domain tree and stored in each row's ``QSt
 a row not yet in the model, ``_refresh`` for a row in it: Qt skips unchanged values), so a view reads them
 without calling Python. Every place that may change what a row shows calls ``_refresh`` on it. Validation
 problems are mapped to rows by pointer (a problem inside an action marks the action; an empty branch marks
-its branch row).
+its branch row), from the document: a row built later (``tree_building``) finds its marks when it is filled,
+and a pending node whose rows below are not built yet carries the marks of what is below it ("problems in
+the actions below"), so a collapsed branch never hides a problem.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from pbxdesk.domain.problems import Problem
+from pbxdesk.domain.problems import Problem, pointer, split
+from pbxdesk.domain.walk import child_slots
 from pbxdesk.scenario_editor import icons, labels
 from pbxdesk.scenario_editor.tree_items import INTERVAL, NODE, PLUS, ROOT, SLOT, Item
 
@@ -44,27 +47,32 @@ _LEAF = Qt.ItemFlag.ItemNeverHasChildren
 _LEAF_DRAG_FLAGS = _DRAG_FLAGS | _LEAF
 _LEAF_DROP_FLAGS = _DROP_FLAGS | _LEAF
 _set_item_data = QStandardItemModel.setItemData  # the model refuses setItemData from outside
+_READ = object()  # "read it from the document"
 
 
 class DisplayMixin:
     """The role values and flags of :class:`ScenarioTreeModel` rows, and the problem marks."""
 
     _marks: dict[tuple[str, bool], list[Problem]]
+    _below: dict[str, list[Problem]]  # pending node pointer -> problems of the rows below it not built yet
 
-    def _roles(self: ScenarioTreeModel, item: Item) -> dict[int, Any]:
-        """Every role a row answers (None: the row has no value for it)."""
+    def _roles(self: ScenarioTreeModel, item: Item, value: Any = _READ, owner: Any = _READ) -> dict[int, Any]:
+        """Every role a row answers (None: the row has no value for it). ``value`` (what the document holds at
+        the row) and ``owner`` (at its parent row) are read from the document unless given."""
         kind = item.kind
         node_type = None
         if kind == NODE:
-            node = self._node(item)
+            node = self._node(item) if value is _READ else value
             text = labels.node_label(node, self.session.directory, self.session.media_names) if node is not None else ""
             node_type = node.type if node is not None else None
         else:
-            text = self._text(item)
+            text = self._text(item, owner)
         marks = self._marks_of(item)
-        severity = ("error" if any(p.is_error for p in marks) else "warning") if marks else None
-        if marks:
-            tooltip: str | None = "\n".join(p.message(labels.ui_language()) for p in marks)
+        below = self._below.get(item.pointer, []) if item.pending else []
+        severity = ("error" if any(p.is_error for p in marks + below) else "warning") if marks or below else None
+        if marks or below:
+            lines = [p.message(labels.ui_language()) for p in marks]
+            tooltip: str | None = "\n".join(lines + ([labels.problems_below(len(below))] if below else []))
         else:
             tooltip = labels.add_action_hint() if kind == PLUS else text
         roles: dict[int, Any] = {
@@ -85,20 +93,21 @@ class DisplayMixin:
     @staticmethod
     def _flags(item: Item) -> Qt.ItemFlag:
         if item.kind == NODE:
-            return _DRAG_FLAGS if item.children else _LEAF_DRAG_FLAGS
+            return _DRAG_FLAGS if item.children or item.pending else _LEAF_DRAG_FLAGS
         if item.kind == PLUS:
             return _LEAF_DROP_FLAGS
         return _DROP_FLAGS if item.is_empty_slot() else _FLAGS
 
-    def _fill(self: ScenarioTreeModel, item: Item) -> QStandardItem:
-        """A new, detached ``QStandardItem`` showing ``item`` (set as its ``qitem``)."""
+    def _fill(self: ScenarioTreeModel, item: Item, value: Any = _READ, owner: Any = _READ) -> QStandardItem:
+        """A new, detached ``QStandardItem`` showing ``item`` (set as its ``qitem``; ``value`` and ``owner``
+        as for ``_roles``)."""
         qitem = QStandardItem()
         qitem.setColumnCount(1)  # so that its first row below is no column insertion too
         qitem.setFlags(self._flags(item))  # first: Qt looks the flags up (a linear search) for every row it lays out
         qitem.setData(item.uid, UID_ROLE)
-        for role, value in self._roles(item).items():
-            if value is not None:
-                qitem.setData(value, role)
+        for role, data in self._roles(item, value, owner).items():
+            if data is not None:
+                qitem.setData(data, role)
         item.qitem = qitem
         return qitem
 
@@ -112,12 +121,16 @@ class DisplayMixin:
         if qitem.flags() != flags:
             qitem.setFlags(flags)
 
-    def _text(self: ScenarioTreeModel, item: Item) -> str:
+    def _interval_text(self: ScenarioTreeModel, interval_id: str) -> str:
+        name = labels.interval_label(self.document, interval_id)
+        return name if interval_id in self._occurring else f"{name} {labels.never_occurs_suffix()}"
+
+    def _text(self: ScenarioTreeModel, item: Item, owner: Any = _READ) -> str:
         if item.kind == INTERVAL:
-            name = labels.interval_label(self.document, item.key)
-            return name if item.key in self._occurring else f"{name} {labels.never_occurs_suffix()}"
+            return self._interval_text(item.key)
         if item.kind == SLOT:
-            owner = self._node(item.parent) if item.parent is not None else None
+            if owner is _READ:
+                owner = self._node(item.parent) if item.parent is not None else None
             return labels.slot_label(item.key, owner.type if owner is not None else "")
         if item.kind == NODE:
             node = self._node(item)
@@ -137,11 +150,35 @@ class DisplayMixin:
             self._refresh(item)
 
     # ---- problems -------------------------------------------------------------------------------
+    def _slot_path(self: ScenarioTreeModel, ptr: str) -> list[tuple[tuple[str, ...], Any, tuple[str, ...], Any]]:
+        """The slots from the interval down to the deepest slot whose pointer is ``ptr`` or a prefix of it,
+        read from the document, whether their rows are built or not: (slot tokens, the node owning the slot
+        or None for the interval, the slot's key below its owner, what the slot holds). Empty when the
+        interval has no row."""
+        tokens = tuple(split(ptr))
+        if len(tokens) < 2 or tokens[0] != "scenarios" or tokens[1] not in self.top_level_intervals():
+            return []
+        value = self.document.scenarios.get(tokens[1])
+        path: list[tuple[tuple[str, ...], Any, tuple[str, ...], Any]] = [(tokens[:2], None, tokens[1:2], value)]
+        depth = 2
+        while value is not None and hasattr(value, "type"):
+            owner = value
+            for key, child in child_slots(owner):
+                if tokens[depth:depth + len(key)] == key:
+                    depth += len(key)
+                    path.append((tokens[:depth], owner, key, child))
+                    value = child
+                    break
+            else:
+                break
+        return path
+
     def mark_key(self: ScenarioTreeModel, ptr: str) -> tuple[str, bool] | None:
-        slot = self.slot_for_pointer(ptr)
-        if slot is None:
+        path = self._slot_path(ptr)
+        if not path:
             return None
-        return (slot.pointer, slot.node_item() is not None)
+        tokens, _owner, _key, value = path[-1]
+        return (pointer(*tokens), value is not None and hasattr(value, "type"))
 
     def set_problems(self: ScenarioTreeModel, problems: list[Problem]) -> None:
         marks: dict[tuple[str, bool], list[Problem]] = {}
@@ -156,13 +193,29 @@ class DisplayMixin:
             target = (slot.node_item() if on_node else slot) if slot is not None else None
             if target is not None:
                 self._refresh(target)
+        self._place_marks_below()
+
+    def _place_marks_below(self: ScenarioTreeModel) -> None:
+        """Give each pending node the marks of the rows below it that are not built (after new problems, and
+        after rows were built)."""
+        below: dict[str, list[Problem]] = {}
+        for (ptr, _on_node), problems in self._marks.items():
+            if ptr in self._slots:
+                continue
+            holder = self._built_slot(ptr)
+            node = holder.node_item() if holder is not None else None
+            if node is not None and node.pending:
+                below.setdefault(node.pointer, []).extend(problems)
+        changed = {p for p in set(below) | set(self._below) if below.get(p) != self._below.get(p)}
+        self._below = below
+        for ptr in changed:
+            slot = self._slots.get(ptr)
+            node = slot.node_item() if slot is not None else None
+            if node is not None:
+                self._refresh(node)
 
     def branch_path(self: ScenarioTreeModel, ptr: str) -> str:
         """The branch in words: «Рабочее время › Кнопка 1 › если не ответили»."""
-        slot = self.slot_for_pointer(ptr)
-        parts: list[str] = []
-        while slot is not None and slot.kind != ROOT:
-            if slot.is_slot():
-                parts.append(self._text(slot))
-            slot = slot.parent
-        return " › ".join(reversed(parts)) if parts else ptr
+        parts = [self._interval_text(key[0]) if owner is None else labels.slot_label(key, owner.type)
+                 for _tokens, owner, key, _value in self._slot_path(ptr)]
+        return " › ".join(parts) if parts else ptr

@@ -1,6 +1,9 @@
 """The rows of the scenario tree, as a light mirror of the domain tree (no copies of node data).
 
 Each row also holds the ``QStandardItem`` that shows it (``qitem``); the model keeps the two in step.
+Rows are built as far as they are shown: a node whose rows below are not built yet is ``pending`` (its
+``QStandardItem`` holds one placeholder row, so a view shows it as expandable) and has no children items
+until it is expanded; a slot is always built with its one row.
 
 Row kinds: ``interval`` (top level; the slot of a scenario root), ``slot`` (a menu key, "nothing
 pressed", or the continuation of a message / forward), ``node`` (an action) and ``plus`` (where R5/R13
@@ -18,7 +21,7 @@ _uids = count(1)
 
 
 class Item:
-    __slots__ = ("uid", "kind", "key", "pointer", "tokens", "parent", "children", "qitem")
+    __slots__ = ("uid", "kind", "key", "pointer", "tokens", "parent", "children", "qitem", "pending")
 
     def __init__(self, kind: str, key: Any, pointer: str, parent: Item | None,
                  tokens: tuple[str, ...] = ()) -> None:
@@ -30,6 +33,7 @@ class Item:
         self.parent = parent
         self.children: list[Item] = []
         self.qitem: Any = None  # the QStandardItem showing this row (None for ROOT)
+        self.pending = False  # a node with rows below it in the document that are not built yet
 
     def is_slot(self) -> bool:
         return self.kind in (INTERVAL, SLOT)
@@ -66,7 +70,7 @@ class Item:
         return current
 
     def walk(self) -> list[Item]:
-        """This item and all below it, pre-order."""
+        """This item and all built items below it, pre-order."""
         out: list[Item] = []
         stack = [self]
         while stack:

@@ -6,6 +6,9 @@ Python. On ``session.changed`` it re-reads the branch the pointer names and appl
 rows are built as a detached subtree and inserted at once, gone rows are removed, kept rows refreshed,
 so expansion and selection elsewhere survive edits. Only the model changes the rows: the item-model
 editing API (setData, insertRows, removeRows, ...) refuses callers from outside, as a view's move-drag.
+
+Rows are built as far as they are shown (``tree_building``): a scenario of thousands of actions opens
+with what fits some screens, the rest is built when expanded or looked up.
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 
 from pbxdesk.domain.models import AnyNode, RoutingDocument
-from pbxdesk.domain.problems import Problem, join, pointer, split
+from pbxdesk.domain.problems import Problem, join, pointer
 from pbxdesk.domain.schedule import occurring_intervals
 from pbxdesk.domain.walk import child_slots, get_at
+from pbxdesk.scenario_editor.tree_building import ROW_BUDGET, BuildingMixin
 from pbxdesk.scenario_editor.tree_display import (  # noqa: F401  (roles are part of this module's API)
     KIND_ROLE,
     NODE_TYPE_ROLE,
@@ -35,7 +39,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
 
 
-class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
+class ScenarioTreeModel(BuildingMixin, DisplayMixin, DragDropMixin, QStandardItemModel):
     def __init__(self, session: DocumentSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -46,7 +50,9 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
         self._items: dict[int, Item] = {}
         self._slots: dict[str, Item] = {}
         self._marks: dict[tuple[str, bool], list[Problem]] = {}
+        self._below: dict[str, list[Problem]] = {}
         self._occurring: set[str] = set()
+        self.row_budget: int | None = ROW_BUDGET  # None: build every row at once
         self._build_all()
         session.changed.connect(self._on_changed)
         session.documentReplaced.connect(self.reload)
@@ -102,28 +108,6 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
         found = item.value(self.session.document)
         return found if hasattr(found, "type") else None
 
-    def _grow(self, item: Item) -> QStandardItem:
-        """Build every row below a fresh item, register them, and return its detached QStandardItem subtree."""
-        stack: list[tuple[Item, Any]] = [(item, None if item.kind == ROOT else item.value(self.document))]
-        items, slots = self._items, self._slots
-        while stack:
-            current, value = stack.pop()
-            items[current.uid] = current
-            if current.kind == INTERVAL or current.kind == SLOT:
-                slots[current.pointer] = current
-            pairs = self._children_of(current, value)
-            current.children = [self._new_item(current, key) for key, _v in pairs]
-            stack.extend(zip(current.children, (v for _k, v in pairs), strict=True))
-        for row in reversed(item.walk()):  # children before their parent
-            if row.kind == ROOT:
-                for pos, child in enumerate(row.children):
-                    self.insertRow(pos, [child.qitem])
-                continue
-            qitem = self._fill(row)
-            if row.children:
-                qitem.appendRows([child.qitem for child in row.children])
-        return item.qitem  # type: ignore[no-any-return]
-
     def _forget(self, item: Item) -> None:
         for gone in item.walk():
             self._items.pop(gone.uid, None)
@@ -135,7 +119,9 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
         self._items.clear()
         self._slots.clear()
         self._root = Item(ROOT, None, "", None)
-        self._grow(self._root)
+        self._grow([self._root], self.row_budget)
+        for pos, child in enumerate(self._root.children):
+            self.insertRow(pos, [child.qitem])
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -143,6 +129,7 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
         try:
             QStandardItemModel.removeRows(self, 0, self.rowCount())
             self._marks.clear()
+            self._below.clear()
             self._build_all()
         finally:
             self.blockSignals(blocked)
@@ -154,7 +141,7 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
             return
         if area == AREA_SCENARIOS and ptr.startswith("/scenarios/"):
             self._sync(self._root, deep=False)
-            slot = self.slot_for_pointer(ptr)
+            slot = self._built_slot(ptr)  # rows not built yet are built from the document when shown
             if slot is not None:
                 self._sync(slot, deep=True)
         elif area == AREA_SCHEDULE:
@@ -181,6 +168,11 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
 
     def _reconcile(self, item: Item) -> list[Item]:
         """Make the children of ``item`` match the document; returns the children that were kept."""
+        if item.pending:  # its rows are not built: only whether it has any can change
+            if not self._children_of(item, item.value(self.document)):
+                item.pending = False
+                item.qitem.removeRow(0)
+            return []
         desired = self._desired(item)
         if item.is_slot() and len(desired) == 1 and len(item.children) == 1 and item.children[0].key != desired[0]:
             self._morph(item.children[0], desired[0])
@@ -197,7 +189,8 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
             if pos < len(item.children) and item.children[pos].key == key:
                 continue
             child = self._new_item(item, key)
-            qitem = self._grow(child)
+            self._grow([child], self.row_budget)
+            qitem = child.qitem
             item.children.insert(pos, child)
             if item.kind == ROOT:
                 self.insertRow(pos, [qitem])
@@ -211,7 +204,10 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
         """Turn a "+" row into a node row or back in place (its row stays; only rows below change)."""
         if child.children:
             self._remove_rows(child, 0, len(child.children) - 1)
+        elif child.pending:
+            child.qitem.removeRow(0)
         child.kind = child.key = kind
+        child.pending = False
         fresh: list[Item] = []
         if kind == NODE:
             value = child.value(self.document)
@@ -219,7 +215,8 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
         child.children = fresh
         self._refresh(child)  # before its rows arrive: a row with rows is no leaf
         if fresh:
-            child.qitem.appendRows([self._grow(row) for row in fresh])
+            self._grow(fresh, self.row_budget)
+            child.qitem.appendRows([row.qitem for row in fresh])
 
     def _remove_rows(self, item: Item, first: int, last: int) -> None:
         if last < first:
@@ -249,15 +246,6 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
     def index_of(self, item: Item) -> QModelIndex:
         return self._index_of(item)
 
-    def slot_for_pointer(self, ptr: str) -> Item | None:
-        """The deepest slot row whose pointer is ``ptr`` or a prefix of it."""
-        tokens = split(ptr)
-        for n in range(len(tokens), 1, -1):
-            found = self._slots.get(pointer(*tokens[:n]))
-            if found is not None:
-                return found
-        return None
-
     def index_for_pointer(self, ptr: str, prefer_node: bool = True) -> QModelIndex:
         """The node row at ``ptr`` (or its "+" / slot row when the slot is empty)."""
         slot = self.slot_for_pointer(ptr)
@@ -272,6 +260,7 @@ class ScenarioTreeModel(DisplayMixin, DragDropMixin, QStandardItemModel):
         return [c.key for c in self._root.children]
 
     def all_items(self) -> list[Item]:
+        """Every row built so far (see ``fetch_all``)."""
         return self._root.walk()[1:]
 
     def is_occurring(self, interval_id: str) -> bool:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from functools import lru_cache
-from zoneinfo import available_timezones
+from zoneinfo import TZPATH, available_timezones
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
@@ -17,7 +18,33 @@ from pbxdesk.schedule_grid.names import date_label, day_short
 
 @lru_cache(maxsize=1)
 def timezone_names() -> tuple[str, ...]:
-    return tuple(sorted(n for n in available_timezones() if "/" in n and not n.startswith(("Etc/", "posix", "right"))))
+    """The IANA names of the system's zone files ("Area/Place": Etc/, posix/ and right/ left out)."""
+    names = _zone_files()
+    if not names:  # no zone directory (the tzdata package, as on Windows): zoneinfo knows where they are
+        names = {n for n in available_timezones() if "/" in n}
+    return tuple(sorted(n for n in names if not n.startswith(("Etc/", "posix/", "right/"))))
+
+
+def _zone_files() -> set[str]:
+    """Names of the files under the subdirectories of the zone directories. ``available_timezones`` gives
+    the same names but opens each of some 600 files to check its header (50-200 ms, the first number
+    opened paid it); the files in those subdirectories are all zone files."""
+    found: set[str] = set()
+    for root in TZPATH:
+        stack = [("", root)]
+        while stack:
+            prefix, path = stack.pop()
+            try:
+                entries = list(os.scandir(path))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.is_dir():
+                    if prefix or entry.name not in ("posix", "right", "Etc"):
+                        stack.append((f"{prefix}{entry.name}/", entry.path))
+                elif prefix:
+                    found.add(prefix + entry.name)
+    return found
 
 
 class TimezonePicker(QComboBox):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from pbxdesk.domain.text import COMPANY_NAME, char_name, printable
 from pbxdesk.server.tables import companies, tokens, utcnow
 
 TOKEN_PREFIX = "pbx_"
@@ -31,21 +32,34 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def check_name(value: str, what: str = "company name") -> str:
+    """A company name or token label, trimmed, by the text rule of company names; AccountError otherwise."""
+    bad = COMPANY_NAME.forbidden(value)
+    if bad is not None:
+        raise AccountError(f"the {what} holds the character {char_name(bad[1])} (position {bad[0]}), which is not "
+                           "allowed: no control characters, line breaks or direction marks")
+    value = value.strip()
+    if not value:
+        raise AccountError(f"the {what} is empty")
+    if len(value) > COMPANY_NAME.max_length:
+        raise AccountError(f"the {what} is longer than {COMPANY_NAME.max_length} characters")
+    return value
+
+
 def create_company(engine: Engine, name: str) -> tuple[int, str]:
     """A new company and its first token: ``(company_id, token)``."""
-    name = name.strip()
-    if not name:
-        raise AccountError("the company name is empty")
+    name = check_name(name)
     try:
         with engine.begin() as conn:
             company_id = conn.execute(insert(companies).values(name=name, created_at=utcnow())
                                       .returning(companies.c.id)).scalar_one()
     except IntegrityError as exc:
-        raise AccountError(f"a company named '{name}' already exists") from exc
+        raise AccountError(f"a company named '{printable(name)}' already exists") from exc
     return company_id, issue_token(engine, company_id, name)
 
 
 def issue_token(engine: Engine, company_id: int, label: str) -> str:
+    label = check_name(label, "token label")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with engine.begin() as conn:
         conn.execute(insert(tokens).values(company_id=company_id, token_hash=hash_token(token),
@@ -54,10 +68,12 @@ def issue_token(engine: Engine, company_id: int, label: str) -> str:
 
 
 def company_id(engine: Engine, name: str) -> int:
-    with engine.connect() as conn:
-        found = conn.execute(select(companies.c.id).where(companies.c.name == name.strip())).scalar()
+    found = None
+    if COMPANY_NAME.forbidden(name) is None:  # (no company has such a name; PostgreSQL could not even look)
+        with engine.connect() as conn:
+            found = conn.execute(select(companies.c.id).where(companies.c.name == name.strip())).scalar()
     if found is None:
-        raise AccountError(f"no company named '{name}'")
+        raise AccountError(f"no company named '{printable(name, 200)}'")
     return int(found)
 
 
@@ -80,6 +96,8 @@ def authenticate(engine: Engine, token: str) -> Principal | None:
 
 def revoke_token(engine: Engine, token: str) -> int:
     """Revoke one token; returns how many were revoked (0 or 1)."""
+    if COMPANY_NAME.forbidden(token) is not None:  # no token holds such characters (nor can be hashed)
+        return 0
     with engine.begin() as conn:
         result = conn.execute(update(tokens).where(tokens.c.token_hash == hash_token(token),
                                                    tokens.c.revoked_at.is_(None)).values(revoked_at=utcnow()))

@@ -12,10 +12,25 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from pbxdesk.domain.directory_check import validate_directory
 from pbxdesk.domain.document import DocumentReadError, load_directory
+from pbxdesk.domain.lang import cli_language
+from pbxdesk.domain.problems import Problem
+from pbxdesk.domain.text import printable
 from pbxdesk.server import accounts, storage
 from pbxdesk.server.accounts import AccountError
 from pbxdesk.server.context import ServerConfig, ServerContext
+
+
+class DirectoryRefused(Exception):
+    """The directory file has entries the service could not use; nothing was imported."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        super().__init__(f"{printable(path)}: not imported, {len(problems)} error(s) (ERROR lines above, with their "
+                         "pointers into the file); the company's directory is unchanged")
+        self.problems = problems
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,8 +82,18 @@ def main(argv: list[str]) -> int:
     try:
         return _run(args, ServerConfig(Path(data), getattr(args, "database", None)))
     except (AccountError, DocumentReadError) as exc:
+        print(f"pbxdesk admin: {printable(exc)}", file=sys.stderr)
+        return 1
+    except DirectoryRefused as exc:
+        for problem in exc.problems:
+            print(problem.line(cli_language()), file=sys.stderr)
         print(f"pbxdesk admin: {exc}", file=sys.stderr)
         return 1
+    except SQLAlchemyError as exc:  # the database is unreachable or refused a value: one line, no traceback
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        print(f"pbxdesk admin: database error: {printable(first, 300)}", file=sys.stderr)
+        return 1
+
 
 
 def _run(args: argparse.Namespace, config: ServerConfig) -> int:
@@ -88,11 +113,11 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
         if args.label:
             accounts.revoke_token(engine, token)
             token = accounts.issue_token(engine, cid, args.label)
-        print(f"created company '{args.name.strip()}'; its API token (shown once):")
+        print(f"created company '{accounts.check_name(args.name)}'; its API token (shown once):")
         print(token)
     elif args.command == "create-token":
         cid = accounts.company_id(engine, args.company)
-        print(accounts.issue_token(engine, cid, args.label or args.company.strip()))
+        print(accounts.issue_token(engine, cid, args.label or args.company))
     elif args.command == "import-directory":
         cid = accounts.company_id(engine, args.company)
         try:
@@ -100,13 +125,16 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
         except OSError as exc:
             raise DocumentReadError(f"cannot read {args.file}: {exc.strerror or exc}") from exc
         directory = load_directory(raw)
+        problems = [p for p in validate_directory(directory) if p.is_error]
+        if problems:
+            raise DirectoryRefused(args.file, problems)
         revision = storage.set_directory(engine, cid, directory)
         print(f"imported {len(directory.employees)} employees and {len(directory.departments)} departments "
               f"(directory revision {revision}); the company's numbers are queued for deployment")
     elif args.command == "add-number":
         cid = accounts.company_id(engine, args.company)
         for doc in storage.add_numbers(engine, cid, args.number):
-            print(f"added {doc['number']} ({doc['name']}) with the default routing, revision 1, "
+            print(f"added {doc['number']} ({printable(doc['name'])}) with the default routing, revision 1, "
                   f"queued for deployment")
     elif args.command == "revoke-token":
         if bool(args.token) == bool(args.company):
@@ -120,7 +148,7 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
         print(f"revoked {count} token(s)")
     elif args.command == "list-companies":
         for name in accounts.company_names(engine):
-            print(name)
+            print(printable(name))
     elif args.command in ("create-node", "list-nodes", "remove-node"):
         return _node_command(args, ctx)
     return 0

@@ -1,12 +1,14 @@
 """``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo] [--no-deploy]
-[--asterisk-settings FILE]``.
+[--asterisk-settings FILE] [--exit-with-stdin]``.
 
 Without ``--no-deploy`` an in-process node agent deploys every accepted change into ``DATA/asterisk/``
 (node ``local``); with several instances on one database, run them with ``--no-deploy`` and a
 ``pbxdesk node-agent`` beside each Asterisk.
 
 Prints ``pbxdesk server listening on URL`` (and, with ``--demo``, ``demo token: TOKEN``) on stdout;
-logs one line per request on stderr. ``--port 0`` picks a free port.
+logs one line per request on stderr. ``--port 0`` picks a free port. ``--exit-with-stdin``: stop when stdin
+reaches its end, i.e. when the process that started the server closes the pipe or ends (the desktop app's
+demo server never outlives the app).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import logging
 import shlex
 import socket
 import sys
+import threading
 from pathlib import Path
 from types import FrameType
 
@@ -34,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="create a demo company when the data is empty")
     parser.add_argument("--reload-command", help="the in-process node agent runs it once per batch of deployed "
                                                  "numbers, e.g. 'asterisk -rx \"dialplan reload\"'")
+    parser.add_argument("--exit-with-stdin", action="store_true",
+                        help="stop when stdin is closed (by the process that started the server)")
     parser.add_argument("--asterisk-settings", type=Path, default=None,
                         help="the Asterisk backend's settings file (channels, trunk, mail hook, record_dir; "
                              "docs/asterisk.md) the in-process node agent compiles with; default: "
@@ -45,12 +50,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def setup_logging() -> None:
+    """pbxdesk's and uvicorn's messages on stderr, one line each (control characters escaped)."""
+    from pbxdesk.server.middleware import OneLineFormatter
+
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(OneLineFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("pbxdesk")
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO)
     root.propagate = False
+    for name in ("uvicorn", "uvicorn.error"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.propagate = False
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -103,6 +115,13 @@ def main(argv: list[str]) -> int:
     server = StoppingServer(uvicorn.Config(app, log_config=None, access_log=False, log_level="warning",
                                            timeout_keep_alive=30, timeout_graceful_shutdown=10))
     server.feed_signal = app.state.ctx.feed_signal
+    if args.exit_with_stdin:
+
+        def watch_stdin() -> None:
+            sys.stdin.buffer.read()  # returns at the end of the input: the parent closed it or is gone
+            server.should_exit = True
+
+        threading.Thread(target=watch_stdin, name="pbxdesk-serve-stdin", daemon=True).start()
     server.run(sockets=[sock])
     return 0
 

@@ -1,7 +1,6 @@
 """``pbxdesk serve --demo``: a demo company for an empty server (12 employees, 3 departments, 5 numbers
 with varied routings, two recorded prompts uploaded as media). Its token is printed and kept in
-``DATA/demo-token`` (mode 0600)."""
-
+``DATA/demo-token`` (mode 0600, ``demo_token.py``)."""
 from __future__ import annotations
 
 import logging
@@ -19,19 +18,12 @@ from pbxdesk.server import accounts, storage
 from pbxdesk.server.context import ServerContext
 from pbxdesk.server.database import write_transaction
 from pbxdesk.server.demo_data import COMPANY, DEPARTMENTS, EMPLOYEES, PROMPT_FILES, PROMPTS, documents
+from pbxdesk.server.demo_token import TOKEN_FILE, demo_token_path, read_demo_token
 from pbxdesk.server.mediafiles import store_master
 
+__all__ = ["TOKEN_FILE", "demo_token_path", "ensure_demo", "populate", "read_demo_token"]
+
 log = logging.getLogger("pbxdesk.server.demo")
-TOKEN_FILE = "demo-token"
-
-
-def demo_token_path(data_dir: Path) -> Path:
-    return Path(data_dir) / TOKEN_FILE
-
-
-def read_demo_token(data_dir: Path) -> str | None:
-    path = demo_token_path(data_dir)
-    return path.read_text(encoding="utf-8").strip() if path.is_file() else None
 
 
 def ensure_demo(ctx: ServerContext) -> str | None:

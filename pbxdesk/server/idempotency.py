@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Annotated
 
+from fastapi import Header
 from fastapi.responses import Response
 from sqlalchemy import Connection, insert, select
 
@@ -14,16 +16,16 @@ from pbxdesk.server.problems import ProblemError
 from pbxdesk.server.tables import idempotency, utcnow
 
 MAX_KEY_LENGTH = 255
+# Printable ASCII (what a header carries unchanged through every proxy), not only spaces. FastAPI checks it and
+# publishes it in the OpenAPI document: a key outside it is a 422.
+KEY_PATTERN = "^[\\x20-\\x7e]*[\\x21-\\x7e][\\x20-\\x7e]*$"
 KEPT_HEADERS = ("content-type", "etag", "location")
 
-
-def check_key(key: str | None) -> str | None:
-    if key is None:
-        return None
-    if not key.strip() or len(key) > MAX_KEY_LENGTH:
-        raise ProblemError(400, f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters",
-                           "bad-idempotency-key")
-    return key
+IdempotencyKey = Annotated[str | None, Header(
+    min_length=1, max_length=MAX_KEY_LENGTH, pattern=KEY_PATTERN,
+    description=f"1 to {MAX_KEY_LENGTH} printable ASCII characters, not only spaces; a retry with the same key and "
+                "body gets the first final answer again (`Idempotent-Replayed: true`), the same key with another "
+                "body is a 422. Scope: the company.")]
 
 
 def fingerprint(method: str, path: str, content: bytes) -> str:

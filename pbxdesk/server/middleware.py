@@ -1,4 +1,8 @@
-"""ASGI middleware: request size limits (413) and one log line per request on stderr."""
+"""ASGI middleware: request size limits (413) and one log line per request on stderr.
+
+Whatever a request carries (path, query, method, client) is logged with its control characters escaped
+(:func:`pbxdesk.domain.text.printable`): a request cannot write a line of its own into the log. The
+formatter of ``pbxdesk serve`` (:class:`OneLineFormatter`) escapes every message the same way."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from pbxdesk.domain.text import printable
 from pbxdesk.server.problems import problem_response
 
 access_log = logging.getLogger("pbxdesk.server.access")
@@ -100,5 +105,14 @@ class AccessLogMiddleware:
             path = scope["path"] + (("?" + scope["query_string"].decode("latin-1"))
                                     if scope.get("query_string") else "")
             client = scope.get("client") or ("-", 0)
-            access_log.info("%s %s %s %.1fms %s", scope["method"], path, status["code"],
-                            (time.perf_counter() - start) * 1000, client[0])
+            access_log.info("%s %s %s %.1fms %s", printable(scope["method"], 20), printable(path, 2000),
+                            status["code"], (time.perf_counter() - start) * 1000, printable(client[0], 100))
+
+
+class OneLineFormatter(logging.Formatter):
+    """Every log message on one line: control characters in the message are escaped (a traceback, which is
+    ours, still follows on its own lines)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = printable(record.message)
+        return super().formatMessage(record)

@@ -1,4 +1,7 @@
-"""The OpenAPI document: the routing document schema as a component, problem+json for every error."""
+"""The OpenAPI document: the routing document schema as a component, problem+json for every error, and every
+rule the service enforces on a request stated where a client (or a schema-driven fuzzer) can read it:
+path patterns, header rules (``If-Match`` required, ``Idempotency-Key`` 1-255 printable ASCII), the text
+rules of :mod:`pbxdesk.domain.text` in the routing document and ``/tts``, a non-empty upload."""
 
 from __future__ import annotations
 
@@ -47,6 +50,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         components.pop(name, None)
     for path_item in doc.get("paths", {}).values():
         for operation in path_item.values():
+            _headers(operation)
+            _uploads(operation, components)
             responses = operation.get("responses", {})
             for code, response in responses.items():
                 if str(code).isdigit() and int(code) >= 400:
@@ -56,3 +61,28 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                                              "content": {PROBLEM_JSON: {"schema": _PROBLEM_REF}}})
     app.openapi_schema = doc
     return doc
+
+
+def _uploads(operation: dict[str, Any], components: dict[str, Any]) -> None:
+    """An uploaded file may not be empty."""
+    form = operation.get("requestBody", {}).get("content", {}).get("multipart/form-data")
+    if form is None:
+        return
+    body = components[form["schema"]["$ref"].rsplit("/", 1)[-1]]
+    for prop in body.get("properties", {}).values():
+        if prop.get("contentMediaType") == "application/octet-stream" or prop.get("format") == "binary":
+            prop["minLength"] = 1
+
+
+def _headers(operation: dict[str, Any]) -> None:
+    """A header is a string or absent, never null; ``If-Match`` is required (428 without it)."""
+    for param in operation.get("parameters", []):
+        if param.get("in") != "header":
+            continue
+        schema = param["schema"]
+        strings = [s for s in schema.pop("anyOf", []) if s.get("type") != "null"]
+        if strings:
+            schema.update(strings[0])
+        if param["name"].lower() == "if-match":
+            param["required"] = True
+            schema["minLength"] = 1

@@ -10,8 +10,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from pbxdesk.domain.text import json_text
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://pbxdesk.example/problems/"
@@ -43,7 +45,8 @@ def problem_body(status: int, detail: str, slug: str | None = None, **extra: Any
 
 def problem_response(status: int, detail: str, slug: str | None = None, *,
                      headers: dict[str, str] | None = None, **extra: Any) -> Response:
-    content = json.dumps(problem_body(status, detail, slug, **extra), ensure_ascii=False).encode("utf-8")
+    # json_text: a problem may quote what the client sent, lone surrogates included
+    content = json_text(problem_body(status, detail, slug, **extra)).encode("utf-8")
     return Response(content, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
@@ -54,6 +57,16 @@ def _describe_validation(exc: RequestValidationError) -> tuple[str, list[dict[st
         errors.append({"location": "/".join(loc), "message": str(err.get("msg", ""))})
     detail = "; ".join(f"{e['location']}: {e['message']}" for e in errors) or "invalid request"
     return detail, errors
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    path = request.scope.get("path", "")
+    found: set[str] = set()
+    for route in request.app.routes:
+        regex, methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
+        if regex is not None and methods and regex.match(path):
+            found.update(methods)
+    return sorted(found)
 
 
 def install_handlers(app: FastAPI) -> None:
@@ -67,11 +80,25 @@ def install_handlers(app: FastAPI) -> None:
         return problem_response(422, f"invalid request: {detail}", "invalid-request", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         detail = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
         if exc.status_code == 404 and detail == "Not Found":
             detail = "no such resource"
-        return problem_response(exc.status_code, detail, headers=dict(exc.headers or {}))
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # every method of the resource, not only those of the first route matched
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return problem_response(exc.status_code, detail, headers=headers)
+
+    @app.exception_handler(DataError)
+    @app.exception_handler(UnicodeError)
+    async def _unstorable(request: Request, exc: Exception) -> Response:
+        # The last line of defence of "never a 500 for a value": validation refuses what a database cannot
+        # store (NUL on PostgreSQL, lone surrogates anywhere) before it gets there; should a value slip past,
+        # it is still the request's fault.
+        log.warning("refused a value the database cannot store on %s %s: %s", request.method, request.url.path,
+                    type(exc).__name__)
+        return problem_response(422, "the request holds a value that cannot be stored (a control character or a "
+                                     "character with no UTF-8 form)", "unstorable-value")
 
     @app.exception_handler(OperationalError)
     async def _database_down(request: Request, exc: OperationalError) -> Response:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from typing import Annotated
 
-from fastapi import APIRouter, File, Header, Request, UploadFile
+from fastapi import APIRouter, File, Path, Request, UploadFile
 from fastapi.responses import Response
 
 from pbxdesk.audio.errors import AudioError
-from pbxdesk.audio.media import is_media_id
+from pbxdesk.domain.text import printable
 from pbxdesk.server import idempotency, storage
 from pbxdesk.server.context import Auth, Ctx, language
 from pbxdesk.server.database import read_connection, write_transaction
@@ -21,6 +21,15 @@ from pbxdesk.server.schemas import MediaInfo, MediaList, TtsRequest
 router = APIRouter(tags=["media"])
 WAV = {"description": "8 kHz mono 16-bit WAV", "content": {"audio/wav": {"schema": {"type": "string",
                                                                                      "format": "binary"}}}}
+MediaId = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="a media id: the SHA-256 of the uploaded file")]
+UPLOAD = ("the audio file (WAV, MP3, OGG, FLAC, ... anything ffmpeg reads): not empty, at most 20 MB and 10 "
+          "minutes of sound, not silent; anything else is a 422 with the audio check's message")
+FILENAME_MAX = 255
+
+
+def _filename(name: str | None) -> str | None:
+    """The uploaded file's name as we keep it (a label only): one line, at most 255 characters."""
+    return None if name is None else printable(name, FILENAME_MAX)
 
 
 def _media_json(info: dict[str, object]) -> Response:
@@ -29,9 +38,10 @@ def _media_json(info: dict[str, object]) -> Response:
 
 @router.post("/media", response_model=MediaInfo, responses=errors(400, 401, 413, 422))
 def upload_media(principal: Auth, ctx: Ctx, request: Request,
-                 file: Annotated[UploadFile, File(description="the audio file")],
-                 idempotency_key: Annotated[str | None, Header()] = None) -> Response:
-    key = idempotency.check_key(idempotency_key)
+                 file: Annotated[UploadFile, File(description=UPLOAD)],
+                 idempotency_key: idempotency.IdempotencyKey = None) -> Response:
+    key = idempotency_key
+    filename = _filename(file.filename)
     data = file.file.read()
     fp = idempotency.fingerprint("POST", request.url.path, hashlib.sha256(data).hexdigest().encode())
     if key is not None:
@@ -40,7 +50,7 @@ def upload_media(principal: Auth, ctx: Ctx, request: Request,
         if replayed is not None:
             return replayed
     try:
-        stored = store_master(ctx, data, file.filename, language(request))
+        stored = store_master(ctx, data, filename, language(request))
         response, info = _media_json(stored), MediaInfo.model_validate(stored)
     except ProblemError as exc:
         response, info = problem_response(exc.status, exc.detail, exc.slug, **exc.extra), None
@@ -49,7 +59,7 @@ def upload_media(principal: Auth, ctx: Ctx, request: Request,
         if replayed is not None:
             return replayed
         if info is not None:
-            storage.add_media(writer, info.id, info.duration_s, file.filename)
+            storage.add_media(writer, info.id, info.duration_s, filename)
         idempotency.remember(writer.conn, principal.company_id, key, fp, response)
     return response
 
@@ -64,14 +74,12 @@ def list_media(principal: Auth, ctx: Ctx) -> Response:
 
 
 @router.get("/media/{media_id}", responses={200: WAV, **errors(401, 404)}, response_class=Response)
-def download_media(principal: Auth, ctx: Ctx, media_id: str) -> Response:
-    known = None
-    if is_media_id(media_id):
-        with read_connection(ctx.engine) as conn:
-            known = storage.get_media(conn, principal.company_id, media_id)
+def download_media(principal: Auth, ctx: Ctx, media_id: MediaId) -> Response:
+    with read_connection(ctx.engine) as conn:
+        known = storage.get_media(conn, principal.company_id, media_id)
     data = read_master(ctx.engine, media_id) if known else None
     if data is None:
-        raise ProblemError(404, f"no media {media_id[:80]} in your company", "unknown-media")
+        raise ProblemError(404, f"no media {media_id} in your company", "unknown-media")
     return Response(data, media_type="audio/wav",
                     headers={"Content-Disposition": f'attachment; filename="{media_id}.wav"'})
 

@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import Response
 from sqlalchemy import Connection
 
 from pbxdesk.domain.document import from_dict, to_canonical_dict
-from pbxdesk.domain.problems import Problem
+from pbxdesk.domain.text import MAX_DEPTH, json_text
 from pbxdesk.domain.validation import validate_data
 from pbxdesk.fleet import status
 from pbxdesk.server import idempotency, storage
@@ -24,8 +24,24 @@ from pbxdesk.server.problems import ProblemError, problem_response
 from pbxdesk.server.schemas import DeployOverview, DeployStatus, NumberList, RevisionList
 
 router = APIRouter(tags=["numbers"])
-MAX_DEPTH = 200
 _ETAG = re.compile(r'^(?:W/)?"r(\d+)"$')
+MAX_REVISION = 2**31 - 1
+# Path parameters are checked (and published) before anything reaches the database: a number that cannot be
+# one (a NUL, a letter, 11 digits) is a 422 on SQLite and PostgreSQL alike.
+Number = Annotated[str, Path(pattern="^[0-9]{10}$", description="the national number, 10 digits",
+                             examples=["4952302222"])]
+Revision = Annotated[int, Path(ge=1, le=MAX_REVISION, description="a revision of the number, from 1")]
+IF_MATCH = ('the ETag of the revision you edited, e.g. "r3" (several, comma-separated, or *); required: without '
+            'it the answer is 428. When it names no current revision (anything else included) the answer is 412 '
+            'with the current document')
+BODY_RULES = (
+    "The routing document (pbxdesk.routing/1). Its `number` must be the number in the URL (else 422 "
+    "`number.mismatch` at `/number`). The schema states each member's own rules (text, patterns, allowed "
+    "values); the rules across members (declared intervals, overlapping ranges, a scenario for every interval "
+    "that occurs, menu branches, references to the company directory and media) are SPEC §5 / "
+    "docs/validation.md, answered 422 with `errors` = [{severity, pointer, code, message}]. A document "
+    f"nested more than {MAX_DEPTH} levels deep is 422 `document.too_deep`; a body that is empty or not JSON "
+    "is 400; over 1 MiB is 413.")
 
 
 async def raw_body(request: Request) -> bytes:
@@ -38,7 +54,7 @@ def etag(revision: int) -> str:
 
 def _json(data: Any, status: int = 200, revision: int | None = None) -> Response:
     headers = {"ETag": etag(revision)} if revision is not None else None
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = json_text(data, separators=(",", ":")).encode("utf-8")
     return Response(body, status_code=status, media_type="application/json", headers=headers)
 
 
@@ -54,7 +70,7 @@ def list_numbers(principal: Auth, ctx: Ctx) -> Response:
 
 @router.get("/numbers/{number}", responses={200: DOCUMENT_REF, **errors(401, 404)},
             response_description="the routing document; its revision is in the ETag header")
-def get_number(principal: Auth, ctx: Ctx, number: str) -> Response:
+def get_number(principal: Auth, ctx: Ctx, number: Number) -> Response:
     with read_connection(ctx.engine) as conn:
         stored = storage.get_number(conn, principal.company_id, number)
     if stored is None:
@@ -68,40 +84,21 @@ def _matches(if_match: str, revision: int) -> bool:
         part = part.strip()
         if part == "*":
             return True
-        found = _ETAG.match(part)
+        found = _ETAG.fullmatch(part)
         if found and int(found.group(1)) == revision:
             return True
     return False
 
 
-def _depth(data: Any) -> int:
-    deepest, stack = 0, [(data, 1)]
-    while stack:
-        value, level = stack.pop()
-        deepest = max(deepest, level)
-        if level > MAX_DEPTH:
-            break
-        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
-        stack.extend((child, level + 1) for child in children)
-    return deepest
-
-
 def _decode(body: bytes) -> Any:
+    """The JSON of the body (400 when there is none). Its depth is checked by validation, as the client
+    checks it (``document.too_deep``, 422); JSON too deep for the decoder itself is not JSON to us."""
     if not body.strip():
         raise ProblemError(400, "the request body is empty: send the routing document as JSON", "bad-json")
     try:
-        data = json.loads(body)
+        return json.loads(body)
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise ProblemError(400, f"the request body is not valid JSON: {str(exc)[:200]}", "bad-json") from exc
-    if _depth(data) > MAX_DEPTH:
-        raise ProblemError(400, f"the JSON is nested more than {MAX_DEPTH} levels deep", "bad-json")
-    return data
-
-
-def _mismatch(body_number: Any, number: str) -> Problem:
-    en = f"The number in the document ({body_number!r}) differs from the number in the URL ({number})"
-    ru = f"Номер в документе ({body_number!r}) не совпадает с номером в адресе ({number})"
-    return Problem("error", "/number", "number.mismatch", ru, en)
 
 
 def _referenced_media(data: Any) -> set[str]:
@@ -138,9 +135,7 @@ def _check_body(conn: Connection, company_id: int, number: str, body: bytes, lan
     except ProblemError as exc:
         return _Checked(error=exc)
     directory, directory_revision = storage.get_directory(conn, company_id)
-    problems = list(validate_data(data, directory, storage.known_media(conn, company_id)))
-    if isinstance(data, dict) and data.get("number") != number:
-        problems.insert(0, _mismatch(data.get("number"), number))
+    problems = validate_data(data, directory, storage.known_media(conn, company_id), number)
     found = [p for p in problems if p.is_error]
     checked = _Checked(data=data, directory_revision=directory_revision, media=_referenced_media(data))
     if found:
@@ -168,7 +163,7 @@ def _put(writer: Writer, principal: Principal, number: str, body: bytes, if_matc
     current = storage.get_number(conn, principal.company_id, number)
     if current is None:
         raise _not_found(number)
-    if if_match is None:
+    if if_match is None or not if_match.strip():
         raise ProblemError(428, f"If-Match is required: send the ETag of the revision you edited "
                                 f"(the current one is {etag(current.revision)})", "if-match-required")
     if not _still_valid(conn, principal.company_id, checked):  # the directory changed meanwhile: again
@@ -190,15 +185,16 @@ def _put(writer: Writer, principal: Principal, number: str, body: bytes, if_matc
 
 @router.put(
     "/numbers/{number}", responses={200: DOCUMENT_REF, **errors(400, 401, 404, 412, 413, 422, 428)},
-    openapi_extra={"requestBody": {"required": True, "content": DOCUMENT_REF["content"]}},
+    openapi_extra={"requestBody": {"required": True, "description": BODY_RULES,
+                                   "content": DOCUMENT_REF["content"]}},
 )
-def put_number(principal: Auth, ctx: Ctx, number: str, request: Request,
+def put_number(principal: Auth, ctx: Ctx, number: Number, request: Request,
                body: Annotated[bytes, Depends(raw_body)],
-               if_match: Annotated[str | None, Header(description='the ETag you edited, e.g. "r3"')] = None,
-               idempotency_key: Annotated[str | None, Header()] = None) -> Response:
+               if_match: Annotated[str | None, Header(description=IF_MATCH)] = None,
+               idempotency_key: idempotency.IdempotencyKey = None) -> Response:
     """Accepting is not deploying: the new revision and its deployment job commit together, and the
     answer comes at once; nodes deploy it (``GET /numbers/{n}/deploy`` says where it is live)."""
-    key = idempotency.check_key(idempotency_key)
+    key = idempotency_key
     fp = idempotency.fingerprint("PUT", request.url.path, body)
     lang = language(request)
     with read_connection(ctx.engine) as conn:
@@ -223,7 +219,7 @@ def put_number(principal: Auth, ctx: Ctx, number: str, request: Request,
 
 
 @router.get("/numbers/{number}/revisions", response_model=RevisionList, responses=errors(401, 404))
-def list_revisions(principal: Auth, ctx: Ctx, number: str) -> Response:
+def list_revisions(principal: Auth, ctx: Ctx, number: Number) -> Response:
     with read_connection(ctx.engine) as conn:
         items = storage.list_revisions(conn, principal.company_id, number)
         if not items:
@@ -238,10 +234,9 @@ def list_revisions(principal: Auth, ctx: Ctx, number: str) -> Response:
 
 
 @router.get("/numbers/{number}/revisions/{revision}", responses={200: DOCUMENT_REF, **errors(401, 404)})
-def get_revision(principal: Auth, ctx: Ctx, number: str, revision: int) -> Response:
+def get_revision(principal: Auth, ctx: Ctx, number: Number, revision: Revision) -> Response:
     with read_connection(ctx.engine) as conn:
-        document = storage.get_revision(conn, principal.company_id, number, revision) \
-            if -2**31 <= revision < 2**31 else None
+        document = storage.get_revision(conn, principal.company_id, number, revision)
     if document is None:
         raise ProblemError(404, f"the number {number} has no revision {revision} in your company",
                            "unknown-revision")
@@ -249,7 +244,7 @@ def get_revision(principal: Auth, ctx: Ctx, number: str, revision: int) -> Respo
 
 
 @router.get("/numbers/{number}/deploy", response_model=DeployStatus, responses=errors(401, 404))
-def get_deploy(principal: Auth, ctx: Ctx, number: str) -> Response:
+def get_deploy(principal: Auth, ctx: Ctx, number: Number) -> Response:
     """Where the current revision is live: per node ``pending`` / ``ok`` / ``failed`` (with the node's
     message) and overall."""
     with read_connection(ctx.engine) as conn:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from pbxdesk.domain.text import TTS, char_name, is_blank
 
 
 class Problem(BaseModel):
@@ -108,8 +110,21 @@ class MediaList(BaseModel):
 
 class TtsRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=1000)
+    text: str = Field(min_length=1, max_length=TTS.max_length, json_schema_extra={
+        "pattern": TTS.pattern, "description": "the text to speak, as a prompt's `tts` may hold it: not only "
+                                               "spaces, no control characters but tab and line breaks"})
     voice: Literal["ru", "en"] = "ru"
+
+    @field_validator("text")
+    @classmethod
+    def _text_rule(cls, value: str) -> str:
+        """The prompt text rule of pbxdesk.domain.text (the pattern above says the same)."""
+        bad = TTS.forbidden(value)
+        if bad is not None:
+            raise ValueError(f"the character {char_name(bad[1])} at position {bad[0]} is not allowed in the text")
+        if is_blank(value):
+            raise ValueError("the text is only spaces")
+        return value
 
 
 class EmployeeBody(BaseModel):

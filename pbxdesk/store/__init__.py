@@ -2,14 +2,20 @@
 
 Entry points: :class:`Store` (``Store.open(profile_dir)``), :func:`resolve_profile_dir`, the records
 (:class:`NumberSummary`, :class:`PendingChange`, :class:`FieldChange`, :class:`OutboxItem`,
-:class:`MediaEntry`, :class:`ProfileInfo`) and the errors (:class:`StoreVersionError`,
+:class:`MediaEntry`, :class:`ProfileInfo`) and the errors (:class:`StoreVersionError`, :class:`ProfileUnavailable`,
 :class:`UnknownNumberError`, :class:`SaveRefusedError`). See docs/store.md.
 """
 
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pbxdesk.store.errors import SaveRefusedError, StoreError, StoreVersionError, UnknownNumberError
+    from pbxdesk.store.errors import (
+        ProfileUnavailable,
+        SaveRefusedError,
+        StoreError,
+        StoreVersionError,
+        UnknownNumberError,
+    )
     from pbxdesk.store.profile import resolve_profile_dir
     from pbxdesk.store.records import (
         FieldChange,
@@ -22,7 +28,7 @@ if TYPE_CHECKING:
     from pbxdesk.store.store import Store
 
 _WHERE = {
-    "SaveRefusedError": "errors", "StoreError": "errors", "StoreVersionError": "errors",
+    "ProfileUnavailable": "errors", "SaveRefusedError": "errors", "StoreError": "errors", "StoreVersionError": "errors",
     "UnknownNumberError": "errors", "resolve_profile_dir": "profile", "FieldChange": "records",
     "MediaEntry": "records", "NumberSummary": "list_rows", "OutboxItem": "records", "PendingChange": "records",
     "ProfileInfo": "list_rows", "Store": "store",
@@ -44,5 +50,5 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "FieldChange", "MediaEntry", "NumberSummary", "OutboxItem", "PendingChange", "ProfileInfo",
-    "SaveRefusedError", "Store", "StoreError", "StoreVersionError", "UnknownNumberError", "resolve_profile_dir",
+    "ProfileUnavailable", "SaveRefusedError", "Store", "StoreError", "StoreVersionError", "UnknownNumberError", "resolve_profile_dir",
 ]

@@ -7,6 +7,7 @@ from typing import Any
 
 from pbxdesk.domain.document import from_dict, parse_document, to_canonical_dict
 from pbxdesk.domain.models import RoutingDocument
+from pbxdesk.domain.text import json_text
 
 
 def doc_text(doc: RoutingDocument) -> str:
@@ -14,7 +15,7 @@ def doc_text(doc: RoutingDocument) -> str:
     written compactly (no indentation, so the C JSON encoder does it: about 10x faster than the indented
     canonical text for a large document). Equal documents give equal text; ``dumps`` gives the
     canonical file form on the way out (``get``, ``export_json``)."""
-    return json.dumps(to_canonical_dict(doc), ensure_ascii=False, separators=(",", ":"))
+    return json_text(to_canonical_dict(doc), separators=(",", ":"))
 
 
 def text_doc(text: str | None) -> RoutingDocument | None:
@@ -23,8 +24,9 @@ def text_doc(text: str | None) -> RoutingDocument | None:
 
 
 def raw_text(data: Any) -> str:
-    """A draft as JSON text, whatever it holds (it may not be a valid document)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """A draft as JSON text, whatever it holds (it may not be a valid document; lone surrogates typed or pasted
+    into it travel as JSON escapes, which SQLite can store)."""
+    return json_text(data, separators=(",", ":"))
 
 
 def as_data(doc_or_data: RoutingDocument | Any) -> Any:

@@ -31,7 +31,7 @@ def base_info(base: Path) -> ProfileInfo | None:
         return None
     from pbxdesk.store.store import Store
 
-    with Store.open(base) as store:
+    with Store.open(base, read_only=True) as store:  # (read even when its disk cannot be written)
         return store.get_profile()
 
 

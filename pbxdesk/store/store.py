@@ -22,7 +22,7 @@ from pbxdesk.domain.document import dumps, load_path
 from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.phone import normalize_number
 from pbxdesk.domain.problems import Problem, has_errors
-from pbxdesk.domain.validation import validate_data, validate_document
+from pbxdesk.domain.validation import number_mismatch, validate_data, validate_document
 from pbxdesk.store.base import StoreBase
 from pbxdesk.store.codec import as_data, as_doc, doc_text, raw_text, search_text, text_doc
 from pbxdesk.store.errors import SaveRefusedError, UnknownNumberError
@@ -136,19 +136,13 @@ class Store(SyncOps, MetaOps, StoreBase):
         media = self.media_ids() or None
         doc = as_doc(data)
         if doc is None:  # broken structure: the structural problems (validate_data reports just those)
-            return validate_data(data, directory, media) or self._mismatch(num, "?"), None
+            return validate_data(data, directory, media, num) or [number_mismatch("?", num)], None
         problems = validate_document(doc, directory, media)
         if has_errors(problems):
             return problems, None
         if doc.number != num:
-            return problems + self._mismatch(num, doc.number), None
+            return problems + [number_mismatch(doc.number, num)], None
         return problems, doc
-
-    @staticmethod
-    def _mismatch(num: str, found: str) -> list[Problem]:
-        return [Problem("error", "/number", "number.mismatch",
-                        f"Документ относится к номеру {found}, а сохраняется в номер {num}",
-                        f"The document is for number {found} but is being saved to {num}")]
 
     def _promote(self, conn: Connection, num: str, doc: RoutingDocument) -> None:
         text, now = doc_text(doc), time.time()
@@ -243,7 +237,7 @@ class Store(SyncOps, MetaOps, StoreBase):
         try:
             num = self._num(str(number))
         except ValueError:
-            return str(number), result.problems or self._mismatch("?", str(number))
+            return str(number), result.problems or [number_mismatch(number, "?")]
         return num, self.save(num, data, directory, create=True)
 
     def export_json(self, number: str, path: str | Path) -> None:

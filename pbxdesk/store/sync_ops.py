@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
 
 from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.domain.phone import normalize_number
@@ -36,19 +37,31 @@ class SyncOps(StoreBase):
         change (state ``synced``) gets it as saved and base document, unless ``revision`` is not newer
         than what is stored. A number with a local change is left alone (the engine merges or calls
         :meth:`mark_conflict`). A draft is never touched. Returns True when the document was stored."""
-        num, text = normalize_number(number), doc_text(doc)
+        return self.apply_server_documents([(number, doc, revision)])[0]
+
+    def apply_server_documents(self, items: list[tuple[str, RoutingDocument, int]]) -> list[bool]:
+        """:meth:`apply_server_document` for many documents in one transaction (a pull stores a batch of the
+        numbers it fetched with one fsync instead of one each); whether each was stored, in order."""
+        stored = []
         with self._write() as conn:
-            row = conn.execute(select(N.c.sync_state, N.c.revision).where(N.c.number == num)).first()
-            if row is None:
-                conn.execute(insert(N).values(number=num, base_json=text, revision=revision,
-                                              sync_state="synced", **_doc_values(num, doc, text)))
-                return True
-            state, current = row
-            if state != "synced" or (current is not None and revision <= current):
-                return False
-            conn.execute(update(N).where(N.c.number == num).values(
-                base_json=text, revision=revision, sync_message=None, **_doc_values(num, doc, text)))
+            for number, doc, revision in items:
+                stored.append(self._apply(conn, normalize_number(number), doc, revision))
+        return stored
+
+    @staticmethod
+    def _apply(conn: Connection, num: str, doc: RoutingDocument, revision: int) -> bool:
+        text = doc_text(doc)
+        row = conn.execute(select(N.c.sync_state, N.c.revision).where(N.c.number == num)).first()
+        if row is None:
+            conn.execute(insert(N).values(number=num, base_json=text, revision=revision,
+                                          sync_state="synced", **_doc_values(num, doc, text)))
             return True
+        state, current = row
+        if state != "synced" or (current is not None and revision <= current):
+            return False
+        conn.execute(update(N).where(N.c.number == num).values(
+            base_json=text, revision=revision, sync_message=None, **_doc_values(num, doc, text)))
+        return True
 
     def outbox_items(self, due_at: float | None = None) -> list[OutboxItem]:
         """Pending operations, oldest first. With ``due_at`` (a ``time.time()`` value) only those whose
@@ -61,6 +74,28 @@ class SyncOps(StoreBase):
         with self._read() as conn:
             rows = conn.execute(q).all()
         return [OutboxItem(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
+
+    def outbox_item(self, number: str) -> OutboxItem | None:
+        """The pending operation of one number (in state ``changed``), or None: one indexed look-up, so a
+        push that meets many conflicts stays linear."""
+        num = normalize_number(number)
+        q = (select(O.c.number, O.c.operation, O.c.payload, O.c.base_revision, O.c.idempotency_key,
+                    O.c.attempts, O.c.next_retry_at, O.c.last_error)
+             .join(N, N.c.number == O.c.number).where(O.c.number == num, N.c.sync_state == "changed"))
+        with self._read() as conn:
+            r = conn.execute(q).first()
+        return None if r is None else OutboxItem(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5], r[6], r[7])
+
+    def revisions(self, numbers: list[str]) -> dict[str, int | None]:
+        """The stored revision of each of ``numbers`` that is in the profile (a never-synced number: None);
+        reads only those rows (a pull asks per page of the change feed, not for the whole profile)."""
+        found: dict[str, int | None] = {}
+        with self._read() as conn:
+            for start in range(0, len(numbers), 500):
+                chunk = numbers[start:start + 500]
+                for number, revision in conn.execute(select(N.c.number, N.c.revision).where(N.c.number.in_(chunk))):
+                    found[number] = revision
+        return found
 
     def mark_pushed(self, number: str, revision: int, doc: RoutingDocument,
                     idempotency_key: str | None = None) -> None:
@@ -135,6 +170,21 @@ class SyncOps(StoreBase):
                 conn.execute(update(N).where(N.c.number == num).values(sync_state="synced"))
             else:
                 self._queue(conn, num, text, theirs_rev, time.time())
+
+    def take_merge(self, number: str, theirs_doc: RoutingDocument, revision: int, result: RoutingDocument) -> None:
+        """:meth:`mark_conflict` then :meth:`resolve_conflict` with ``result``, in one transaction: the server's
+        ``theirs_doc`` at ``revision`` becomes the base, ``result`` (a clean merge, or theirs itself) is saved
+        and queued against it with a new key, or the number is synced when ``result`` equals theirs."""
+        num, text, theirs_text = normalize_number(number), doc_text(result), doc_text(theirs_doc)
+        with self._write() as conn:
+            self._require(conn, num)
+            conn.execute(update(N).where(N.c.number == num).values(
+                base_json=theirs_text, revision=revision, theirs_json=None, theirs_revision=None,
+                sync_state="synced" if text == theirs_text else "changed", sync_message=None,
+                **_doc_values(num, result, text)))
+            conn.execute(delete(O).where(O.c.number == num))
+            if text != theirs_text:
+                self._queue(conn, num, text, revision, time.time())
 
     def remove_number(self, number: str, force: bool = False) -> bool:
         """The number was deleted on the server (a ``deleted`` change). It is removed with its outbox row

@@ -6,8 +6,11 @@
   (:mod:`pbxdesk.domain.merge`); a conflict keeps both versions (state ``conflict``).
 * Push sends each outbox operation with ``If-Match`` and its idempotency key; media referenced by a document
   are uploaded first, once per id. 412 -> merge with the server's document and push the merge (with a new
-  key); 422 -> the number is marked ``error`` with the server's problems; a network failure schedules a
-  retry and ends the push (the server is away); 401/403 stops the run (log in again).
+  key); 422 (or a payload that breaks the rules before it is even sent) -> the number is set aside (state
+  ``error`` with the problems, kept in the store until the user saves it again) and the push goes on with
+  the others; a 500 for one number -> that number is retried later and the push goes on (several in a row:
+  the server is broken, the push stops); no answer, 502-504, 429 -> a retry is scheduled and the push ends
+  (the server is away); 401/403 stops the run (log in again). One number never holds the others back.
 * Progress goes to a callback ``(done, total, current item)``; ``cancel`` (a ``threading.Event``) is checked
   between items.
 * Then the deploy status: the server accepts a change at once and its Asterisk nodes deploy it a moment
@@ -27,8 +30,10 @@ from pathlib import Path
 
 from pbxdesk.domain.document import from_dict, to_canonical_dict
 from pbxdesk.domain.merge import merge
-from pbxdesk.domain.models import RoutingDocument
+from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.phone import normalize_number
+from pbxdesk.domain.text import printable
+from pbxdesk.domain.validation import validate_document
 from pbxdesk.domain.walk import media_ids
 from pbxdesk.store import Store
 from pbxdesk.store.records import DeployState, OutboxItem
@@ -47,7 +52,9 @@ from pbxdesk.sync.pipeline import Cancelled, Committer, Progress, Ticker, fetch_
 
 PAGE = 500
 FETCHERS = 4  # parallel GETs of changed numbers during a pull
+APPLY_BATCH = 100  # pulled documents stored per transaction (one fsync)
 MAX_RETRY_DELAY_S = 300.0
+SERVER_ERRORS_IN_A_ROW = 3  # 500 answers to that many pushes in a row: the server is broken, not one payload
 
 
 @dataclass
@@ -74,11 +81,14 @@ class SyncReport:
 
 
 def problems_text(message: str, errors: list[dict[str, object]]) -> str:
-    """The sync message stored on a refused number: a summary line, then ``ERROR /pointer code: text`` lines."""
-    lines = [message]
-    for e in errors:
-        lines.append(f"{str(e.get('severity', 'error')).upper()} {e.get('pointer', '')} {e.get('code', '')}: "
-                     f"{e.get('message', '')}")
+    """The sync message stored on a refused number: a summary line, then ``ERROR /pointer code: text`` lines
+    (each one line, whatever the server put in them)."""
+    lines = [printable(message, 500)]
+    for e in errors[:50]:
+        lines.append(printable(f"{str(e.get('severity', 'error')).upper()} {e.get('pointer', '')} "
+                               f"{e.get('code', '')}: {e.get('message', '')}", 500))
+    if len(errors) > 50:
+        lines.append(f"... and {len(errors) - 50} more")
     return "\n".join(lines)
 
 
@@ -89,7 +99,14 @@ class SyncEngine:
         self.media_original = media_original or self._indexed_original
         self._uploaded: set[str] = set()
         self._committer: Committer | None = None
+        self._server_errors = 0
+        self._cached_directory: Directory | None = None
         self.journal = PushJournal(store.profile_dir)
+
+    def _directory(self) -> Directory | None:
+        if self._cached_directory is None:
+            self._cached_directory = self.store.get_directory()
+        return self._cached_directory
 
     def _indexed_original(self, media_id: str) -> Path | None:
         entry = self.store.get_media(media_id)
@@ -102,6 +119,7 @@ class SyncEngine:
         a sync the user asked for pushes everything pending. Never raises for server trouble: the report
         tells (``offline``, ``auth_error``, ``errors`` per item)."""
         report = SyncReport()
+        self._cached_directory = None  # read once per run (a merge validates against it), again after a pull
         tick = Ticker(progress, cancel)
         before = self.client.requests_made
         try:
@@ -172,8 +190,8 @@ class SyncEngine:
                     latest[change.id] = None if change.deleted else change.revision
                 elif change.kind == "directory":
                     directory_changed = True
-            # (an empty page, the no-op sync, reads nothing from the store)
-            known = {s.number: s.revision for s in self.store.list_numbers()} if latest else {}
+            # only this page's numbers are looked up (an empty page, the no-op sync, reads nothing)
+            known = self.store.revisions(list(latest)) if latest else {}
             todo = [n for n, rev in latest.items() if n not in deleted
                     and (rev is None or known.get(n) is None or rev > (known[n] or 0))]
             gone = [n for n in deleted if n in known]
@@ -183,6 +201,7 @@ class SyncEngine:
                 tick.step("directory")
                 try:
                     self.store.set_directory(self.client.directory())
+                    self._cached_directory = None
                     report.directory_updated = True
                 except MalformedResponse as exc:
                     report.errors["directory"] = str(exc)
@@ -190,22 +209,29 @@ class SyncEngine:
             for number in gone:
                 tick.step(number)
                 self._remove(number, report)
-            with closing(self._fetch_all(todo)) as fetched_all:
-                for number, fetched in zip(todo, fetched_all, strict=True):
-                    tick.step(number)
-                    if isinstance(fetched, NetworkError | AuthError):
-                        raise fetched
-                    if isinstance(fetched, NotFound | MalformedResponse):
-                        report.errors[number] = str(fetched)
-                        failed = True
-                        continue
-                    assert not isinstance(fetched, BaseException)
-                    doc, revision = fetched
-                    if normalize_number(doc.number) != normalize_number(number):
-                        report.errors[number] = f"the server sent the document of {doc.number} for {number}"
-                        failed = True
-                        continue
-                    self.integrate(number, doc, revision, report)
+            batch: list[tuple[str, RoutingDocument, int]] = []
+            try:
+                with closing(self._fetch_all(todo)) as fetched_all:
+                    for number, fetched in zip(todo, fetched_all, strict=True):
+                        tick.step(number)
+                        if isinstance(fetched, NetworkError | AuthError):
+                            raise fetched
+                        if isinstance(fetched, NotFound | MalformedResponse):
+                            report.errors[number] = str(fetched)
+                            failed = True
+                            continue
+                        assert not isinstance(fetched, BaseException)
+                        doc, revision = fetched
+                        if normalize_number(doc.number) != normalize_number(number):
+                            report.errors[number] = f"the server sent the document of {doc.number} for {number}"
+                            failed = True
+                            continue
+                        batch.append((number, doc, revision))
+                        if len(batch) >= APPLY_BATCH:
+                            done, batch = batch, []
+                            self._integrate_batch(done, report)
+            finally:  # what was read is stored, whatever stops the loop (a cancel, the server going away)
+                self._integrate_batch(batch, report)
             # A page with an unreadable item keeps the stored cursor where it is (the next sync reads it
             # again; what was integrated is skipped then); later pages are still pulled this time.
             held = held or failed
@@ -230,11 +256,27 @@ class SyncEngine:
             self.store.mark_error(number, text)
         report.errors[number] = text
 
+    def _integrate_batch(self, batch: list[tuple[str, RoutingDocument, int]], report: SyncReport) -> None:
+        """Pulled documents: those of numbers with no local change stored in one transaction, the others
+        merged one by one."""
+        if not batch:
+            return
+        for (number, theirs, revision), stored in zip(batch, self.store.apply_server_documents(batch), strict=True):
+            if stored:
+                report.pulled.append(number)
+            else:
+                self._integrate_changed(number, theirs, revision, report)
+
     def integrate(self, number: str, theirs: RoutingDocument, revision: int, report: SyncReport) -> None:
         """Take the server's ``theirs`` at ``revision`` into the store (replace, merge or conflict)."""
         if self.store.apply_server_document(number, theirs, revision):
             report.pulled.append(number)
             return
+        self._integrate_changed(number, theirs, revision, report)
+
+    def _integrate_changed(self, number: str, theirs: RoutingDocument, revision: int, report: SyncReport) -> None:
+        """``theirs`` for a number the store did not simply replace: skipped, recognised as ours, merged, or
+        a conflict."""
         summary = self.store.summary(number)
         if summary.revision is not None and revision <= summary.revision:
             return  # already have it (e.g. our own push coming back through the feed)
@@ -247,16 +289,15 @@ class SyncEngine:
         if mine is None:
             return
         if to_canonical_dict(mine) == to_canonical_dict(theirs):
-            self.store.mark_conflict(number, theirs, revision)
-            self.store.resolve_conflict(number, theirs)
+            self.store.take_merge(number, theirs, revision, theirs)
             report.pulled.append(number)
             return
-        result = merge(self.store.get_base(number), mine, theirs, self.store.get_directory())
-        self.store.mark_conflict(number, theirs, revision)
+        result = merge(self.store.get_base(number), mine, theirs, self._directory())
         if result.ok and result.merged is not None:
-            self.store.resolve_conflict(number, result.merged)  # saved + queued against theirs, new key
+            self.store.take_merge(number, theirs, revision, result.merged)  # saved + queued, new key
             report.merged.append(number)
         else:
+            self.store.mark_conflict(number, theirs, revision)
             report.conflicts.append(number)
 
     # -- push ----------------------------------------------------------------------------------------------
@@ -267,6 +308,7 @@ class SyncEngine:
         tick.add(len(items))
         committer = Committer(self.store.profile_dir) if len(items) > 1 else None
         self._committer = committer
+        self._server_errors = 0
         try:
             for item in items:
                 tick.step(item.number)
@@ -281,10 +323,17 @@ class SyncEngine:
         self.journal.record([(i.number, i.base_revision, i.payload, i.idempotency_key) for i in items], revisions)
 
     def _current_item(self, number: str) -> OutboxItem | None:
-        item = next((i for i in self.store.outbox_items() if i.number == number), None)
+        """The number's queued payload after a merge, journalled before it is sent (one row, one append)."""
+        item = self.store.outbox_item(number)
         if item is not None:
-            self._journal([item])
+            self.journal.add(item.number, item.base_revision, item.payload, item.idempotency_key)
         return item
+
+    def _set_aside(self, number: str, text: str, report: SyncReport) -> None:
+        """The number is refused for good: kept with its problems (state ``error``), not sent again until the
+        user saves it; the others go on."""
+        self.store.mark_error(number, text)
+        report.errors[number] = text
 
     def _push_one(self, item: OutboxItem | None, report: SyncReport, attempts_left: int) -> None:
         if item is None:
@@ -292,21 +341,27 @@ class SyncEngine:
         number = item.number
         try:
             doc = from_dict(item.payload)
-        except ValueError as exc:  # cannot happen for a payload the store validated; never crash the run
-            report.errors[number] = f"the queued document cannot be read: {exc}"
+        except ValueError as exc:  # a payload queued by an older pbxdesk may not even parse now
+            self._set_aside(number, f"the queued document cannot be read: {exc}", report)
+            return
+        found = [p for p in validate_document(doc) if p.is_error]
+        if found:  # queued before today's rules: the server would refuse it too, so it is not even sent
+            self._set_aside(number, problems_text("refused before sending: the document breaks the rules",
+                                                  [p.as_dict("en") for p in found]), report)
             return
         try:
             self._upload_media(doc, report)
             stored, revision = self.client.put_number(doc, item.base_revision, item.idempotency_key)
         except PreconditionFailed as exc:
+            self._server_errors = 0
             try:
                 theirs = from_dict(exc.current)
             except ValueError:
                 report.errors[number] = "the server sent a malformed current document"
                 return
-            merged_before = report.merged.count(number)
+            merged_before = len(report.merged)
             self.integrate(number, theirs, exc.revision, report)
-            if report.merged.count(number) > merged_before and attempts_left > 1:
+            if len(report.merged) > merged_before and attempts_left > 1:
                 self._push_one(self._current_item(number), report, attempts_left - 1)
             return
         except MalformedResponse as exc:
@@ -316,23 +371,24 @@ class SyncEngine:
             report.errors[number] = str(exc)
             return
         except Unprocessable as exc:
-            text = problems_text(str(exc), exc.errors)
-            self.store.mark_error(number, text)
-            report.errors[number] = text
+            self._set_aside(number, problems_text(str(exc), exc.errors), report)
             return
         except NotFound as exc:
-            self.store.mark_error(number, str(exc))
-            report.errors[number] = str(exc)
+            self._set_aside(number, str(exc), report)
             return
         except NetworkError as exc:
             self.store.mark_retry(number, str(exc), time.time() + self._retry_delay(item))
-            raise
+            self._server_errors = self._server_errors + 1 if exc.status == 500 else SERVER_ERRORS_IN_A_ROW
+            if self._server_errors >= SERVER_ERRORS_IN_A_ROW:
+                raise  # the server is away or broken: the rest stays queued
+            report.errors[number] = str(exc)  # this payload made the server fail: retried later, others go on
+            return
         except ApiError as exc:
             if exc.status in (401, 403):
                 raise
-            self.store.mark_error(number, str(exc))
-            report.errors[number] = str(exc)
+            self._set_aside(number, str(exc), report)
             return
+        self._server_errors = 0
         if self._committer is not None:
             self._committer.put(number, revision, stored, item.idempotency_key)
         else:

@@ -1,7 +1,11 @@
 """The push journal: which payloads may have reached the server without the client hearing back.
 
 Before a push batch, the engine records for every item ``(base revision, SHA-256 of the payload, key)``
-in ``sync-journal.json`` in the profile, in one durable write per sync run. If the answer is lost (server
+in ``sync-journal.json`` in the profile, in one durable write per sync run (the file rewritten, pruned);
+a payload pushed again after a merge (a 412) is appended as one more line, so a push meeting many conflicts
+costs one short fsynced append per conflict, not a rewrite of the whole journal. The file holds one JSON
+object per line ``{"number", "base", "sha", "key"}`` (a torn last line, from a crash, is ignored; the older
+one-object form is still read). If the answer is lost (server
 killed, connection cut, garbage) and the user saves again before the next sync, the outbox no longer holds
 the old payload; when the next pull then meets a server revision ``base + 1`` whose content is exactly a
 journalled payload, it is recognised as our own earlier push (``store.mark_pushed`` with the old key), not
@@ -36,10 +40,38 @@ class PushJournal:
 
     def _load(self) -> dict[str, list[dict[str, Any]]]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            text = self.path.read_text(encoding="utf-8")
         except (OSError, ValueError):
             return {}
-        return data if isinstance(data, dict) else {}
+        try:
+            whole = json.loads(text)
+        except ValueError:
+            whole = None
+        if isinstance(whole, dict) and "number" not in whole:  # the older form: {number: [entries]}
+            return {str(k): [e for e in v if isinstance(e, dict)] for k, v in whole.items() if isinstance(v, list)}
+        entries: dict[str, list[dict[str, Any]]] = {}
+        for line in text.splitlines():
+            try:
+                item = json.loads(line)
+            except ValueError:
+                continue  # a line torn by a crash
+            if isinstance(item, dict) and isinstance(item.get("number"), str):
+                number = item.pop("number")
+                entries.setdefault(number, []).append(item)
+        return entries
+
+    def add(self, number: str, base: int | None, payload: Any, key: str) -> None:
+        """Remember one more payload about to be pushed (after a merge): one fsynced append."""
+        entry = {"base": base, "sha": payload_hash(payload), "key": key}
+        kept = [e for e in self.entries.get(number, []) if e != entry]
+        self.entries[number] = (kept + [entry])[-KEEP_PER_NUMBER:]
+        line = json.dumps({"number": number, **entry}, separators=(",", ":")) + "\n"
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            os.write(fd, line.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def record(self, items: list[tuple[str, int | None, Any, str]], revisions: dict[str, int | None]) -> None:
         """Remember ``(number, base_revision, payload, key)`` of the items about to be pushed and prune
@@ -69,7 +101,8 @@ class PushJournal:
 
     def _write(self) -> None:
         tmp = self.path.with_name(self.path.name + ".tmp")
-        data = json.dumps(self.entries, separators=(",", ":")).encode("utf-8")
+        data = "".join(json.dumps({"number": number, **entry}, separators=(",", ":")) + "\n"
+                       for number, entries in self.entries.items() for entry in entries).encode("utf-8")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             os.write(fd, data)

@@ -1,7 +1,10 @@
-"""Readable banners above the editor tabs: server unreachable (Retry), access refused (Log in again),
-numbers refused by the server and conflicts waiting (Show)."""
+"""Readable banners above the editor tabs: the profile's disk failing (full, read-only, removed: nothing can
+be saved now), server unreachable (Retry), access refused (Log in again), numbers refused by the server and
+set aside (Show) and conflicts waiting (Resolve)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -52,6 +55,7 @@ class BannerArea(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 4)
         column.setSpacing(4)
+        self.profile = Banner("profileBanner", "error", self)
         self.network = Banner("networkBanner", "warning", self)
         self.retry = self.network.add_button("retryButton")
         self.retry.clicked.connect(self.retryRequested)
@@ -64,8 +68,9 @@ class BannerArea(QWidget):
         self.conflicts = Banner("conflictsBanner", "warning", self)
         self.resolve = self.conflicts.add_button("resolveConflictsButton")
         self.resolve.clicked.connect(self.conflictsRequested)
-        for banner in (self.network, self.auth, self.refused, self.conflicts):
+        for banner in (self.profile, self.network, self.auth, self.refused, self.conflicts):
             column.addWidget(banner)
+        self._profile_error: Any = None
         self._network_detail = self._auth_detail = ""
         self._refused = self._conflicts = 0
         self.retranslate()
@@ -79,6 +84,7 @@ class BannerArea(QWidget):
         self.show_refused.setAccessibleName(self.tr("Show the numbers the server refused"))
         self.resolve.setText(self.tr("Resolve…"))
         self.resolve.setAccessibleName(self.tr("Resolve conflicts"))
+        self.set_profile_trouble(self._profile_error)
         if self.network.isVisibleTo(self):
             self.set_network_error(self._network_detail)
         if self.auth.isVisibleTo(self):
@@ -89,6 +95,20 @@ class BannerArea(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_profile_trouble(self, error: Any) -> None:
+        """The profile's disk failed (a ``StoreError``: full, read-only, removed...), or None: it works again.
+        The store says what happened in both languages; the banner adds what it means for the user."""
+        from pbxdesk.desktop.i18n import current_language
+
+        self._profile_error = error
+        if error is None:
+            self.profile.hide()
+            return
+        lang = current_language()
+        said = error.message(lang) if hasattr(error, "message") else str(error)
+        self.profile.show_text(self.tr("%1 Edits not saved yet stay open in their editors.").replace("%1", said),
+                               getattr(error, "path", ""))
 
     def set_network_error(self, detail: str | None) -> None:
         if not detail:
@@ -109,8 +129,9 @@ class BannerArea(QWidget):
     def set_counts(self, refused: int, conflicts: int) -> None:
         self._refused, self._conflicts = refused, conflicts
         if refused:
-            self.refused.show_text(self.tr("The server refused the changes of %n number(s). Open the number to "
-                                           "see the marked branches.", "", refused))
+            self.refused.show_text(self.tr("The server refused the changes of %n number(s): they are set aside "
+                                           "until you fix them, and every other change was sent. Open the number "
+                                           "to see the marked branches.", "", refused))
         else:
             self.refused.hide()
         if conflicts:

@@ -48,6 +48,7 @@ class SyncUi(QObject):
         self._deploy_timer.timeout.connect(self._check_deploy)
         self.cursor: str | None = None
         self.conflict_edits: dict[str, RoutingDocument] = {}
+        self._disk_failed_sync = False
         self.dialog: Any = None
         self._build_banners()
         self.delegate = SyncMarkDelegate(window.table)
@@ -72,6 +73,9 @@ class SyncUi(QObject):
         self.banners.loginRequested.connect(self.show_login)
         self.banners.conflictsRequested.connect(self.show_conflicts)
         self.banners.pendingRequested.connect(self.show_pending)
+        self.banners.set_profile_trouble(self.context.profile_trouble)  # met while the profile was opening
+        window.worker.profileTrouble.connect(self.banners.set_profile_trouble)
+        window.sync.profileTrouble.connect(self._sync_trouble)
         index = window.splitter.count() - 1  # the editor area, right of the numbers list
         editors = window.splitter.widget(index)
         sizes, policy = window.splitter.sizes(), editors.sizePolicy()
@@ -85,6 +89,11 @@ class SyncUi(QObject):
         column.addWidget(editors, 1)
         holder.setSizePolicy(policy)  # keeps the stretch factor the window gave its editor area
         window.splitter.setSizes(sizes)
+
+    def _sync_trouble(self, error: Any) -> None:
+        self._disk_failed_sync = True  # (arrives before the sync's end: that end is not a network error)
+        self.banners.set_profile_trouble(error)
+        self.window.worker.note_trouble(error)  # the next save that works hides the banner
 
     def _action(self, name: str, menu: Any, slot: Any) -> QAction:
         action = QAction(self.window)
@@ -133,6 +142,9 @@ class SyncUi(QObject):
 
     # -- after a sync --------------------------------------------------------------------------------------
     def _sync_finished(self, report: Any, error: str) -> None:
+        if self._disk_failed_sync:
+            self._disk_failed_sync = False
+            return
         if report is None:
             missing_token = bool(self.context.server_url) and not self.context.token
             self.banners.set_auth_error(error if missing_token else None)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pbxdesk.desktop.store_worker import StoreWorker
 from pbxdesk.domain.phone import format_number
+from pbxdesk.domain.text import printable
 from pbxdesk.store import Store
 from pbxdesk.sync_ui.rich_text import diff_html, message_html
 from pbxdesk.sync_ui.words import diff_units
@@ -102,10 +103,10 @@ class PendingChangesDialog(QDialog):
         self.items = list(result)
         self.list.blockSignals(True)
         self.list.clear()
-        states = {"changed": self.tr("waiting to be sent"), "error": self.tr("refused by the server"),
-                  "conflict": self.tr("conflict")}
+        states = {"changed": self.tr("waiting to be sent"),
+                  "error": self.tr("set aside: refused, not sent until fixed"), "conflict": self.tr("conflict")}
         for item in self.items:
-            entry = QListWidgetItem(f"{format_number(item['number'])}  {item['name']}\n"
+            entry = QListWidgetItem(f"{format_number(item['number'])}  {printable(item['name'])}\n"
                                     f"{states.get(item['state'], item['state'])}")
             entry.setData(Qt.ItemDataRole.UserRole, item["number"])
             if item["state"] in ("error", "conflict"):
@@ -133,7 +134,9 @@ class PendingChangesDialog(QDialog):
         item = self.items[row]
         html = ""
         if item["state"] == "error" and item["message"]:
-            html += message_html(self.tr("The server refused this change:") + "\n" + item["message"])
+            html += message_html(self.tr("This change is set aside: it was refused, and it is not sent again until "
+                                         "you fix the number and save it. Every other change was sent.")
+                                 + "\n" + item["message"])
         if item["state"] == "conflict":
             html += message_html(self.tr("The number was also changed on the server: resolve the conflict "
                                          "(Sync › Conflicts…)."))

@@ -8,14 +8,17 @@ worker); reads the waveform and duration of an audio file on a worker. A mixin o
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle
 
 from pbxdesk.audio.player import IDLE, PLAYING, PREPARING, AudioJob
 from pbxdesk.audio.wavfile import wav_info, waveform_peaks
 from pbxdesk.widgets.prompt_parts import PromptParts, named
 from pbxdesk.widgets.waveform import WaveformView
+
+if TYPE_CHECKING:  # the peaks come from a worker thread, which imports numpy
+    import numpy as np
 
 
 def _mmss(ms: int) -> str:

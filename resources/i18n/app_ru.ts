@@ -151,118 +151,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="137"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="143"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="146"/>
         <source>The profile could not be opened.</source>
         <translation>Не удалось открыть профиль.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="267"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="276"/>
         <source>pbxdesk — Incoming calls</source>
         <translation>pbxdesk — Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="269"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="278"/>
         <source>(demo)</source>
         <translation>(демо)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="271"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="280"/>
         <source>Incoming calls</source>
         <translation>Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="272"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="281"/>
         <source>Choose a number and press the pencil, Enter or double-click to set up its schedule and call scenario.</source>
         <translation>Выберите номер и нажмите на карандаш, Enter или дважды щёлкните, чтобы настроить его расписание и сценарий входящих звонков.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="274"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="283"/>
         <source>Search by number or name</source>
         <translation>Поиск по номеру или названию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="275"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="284"/>
         <source>Search numbers</source>
         <translation>Поиск номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="276"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="285"/>
         <source>Incoming calls: the company&apos;s numbers</source>
         <translation>Входящие вызовы: номера компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="277"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="286"/>
         <source>Columns of the numbers list</source>
         <translation>Столбцы списка номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="278"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="287"/>
         <source>Open numbers</source>
         <translation>Открытые номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="279"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="288"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="280"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="289"/>
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="281"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="290"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="282"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="291"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="283"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="292"/>
         <source>Toolbar</source>
         <translation>Панель инструментов</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="284"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="293"/>
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="285"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="294"/>
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="286"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="295"/>
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="287"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="296"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="288"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="297"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="289"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="298"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="290"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="299"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="291"/>
-        <location filename="../../pbxdesk/app/main_window.py" line="318"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="300"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="327"/>
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
@@ -272,42 +273,42 @@
         <translation>Не удалось открыть номер %1.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="95"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="99"/>
         <source>Close %1</source>
         <translation>Закрыть %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="111"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="115"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="112"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="116"/>
         <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
         <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/window_views.py" line="86"/>
+        <location filename="../../pbxdesk/app/window_views.py" line="87"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/window_views.py" line="87"/>
+        <location filename="../../pbxdesk/app/window_views.py" line="88"/>
         <source>Numbers list</source>
         <translation>Список номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/window_views.py" line="88"/>
+        <location filename="../../pbxdesk/app/window_views.py" line="89"/>
         <source>Show or hide the list of numbers (F9)</source>
         <translation>Показать или скрыть список номеров (F9)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/window_views.py" line="91"/>
+        <location filename="../../pbxdesk/app/window_views.py" line="92"/>
         <source>Test call</source>
         <translation>Тестовый звонок</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/window_views.py" line="92"/>
+        <location filename="../../pbxdesk/app/window_views.py" line="93"/>
         <source>Show or hide the test call of the open number (F8)</source>
         <translation>Показать или скрыть тестовый звонок открытого номера (F8)</translation>
     </message>
@@ -315,58 +316,58 @@
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="147"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="152"/>
         <source>Schedule and scenario</source>
         <translation>Расписание и сценарий</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="148"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="153"/>
         <source>Week coverage</source>
         <translation>Покрытие недели</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="149"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="154"/>
         <source>Flow overview</source>
         <translation>Схема</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="150"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="155"/>
         <source>Views of the number</source>
         <translation>Виды номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="176"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="181"/>
         <source>Rename number</source>
         <translation>Переименование номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="222"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="227"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="231"/>
         <location filename="../../pbxdesk/app/number_editor.py" line="236"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="242"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="232"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="238"/>
         <source>The changes were not saved; they are kept in the draft.</source>
         <translation>Изменения не сохранены; они остались в черновике.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="241"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="247"/>
         <source>Saved. The change will be sent to the server at the next sync.</source>
         <translation>Сохранено. Изменение будет отправлено на сервер при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="249"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="255"/>
         <source>Cancel changes</source>
         <translation>Отменить изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/number_editor.py" line="250"/>
+        <location filename="../../pbxdesk/app/number_editor.py" line="256"/>
         <source>Drop the unsaved changes of this number?</source>
         <translation>Отбросить несохранённые изменения этого номера?</translation>
     </message>

@@ -517,7 +517,12 @@
         <translation>(не наступает)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/scenario_editor/labels.py" line="76"/>
+        <location filename="../../pbxdesk/scenario_editor/labels.py" line="77"/>
+        <source>Problems in the actions below: %1</source>
+        <translation>Проблемы в действиях ниже: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/scenario_editor/labels.py" line="82"/>
         <source>Add an action here (click or press Enter)</source>
         <translation>Добавить действие сюда (щелчок или Enter)</translation>
     </message>

@@ -4,66 +4,71 @@
 <context>
     <name>BannerArea</name>
     <message>
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="74"/>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="79"/>
         <source>Retry</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="75"/>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="80"/>
         <source>Retry the sync</source>
         <translation>Повторить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="76"/>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="81"/>
         <source>Log in again…</source>
         <translation>Войти заново…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="77"/>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="82"/>
         <source>Log in to the server again</source>
         <translation>Войти на сервер заново</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="78"/>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="83"/>
         <source>Show…</source>
         <translation>Показать…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="79"/>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="84"/>
         <source>Show the numbers the server refused</source>
         <translation>Показать номера, которые сервер не принял</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="80"/>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="85"/>
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="81"/>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="86"/>
         <source>Resolve conflicts</source>
         <translation>Разрешить конфликты</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="98"/>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="110"/>
+        <source>%1 Edits not saved yet stay open in their editors.</source>
+        <translation>%1 Ещё не сохранённые правки остаются открытыми в редакторах.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="118"/>
         <source>The server cannot be reached. Your changes are kept on this computer and will be sent when the connection is back.</source>
         <translation>Сервер недоступен. Ваши изменения сохранены на этом компьютере и будут отправлены, когда связь восстановится.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="106"/>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="126"/>
         <source>The server did not accept your access token. Log in again to keep syncing; your changes are kept on this computer.</source>
         <translation>Сервер не принял ваш ключ доступа. Войдите заново, чтобы продолжить синхронизацию; ваши изменения сохранены на этом компьютере.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="112"/>
-        <source>The server refused the changes of %n number(s). Open the number to see the marked branches.</source>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="132"/>
+        <source>The server refused the changes of %n number(s): they are set aside until you fix them, and every other change was sent. Open the number to see the marked branches.</source>
         <translation>
-            <numerusform>Сервер не принял изменения %n номера. Откройте номер, чтобы увидеть отмеченные ветки.</numerusform>
-            <numerusform>Сервер не принял изменения %n номеров. Откройте номер, чтобы увидеть отмеченные ветки.</numerusform>
-            <numerusform>Сервер не принял изменения %n номеров. Откройте номер, чтобы увидеть отмеченные ветки.</numerusform>
+            <numerusform>Сервер отклонил изменения %n номера: они отложены до исправления, все остальные изменения отправлены. Откройте номер, чтобы увидеть отмеченные ветки.</numerusform>
+            <numerusform>Сервер отклонил изменения %n номеров: они отложены до исправления, все остальные изменения отправлены. Откройте номер, чтобы увидеть отмеченные ветки.</numerusform>
+            <numerusform>Сервер отклонил изменения %n номеров: они отложены до исправления, все остальные изменения отправлены. Откройте номер, чтобы увидеть отмеченные ветки.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/sync_ui/banners.py" line="117"/>
+        <location filename="../../pbxdesk/sync_ui/banners.py" line="138"/>
         <source>%n number(s) were changed both here and on the server. Choose which settings to keep.</source>
         <translation>
             <numerusform>%n номер изменён и здесь, и на сервере. Выберите, какие настройки оставить.</numerusform>
@@ -367,62 +372,67 @@
 <context>
     <name>PendingChangesDialog</name>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="56"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="57"/>
         <source>Pending changes</source>
         <translation>Неотправленные изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="61"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="62"/>
         <source>Numbers with changes not on the server yet</source>
         <translation>Номера с изменениями, которых ещё нет на сервере</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="65"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="66"/>
         <source>What changed</source>
         <translation>Что изменилось</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="70"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="71"/>
         <source>Revert this number…</source>
         <translation>Вернуть этот номер…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="72"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="73"/>
         <source>Drop the local change and go back to the version on the server</source>
         <translation>Отменить локальное изменение и вернуться к версии на сервере</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="74"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="75"/>
         <source>Open in the editor</source>
         <translation>Открыть в редакторе</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="77"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="78"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="88"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="89"/>
         <source>Revert the number</source>
         <translation>Вернуть номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="105"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="106"/>
         <source>waiting to be sent</source>
         <translation>ждёт отправки</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="105"/>
-        <source>refused by the server</source>
-        <translation>не принят сервером</translation>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="137"/>
+        <source>This change is set aside: it was refused, and it is not sent again until you fix the number and save it. Every other change was sent.</source>
+        <translation>Это изменение отложено: его отклонили, и оно не будет отправляться, пока вы не исправите номер и не сохраните его. Все остальные изменения отправлены.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="106"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="107"/>
         <source>conflict</source>
         <translation>конфликт</translation>
     </message>
+    <message>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="107"/>
+        <source>set aside: refused, not sent until fixed</source>
+        <translation>отложено: отклонено, не отправляется до исправления</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="115"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="116"/>
         <source>%n number(s) with changes not on the server yet.</source>
         <translation>
             <numerusform>%n номер с изменениями, которых ещё нет на сервере.</numerusform>
@@ -431,42 +441,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="116"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="117"/>
         <source>Everything is in sync.</source>
         <translation>Всё синхронизировано.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="136"/>
-        <source>The server refused this change:</source>
-        <translation>Сервер не принял это изменение:</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="138"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="141"/>
         <source>The number was also changed on the server: resolve the conflict (Sync › Conflicts…).</source>
         <translation>Номер изменён и на сервере: разрешите конфликт (Синхронизация › Конфликты…).</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="142"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="145"/>
         <source>On the server</source>
         <translation>На сервере</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="142"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="145"/>
         <source>On this computer</source>
         <translation>На этом компьютере</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="143"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="146"/>
         <source>No difference from the server&apos;s version.</source>
         <translation>Нет отличий от версии на сервере.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="150"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="153"/>
         <source>Drop the local changes of %1 and go back to the version on the server? This cannot be undone.</source>
         <translation>Отменить локальные изменения номера %1 и вернуться к версии на сервере? Это действие нельзя отменить.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="162"/>
+        <location filename="../../pbxdesk/sync_ui/pending_dialog.py" line="165"/>
         <source>Not reverted: %1</source>
         <translation>Не удалось вернуть: %1</translation>
     </message>
@@ -482,52 +487,52 @@
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="89"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="98"/>
         <source>Pending changes…</source>
         <translation>Неотправленные изменения…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="90"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="99"/>
         <source>Conflicts…</source>
         <translation>Конфликты…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="91"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="100"/>
         <source>History…</source>
         <translation>История…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="92"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="101"/>
         <source>Versions of the number on the server</source>
         <translation>Версии номера на сервере</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="93"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="102"/>
         <source>Log in again…</source>
         <translation>Войти заново…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="136"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="148"/>
         <source>The server did not accept the access token: log in again.</source>
         <translation>Сервер не принял ключ доступа: войдите заново.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="171"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="183"/>
         <source>Merge with the server&apos;s version</source>
         <translation>Объединение с версией на сервере</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="172"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="184"/>
         <source>Resolving a conflict: check the settings and save; saving resolves the conflict with this version.</source>
         <translation>Разрешение конфликта: проверьте настройки и сохраните; сохранение разрешит конфликт этой версией.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="201"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="213"/>
         <source>Conflict resolved. The number is sent at the next sync.</source>
         <translation>Конфликт разрешён. Номер будет отправлен при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="204"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="216"/>
         <source>The conflict is not resolved: %1</source>
         <translation>Конфликт не разрешён: %1</translation>
     </message>

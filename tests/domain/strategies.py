@@ -41,8 +41,9 @@ FIXED_NAMES = {"working": "Рабочее время", "non_working": "Нера�
 EXTRA_NAMES = ("Обед", "Вечер", "Праздник", "Lunch break", "Утро")
 
 ten_digits = st.text("0123456789", min_size=10, max_size=10)
-_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp")),
-                min_size=1, max_size=40)
+_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zs", "Zl", "Zp"),
+                              exclude_characters="".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))),
+                min_size=1, max_size=40)  # what pbxdesk.domain.text allows in names (no direction overrides)
 
 
 @st.composite

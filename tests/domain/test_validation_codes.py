@@ -93,6 +93,16 @@ def _exception(date: str, ranges: list[Doc]) -> Callable[[Doc], None]:
     return mutate
 
 
+def _deep_chain(length: int) -> Callable[[Doc], None]:
+    """custom1's scenario: a chain of ``length`` messages (197 puts the last prompt's text at JSON level 201)."""
+    def mutate(d: Doc) -> None:
+        node = None
+        for _ in range(length):
+            node = {"type": "message", "prompt": {"tts": "Алло"}, "next": node}
+        d["scenarios"]["custom1"] = node
+    return mutate
+
+
 # (case id, mutation, expected (severity, pointer, code), use the directory, known media)
 CASES: list[tuple[str, Callable[[Doc], None], tuple[str, str, str], bool, set[str] | None]] = [
     ("unknown field", _set("/colour", "red"), ("error", "/colour", "type.unknown_field"), False, None),
@@ -103,7 +113,12 @@ CASES: list[tuple[str, Callable[[Doc], None], tuple[str, str, str], bool, set[st
      ("error", "/scenarios/custom1", "node.unknown_type"), False, None),
     ("format", _set("/format", "pbxdesk.routing/2"), ("error", "/format", "format.unsupported"), False, None),
     ("number", _set("/number", "+74952302222"), ("error", "/number", "number.malformed"), False, None),
-    ("name", _set("/name", "  \t"), ("error", "/name", "name.empty"), False, None),
+    ("name", _set("/name", " \u00a0 "), ("error", "/name", "name.empty"), False, None),
+    ("name line break", _set("/name", "Главный\n2026-01-01 INFO forged"), ("error", "/name", "text.forbidden_char"),
+     False, None),
+    ("name too long", _set("/name", "я" * 201), ("error", "/name", "text.too_long"), False, None),
+    ("too deep", _deep_chain(197), ("error", "/scenarios/custom1" + "/next" * 196 + "/prompt/tts",
+                                    "document.too_deep"), False, None),
     ("timezone", _set("/timezone", "Mars/Olympus"), ("error", "/timezone", "timezone.unknown"), False, None),
     ("timezone directory", _set("/timezone", "Europe"), ("error", "/timezone", "timezone.unknown"), False, None),
     ("interval id", _set("/schedule/intervals/2/id", "lunch"),
@@ -209,6 +224,20 @@ CASES: list[tuple[str, Callable[[Doc], None], tuple[str, str, str], bool, set[st
      ("warning", "/scenarios/non_working/recipients/1", "mail.duplicate_recipient"), False, None),
     ("email", _set("/scenarios/non_working/external_email", "office@example"),
      ("error", "/scenarios/non_working/external_email", "email.invalid"), False, None),
+    ("email the dialplan cannot use", _set("/scenarios/non_working/external_email", " office@example.ru"),
+     ("error", "/scenarios/non_working/external_email", "email.invalid"), False, None),
+    ("interval name control", _set("/schedule/intervals/2/name", "Обед\u202e"),
+     ("error", "/schedule/intervals/2/name", "text.forbidden_char"), False, None),
+    ("interval name long", _set("/schedule/intervals/2/name", "О" * 61),
+     ("error", "/schedule/intervals/2/name", "text.too_long"), False, None),
+    ("tts NUL", _set("/scenarios/working/prompt/tts", "Нажмите\x001"),
+     ("error", "/scenarios/working/prompt/tts", "text.forbidden_char"), False, None),
+    ("employee id NUL", _set("/scenarios/working/no_input/employee", "e-101\x00"),
+     ("error", "/scenarios/working/no_input/employee", "text.forbidden_char"), False, None),
+    ("department id too long", _set("/scenarios/working/keys/1/department", "d" * 101),
+     ("error", "/scenarios/working/keys/1/department", "text.too_long"), False, None),
+    ("recipient id surrogate", _set("/scenarios/non_working/recipients", [{"employee": "e-\ud800"}]),
+     ("error", "/scenarios/non_working/recipients/0/employee", "text.forbidden_char"), False, None),
 ]
 
 
@@ -226,7 +255,25 @@ def test_each_code_is_reported_at_its_pointer(mutate: Callable[[Doc], None], exp
 
 
 def test_every_catalogue_code_has_a_case() -> None:
-    assert {c[2][2] for c in CASES} == set(CATALOG)
+    from tests.domain.test_directory_check import DIRECTORY_CASES
+
+    covered = {c[2][2] for c in CASES} | {c[2][1] for c in DIRECTORY_CASES} | {"number.mismatch"}
+    assert covered == set(CATALOG)
+
+
+def test_a_document_saved_to_another_number_is_a_mismatch_reported_first() -> None:
+    data = copy.deepcopy(EXAMPLE)
+    data["name"] = ""
+    problems = validate_data(data, None, None, number="4950000000")
+    assert [(p.pointer, p.code) for p in problems[:2]] == [("/number", "number.mismatch"), ("/name", "name.empty")]
+    assert "4952302222" in problems[0].message_en and "4950000000" in problems[0].message_ru
+    assert validate_data(copy.deepcopy(EXAMPLE), None, None, number="4952302222") == []
+
+
+def test_one_message_less_than_the_limit_is_accepted() -> None:
+    data = copy.deepcopy(EXAMPLE)
+    _deep_chain(196)(data)
+    assert [p for p in validate_data(data) if p.is_error] == []
 
 
 def test_the_unmodified_example_has_none_of_these_problems() -> None:

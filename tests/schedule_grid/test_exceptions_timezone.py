@@ -11,7 +11,7 @@ from pbxdesk.domain.models import Range
 from pbxdesk.schedule_grid import ScheduleEditor
 from pbxdesk.schedule_grid.commands import push_ranges
 from pbxdesk.schedule_grid.exceptions_editor import ExceptionsDialog
-from pbxdesk.schedule_grid.timezone_picker import dst_warnings
+from pbxdesk.schedule_grid.timezone_picker import dst_warnings, timezone_names
 
 
 @pytest.fixture
@@ -102,6 +102,16 @@ def test_timezone_picker_sets_the_documents_zone(qtbot, editor, session):
     picker.setEditText("Not/AZone")
     picker.lineEdit().editingFinished.emit()
     assert session.document.timezone == "Europe/Moscow"
+
+
+def test_the_picker_offers_every_zone_of_the_system(editor):
+    """The names come from a walk of the zone directories (without opening each file): the same names
+    ``zoneinfo.available_timezones`` finds, as "Area/Place"."""
+    from zoneinfo import available_timezones
+
+    expected = sorted(n for n in available_timezones() if "/" in n and not n.startswith(("Etc/", "posix", "right")))
+    assert list(timezone_names()) == expected and "Asia/Yekaterinburg" in expected
+    assert [editor.timezone.itemText(i) for i in range(editor.timezone.count())] == expected
 
 
 def test_a_range_starting_in_a_skipped_dst_hour_is_warned_about(qtbot, editor, session):

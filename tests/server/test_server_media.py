@@ -83,7 +83,7 @@ def test_uploaded_media_can_be_referenced_and_is_per_company(server: ServerProce
         doc["scenarios"]["working"]["prompt"] = {"audio": media_id}
         resp = tenant.put(f"/numbers/{number}", doc, headers={"If-Match": '"r1"'})
         assert resp.status_code == expected, resp.text
-    assert beta.get("/media/not-an-id").status_code == 404
+    assert beta.get("/media/not-an-id").status_code == 422  # cannot be a media id: refused before any lookup
 
 
 @pytest.mark.parametrize("case", ["empty", "corrupt", "text", "too_long"])

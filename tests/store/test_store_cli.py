@@ -39,7 +39,9 @@ def test_set_get_numbers_round_trip(profile, spec_example_path, spec_example):
 def test_profile_option_wins_over_the_environment(tmp_path, spec_example_path):
     assert run("set", MAIN, str(spec_example_path), "--profile", str(tmp_path / "cli"),
                home=tmp_path / "env").returncode == 0
-    assert json.loads(run("numbers", "--json", home=tmp_path / "env").stdout) == []
+    untouched = run("numbers", "--json", home=tmp_path / "env")  # nothing was written there: there is no profile
+    assert untouched.returncode == 2 and "no pbxdesk profile" in untouched.stderr
+    assert not (tmp_path / "env").exists()
     assert len(json.loads(run("numbers", "--json", "--profile", str(tmp_path / "cli")).stdout)) == 1
 
 
@@ -70,7 +72,10 @@ def test_set_with_an_unreadable_file_or_bad_number(profile, tmp_path):
     assert bad_number.returncode == 2 and "10 digits" in bad_number.stderr
 
 
-def test_unknown_number_is_a_clear_error(profile):
+def test_unknown_number_is_a_clear_error(profile, spec_example_path, tmp_path):
+    other = tmp_path / "other.json"
+    other.write_text(spec_example_path.read_text(encoding="utf-8").replace(MAIN, "4952302299"), encoding="utf-8")
+    assert run("set", "4952302299", str(other), home=profile).returncode == 0
     for args in (("get", MAIN), ("copy", MAIN, STOCK)):
         done = run(*args, home=profile)
         assert done.returncode == 1

@@ -101,6 +101,30 @@ def test_taking_theirs_resolves_to_synced(synced, make_doc):
     assert synced.outbox_items() == []
 
 
+def test_pulled_documents_are_stored_in_one_transaction_but_never_over_a_local_change(synced, make_doc):
+    synced.save(MAIN, make_doc(name="Моё"))  # a local change: not replaced, left to the merge
+    results = synced.apply_server_documents([
+        ("4952302299", make_doc("4952302299", "Новый"), 1), (MAIN, make_doc(name="С сервера"), 9),
+        (STOCK, make_doc(STOCK, "Склад с сервера"), 9), (STOCK, make_doc(STOCK, "Старее"), 8)])
+    assert results == [True, False, True, False]
+    assert [synced.get_saved(n).name for n in ("4952302299", MAIN, STOCK)] == ["Новый", "Моё", "Склад с сервера"]
+    assert synced.revisions(["4952302299", MAIN, STOCK]) == {"4952302299": 1, MAIN: 3, STOCK: 9}
+
+
+def test_a_clean_merge_is_taken_in_one_step(synced, make_doc):
+    """What mark_conflict + resolve_conflict do, in one transaction: a crash never leaves half of it."""
+    synced.save(MAIN, make_doc(name="Моё"))
+    old_key = synced.outbox_item(MAIN).idempotency_key
+    synced.take_merge(MAIN, make_doc(name="Чужое"), 9, make_doc(name="Слияние"))
+    item = synced.outbox_item(MAIN)
+    assert item.payload["name"] == "Слияние" and item.base_revision == 9 and item.idempotency_key != old_key
+    assert synced.get_base(MAIN).name == "Чужое" and synced.get_theirs(MAIN) is None
+    assert synced.summary(MAIN).sync_state == "changed" and synced.revisions([MAIN, "4950000000"]) == {MAIN: 9}
+    synced.take_merge(MAIN, make_doc(name="Чужое 2"), 10, make_doc(name="Чужое 2"))  # theirs itself: in sync
+    line = synced.summary(MAIN)
+    assert (line.sync_state, line.revision, line.name) == ("synced", 10, "Чужое 2") and synced.outbox_item(MAIN) is None
+
+
 def test_profile_directory_media_and_cursor_persist(profile, directory):
     s = Store.open(profile)
     assert s.get_profile().server_url is None and s.get_cursor() is None and s.get_directory() is None

@@ -110,3 +110,32 @@ def test_a_profile_that_cannot_open_is_told_and_the_list_stays(qtbot, quick_wind
     assert window.model.rowCount() == rows > 0  # what was shown is not taken away
     box.close()
     window.close()
+
+
+def test_the_list_read_at_start_is_kept_when_the_store_has_the_same_rows(qtbot, quick_window: MainWindow,
+                                                                          profile: Path, company: Any) -> None:
+    """The profile opening behind the list reloads it from the store, and the first sync reloads it again:
+    with nothing changed, the list is not reset (no repaint, the row the user picked stays picked)."""
+    from PySide6.QtCore import Qt
+
+    window = quick_window
+    resets: list[bool] = []
+    window.model.modelReset.connect(lambda: resets.append(True))
+    rect = window.table.visualRect(window.proxy.index(1, NumbersModel.NAME))
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    picked = window.table.currentIndex().row()
+    assert picked == 1
+    loader = ProfileLoader(window)
+    loader.loaded.connect(lambda context, error: window.attach(context))
+    synced: list[Any] = []
+    window.firstSyncDone.connect(lambda: synced.append(True))
+    shown: list[bool] = []
+    window.numbersShown.connect(lambda: shown.append(True))
+    loader.start(str(profile), window.settings)
+    wait_until(lambda: synced and len(shown) >= 2, 60)  # reloaded from the store, and after the sync
+    assert resets == [] and window.table.currentIndex().row() == picked
+    rows = [row._replace(name="Новое имя") if i == 0 else row for i, row in enumerate(window.model.rows(10**6))]
+    window._show_rows(rows)  # a reload with a change does reset it
+    assert resets == [True] and window.model.index(0, NumbersModel.NAME).data() == "Новое имя"
+    window.close()
+    window.context.close()

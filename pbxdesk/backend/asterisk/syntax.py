@@ -3,7 +3,8 @@
 User text (names, TTS text, e-mails, ids) never goes into an application argument: names only into
 comments, after :func:`comment_text` keeps letters, digits and a few harmless characters; TTS text only
 as the content hash of its sound file; numbers, extensions, dates, e-mails and time zones only after a
-strict pattern check (:func:`is_number`, :func:`is_extension`, :func:`is_email`, ...).
+strict pattern check (:func:`is_number`, :func:`is_extension`, :func:`is_email` of
+:mod:`pbxdesk.domain.text`, ...).
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+# Extensions and e-mails follow the one rule of pbxdesk.domain.text (validation and the directory import
+# refuse what the dialplan could not use); e-mails in that rule are safe on a shell command line and inside
+# application arguments.
+from pbxdesk.domain.text import is_email as is_email
+from pbxdesk.domain.text import is_extension as is_extension
+
 _NUMBER = re.compile(r"^[0-9]{10}$")
-_EXTENSION = re.compile(r"^[0-9]{1,15}$")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _TIMEZONE = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _UNSAFE = re.compile(r"[^\w .,:/@+*#~=()-]")  # \w: letters and digits of any script, and _
@@ -26,15 +31,6 @@ COMMENT_MAX = 100
 def is_number(text: object) -> bool:
     """A national 10-digit number (context names and trunk dial strings are built from it)."""
     return isinstance(text, str) and bool(_NUMBER.fullmatch(text))
-
-
-def is_extension(text: object) -> bool:
-    return isinstance(text, str) and bool(_EXTENSION.fullmatch(text))
-
-
-def is_email(text: object) -> bool:
-    """An e-mail safe on a shell command line and inside application arguments."""
-    return isinstance(text, str) and len(text) <= 254 and bool(_EMAIL.fullmatch(text))
 
 
 def is_media_id(text: object) -> bool:

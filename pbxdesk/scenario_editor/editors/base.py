@@ -126,7 +126,7 @@ class NodeEditor(QWidget):
     # ---- the contract with the panel ------------------------------------------------------------
     def load(self, node: AnyNode) -> None:
         """Show ``node`` (a copy of the document's, or a fresh default one for a new action)."""
-        self._original = node.model_copy(deep=True)
+        self._original = node.model_copy()  # its own fields; branches stay the document's (a menu may hold thousands)
         self._loading = True
         try:
             self.note.hide()

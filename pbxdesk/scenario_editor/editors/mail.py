@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from pbxdesk.domain.models import AnyNode, DepartmentRecipient, EmployeeRecipient, FaxNode, VoicemailNode
+from pbxdesk.domain.text import is_email
 from pbxdesk.scenario_editor.editors.base import EditorError, NodeEditor
 from pbxdesk.scenario_editor.editors.fields import EditorContext
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 Key = tuple[str, str]  # ("employee" | "department", id)
 
 
@@ -140,7 +138,7 @@ class MailEditor(NodeEditor):
             if greeting is None:
                 raise EditorError(self.tr("Enter the voice message or switch it off."))
         email = self.external_email.text().strip() or None
-        if email is not None and not EMAIL.match(email):
+        if email is not None and not is_email(email):
             raise EditorError(self.tr("«%1» is not an e-mail address.").replace("%1", email))
         recipients: list[EmployeeRecipient | DepartmentRecipient] = [
             EmployeeRecipient(employee=ident) if kind == "employee" else DepartmentRecipient(department=ident)
