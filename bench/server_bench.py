@@ -3,8 +3,8 @@
     .venv/bin/python bench/server_bench.py [--puts 1000] [--changes 10000] [--database URL]
 
 1. 1,000 sequential ``PUT /api/v1/numbers/{n}`` (If-Match, validation, a new revision, change-feed entry and
-   the Asterisk deployment of each) over one keep-alive connection, next to 1,000 ``PUT /bench/echo`` of
-   the same body.
+   deployment job; the in-process node agent deploys them meanwhile unless ``--no-deploy``) over one
+   keep-alive connection, next to 1,000 ``PUT /bench/echo`` of the same body.
 2. Reading a change feed of 10,000 changes page by page (``limit=1000``), next to the same number of
    ``GET /bench/blob`` answers of the same size.
 The server is ``uvicorn`` in a child process (the same app factory as ``pbxdesk serve``, plus the two
@@ -144,7 +144,7 @@ def run(base: str, token: str, feed_token: str, number: str, puts: int, changes:
     echo_puts()  # warm-up of both paths is the first ~10 requests; time the full runs
     t_echo = timed(echo_puts)
     t_put = timed(api_puts)
-    deploy = session.get(f"{base}/api/v1/numbers/{number}/deploy", headers=auth).json()
+    deploy = session.get(f"{base}/api/v1/numbers/{number}/deploy", headers=auth).json()  # right after the last PUT
 
     feed_auth = {"Authorization": f"Bearer {feed_token}"}
     pages: list[int] = []
@@ -171,7 +171,7 @@ def run(base: str, token: str, feed_token: str, number: str, puts: int, changes:
 
     t_blob = timed(blobs)
     print(f"PUT /numbers/{{n}}: {puts} sequential over one connection: {t_put:.2f} s, "
-          f"{t_put / puts * 1000:.2f} ms/request, {puts / t_put:.0f} req/s (last deploy: {deploy['status']})")
+          f"{t_put / puts * 1000:.2f} ms/request, {puts / t_put:.0f} req/s (last one's deploy status at once: {deploy['status']})")
     print(f"PUT /bench/echo  : {puts} of the same {len(body)}-byte body: {t_echo:.2f} s, "
           f"{t_echo / puts * 1000:.2f} ms/request, {puts / t_echo:.0f} req/s")
     print(f"ratio PUT numbers / echo: {t_put / t_echo:.1f}x")

@@ -12,6 +12,8 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 libnss3
   libasound2 libasound2-dev alsa-utils libpulse0 pulseaudio pulseaudio-utils
   postgresql
+  # several API instances behind a load balancer (tests/fleet, bench/fleet_bench.py)
+  haproxy
   # the real-call tier (tests/telephony): sipp, libfaketime, iproute2 for the network namespace, the runtime
   # libraries of the relocatable Asterisk in ../shared/telephony/ and its English system prompts
   sip-tester faketime libfaketime iproute2

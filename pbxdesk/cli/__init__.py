@@ -14,7 +14,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "simulate": ("pbxdesk.cli.simulate", "simulate an incoming call (SPEC §6)"),
     "export": ("pbxdesk.cli.export", "print the telephony backend configuration of a routing document"),
     "serve": ("pbxdesk.server.cli", "run the reference provisioning server"),
-    "admin": ("pbxdesk.server.admin_cli", "administer the reference server: companies, tokens, numbers"),
+    "admin": ("pbxdesk.server.admin_cli", "administer the reference server: companies, tokens, numbers, nodes"),
+    "node-agent": ("pbxdesk.fleet.cli", "deploy the service's dialplans to this Asterisk node"),
     "numbers": ("pbxdesk.cli.store_cmds", "list the numbers of the local profile"),
     "get": ("pbxdesk.cli.store_cmds", "print the saved routing document of a number"),
     "set": ("pbxdesk.cli.store_cmds", "validate, save and queue a routing document for a number"),
@@ -30,7 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 def _usage() -> str:
     lines = ["usage: pbxdesk [COMMAND] [ARGS...]", "", "Without a command the desktop app opens.", "",
              "commands:"]
-    lines += [f"  {name:<10} {help_}" for name, (_mod, help_) in COMMANDS.items()]
+    lines += [f"  {name:<11} {help_}" for name, (_mod, help_) in COMMANDS.items()]
     return "\n".join(lines)
 
 

@@ -29,6 +29,7 @@ from pbxdesk.domain.text import json_text, printable
 from pbxdesk.store import SaveRefusedError, Store, StoreError, UnknownNumberError
 from pbxdesk.store.in_use import profile_in_use
 from pbxdesk.store.summary import MODE_NAMES
+from pbxdesk.sync.deploy_words import deploy_line
 
 STATE_NAMES = {"en": {"synced": "synced", "changed": "not sent", "conflict": "CONFLICT", "error": "ERROR"},
                "ru": {"synced": "синхронизирован", "changed": "не отправлен", "conflict": "КОНФЛИКТ",
@@ -147,6 +148,7 @@ def cmd_copy(store: Store, args: argparse.Namespace) -> int:
 def _status_data(store: Store, lang: str) -> dict[str, Any]:
     pending = store.pending_changes()
     numbers = store.list_numbers()
+    names = {n.number: n.name for n in numbers}
     return {
         "pending": [{"number": p.number, "name": p.name, "sync_state": p.sync_state,
                      "base_revision": p.base_revision, "attempts": p.attempts, "last_error": p.last_error,
@@ -155,6 +157,11 @@ def _status_data(store: Store, lang: str) -> dict[str, Any]:
         "conflicts": [{"number": n.number, "name": n.name} for n in numbers if n.sync_state == "conflict"],
         "errors": [{"number": n.number, "name": n.name, "message": n.sync_message}
                    for n in numbers if n.sync_state == "error"],
+        "not_live": [{"number": d.number, "name": names.get(d.number, ""), "revision": d.revision,
+                      "state": d.state, "live_on": d.live_on, "nodes_total": d.nodes_total,
+                      "nodes": [{"node": n.node, "status": n.status, "message": n.message} for n in d.nodes],
+                      "text": deploy_line(d, lang)}
+                     for d in store.deploy_status().values()],
     }
 
 
@@ -186,6 +193,14 @@ def cmd_status(store: Store, args: argparse.Namespace) -> int:
                    f"{len(data['errors'])}"))
         for e in data["errors"]:
             print(f"  {e['number']}  {printable(e['name'])}: {_lines(e['message'] or '', 4)}")
+    if data["not_live"]:
+        print(_say(lang, f"Ещё не работает на всех узлах Asterisk (по последней синхронизации): "
+                         f"{len(data['not_live'])}",
+                   f"Not yet live on every Asterisk node (as of the last sync): {len(data['not_live'])}"))
+        for d in data["not_live"]:
+            state = _say(lang, "ОШИБКА", "FAILED") if d["state"] == "failed" else _say(lang, "развёртывается",
+                                                                                     "deploying")
+            print(f"  {d['number']}  {printable(d['name'])}  [{state}] r{d['revision']}: {printable(d['text'])}")
     return 0
 
 

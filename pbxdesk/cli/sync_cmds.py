@@ -6,8 +6,12 @@ profile to a server; the others work on the profile the app opens there (:mod:`p
 * ``pbxdesk login URL [--store-token-file] [--ca-bundle PEM]`` reads the API token from a prompt (or from
   stdin when it is not a terminal), checks it with ``GET /numbers`` and keeps it in the system keyring; the
   URL goes to the profile. Exit 0 logged in; 1 the server refused the token; 2 cannot connect / bad usage.
-* ``pbxdesk sync [--ca-bundle PEM]``: pull then push with a progress bar on stderr and a summary.
-  Exit 0 all in sync; 1 conflicts or refused items; 2 cannot connect, not logged in or token refused.
+* ``pbxdesk sync [--ca-bundle PEM] [--wait-live [SECONDS]]``: pull then push with a progress bar on stderr
+  and a summary, then which numbers are not live on every Asterisk node yet and why (``DEPLOYING``: still
+  on its way, ``NOT LIVE``: a node reported a failure). With ``--wait-live`` it first waits (default 60 s)
+  for the numbers it pushed to go live. Exit 0 all in sync (numbers still deploying included); 1
+  conflicts, refused items, a failed deployment, or ``--wait-live`` ran out; 2 cannot connect, not logged
+  in or token refused.
 * ``pbxdesk conflicts [--json]``: each conflicting number and its conflicting merge units.
 * ``pbxdesk resolve NUMBER --take mine|theirs [--unit UNIT]...`` (or ``--edited FILE``).
   Exit 0 resolved (queued for the next sync); 1 refused (still in conflict); 2 bad usage.
@@ -41,6 +45,7 @@ from pbxdesk.sync.conflicts import (
     resolve_number,
     resolve_with_document,
 )
+from pbxdesk.sync.deploy_words import deploy_line
 from pbxdesk.sync.engine import SyncEngine, SyncReport
 from pbxdesk.sync.errors import ApiError, AuthError, NetworkError
 from pbxdesk.sync.words import unit_words, value_words
@@ -53,6 +58,9 @@ def _parser(command: str) -> Parser:
     if command in ("login", "sync"):
         parser.add_argument("--ca-bundle", metavar="PEM", default=os.environ.get(CA_ENV) or None,
                             help=f"trust this CA bundle for the server's certificate (or ${CA_ENV})")
+    if command == "sync":
+        parser.add_argument("--wait-live", metavar="SECONDS", type=float, nargs="?", const=60.0, default=None,
+                            help="wait until the numbers pushed are live on every Asterisk node (default 60 s)")
     if command == "login":
         parser.add_argument("url", metavar="URL")
         parser.add_argument("--store-token-file", action="store_true",
@@ -193,7 +201,10 @@ def _sync(store: Store, args: argparse.Namespace) -> int:
 
     def work() -> None:
         try:
-            box["report"] = engine.run(progress=bar, cancel=cancel)
+            report = box["report"] = engine.run(progress=bar, cancel=cancel)
+            if args.wait_live is not None and report.pushed and report.deploy_unknown is None \
+                    and not (report.offline or report.auth_error or report.cancelled):
+                report.not_live, box["timed_out"] = engine.wait_live(report.pushed, args.wait_live, cancel)
         except Exception as exc:  # reported below, never a traceback for the user
             box["error"] = exc
 
@@ -216,7 +227,32 @@ def _sync(store: Store, args: argparse.Namespace) -> int:
             return 2
         _err(f"pbxdesk sync: failed: {type(box['error']).__name__}: {printable(box['error'])}")
         return 2 if isinstance(box["error"], (NetworkError, AuthError)) else 1
-    return _summary(box["report"], url, store)
+    code = _summary(box["report"], url, store)
+    if box.get("timed_out"):
+        print(f"--wait-live: not live everywhere after {args.wait_live:g} s")
+        return max(code, 1)
+    return code
+
+
+MAX_NOT_LIVE_LINES = 20
+
+
+def _not_live(report: SyncReport) -> bool:
+    """Print the numbers not live on every node; True when a node reported a failure."""
+    if report.deploy_unknown is not None:
+        print(f"deploy status unknown: {report.deploy_unknown}")
+        return False
+    states = report.not_live
+    if not states:
+        return False
+    failed = [s for s in states if s.state == "failed"]
+    print(f"not yet live on every Asterisk node: {len(states)}" + (f" ({len(failed)} failed)" if failed else ""))
+    for state in (failed + [s for s in states if s.state != "failed"])[:MAX_NOT_LIVE_LINES]:
+        word = "NOT LIVE" if state.state == "failed" else "DEPLOYING"
+        print(f"{word} {state.number} (r{state.revision}): {deploy_line(state)}")
+    if len(states) > MAX_NOT_LIVE_LINES:
+        print(f"... and {len(states) - MAX_NOT_LIVE_LINES} more ('pbxdesk status' lists them all)")
+    return bool(failed)
 
 
 def _summary(report: SyncReport, url: str, store: Store) -> int:
@@ -241,7 +277,8 @@ def _summary(report: SyncReport, url: str, store: Store) -> int:
     if report.offline:
         _err(f"pbxdesk sync: {report.offline}; the changes stay queued")
         return 2
-    return 0 if report.ok and not waiting else 1
+    deploy_failed = _not_live(report)
+    return 0 if report.ok and not waiting and not deploy_failed else 1
 
 
 # ------------------------------------------------------------------------------------------------ conflicts

@@ -1,7 +1,9 @@
-"""``pbxdesk admin ...``: companies, tokens, directory and numbers of the reference server.
+"""``pbxdesk admin ...``: companies, tokens, directory, numbers and Asterisk nodes of the reference server.
 
 Every command takes ``--data DIR`` (the server's data directory) and optionally ``--database URL``.
 ``revoke-token`` takes either a TOKEN (that token) or ``--company NAME`` (every token of the company).
+``import-directory`` and ``add-number`` commit the change and its deployment job together; the nodes
+deploy it (``pbxdesk serve``'s in-process agent, ``pbxdesk node-agent`` on each Asterisk node).
 """
 
 from __future__ import annotations
@@ -48,13 +50,21 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-directory", parents=[common], help="replace a company's employees and departments")
     p.add_argument("--company", required=True)
     p.add_argument("file", type=Path)
-    p = sub.add_parser("add-number", parents=[common], help="provision a number with the default routing (R1)")
+    p = sub.add_parser("add-number", parents=[common],
+                       help="provision numbers with the default routing (R1), all or none")
     p.add_argument("--company", required=True)
-    p.add_argument("number")
+    p.add_argument("number", nargs="+")
     p = sub.add_parser("revoke-token", parents=[common], help="revoke TOKEN, or every token of --company")
     p.add_argument("token", nargs="?")
     p.add_argument("--company")
     sub.add_parser("list-companies", parents=[common], help="the names of all companies")
+    p = sub.add_parser("create-node", parents=[common],
+                       help="register an Asterisk node; prints its node-agent token last (shown once)")
+    p.add_argument("name")
+    sub.add_parser("list-nodes", parents=[common], help="nodes with their feed position and when last seen")
+    p = sub.add_parser("remove-node", parents=[common], help="revoke a node's token; it no longer counts in "
+                                                            "deploy statuses")
+    p.add_argument("name")
     return parser
 
 
@@ -120,15 +130,12 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
             raise DirectoryRefused(args.file, problems)
         revision = storage.set_directory(engine, cid, directory)
         print(f"imported {len(directory.employees)} employees and {len(directory.departments)} departments "
-              f"(directory revision {revision})")
-        if ctx.deployer is not None:
-            ctx.deployer.deploy_company(cid)
+              f"(directory revision {revision}); the company's numbers are queued for deployment")
     elif args.command == "add-number":
         cid = accounts.company_id(engine, args.company)
-        doc = storage.add_number(engine, cid, args.number)
-        if ctx.deployer is not None:
-            ctx.deployer.deploy(cid, doc["number"])
-        print(f"added {doc['number']} ({printable(doc['name'])}) with the default routing, revision 1")
+        for doc in storage.add_numbers(engine, cid, args.number):
+            print(f"added {doc['number']} ({printable(doc['name'])}) with the default routing, revision 1, "
+                  f"queued for deployment")
     elif args.command == "revoke-token":
         if bool(args.token) == bool(args.company):
             print("pbxdesk admin revoke-token: give either TOKEN or --company NAME", file=sys.stderr)
@@ -142,4 +149,29 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
     elif args.command == "list-companies":
         for name in accounts.company_names(engine):
             print(printable(name))
+    elif args.command in ("create-node", "list-nodes", "remove-node"):
+        return _node_command(args, ctx)
+    return 0
+
+
+def _node_command(args: argparse.Namespace, ctx: ServerContext) -> int:
+    from pbxdesk.fleet import nodes
+    from pbxdesk.fleet.feed import feed_head
+    from pbxdesk.server.database import read_connection
+
+    if args.command == "create-node":
+        node, token = nodes.create_node(ctx.engine, args.name)
+        print(f"created node '{node.name}'; run 'pbxdesk node-agent' on it with this token (shown once):")
+        print(token)
+    elif args.command == "remove-node":
+        nodes.remove_node(ctx.engine, args.name)
+        print(f"removed node '{args.name.strip()}'")
+    else:
+        with read_connection(ctx.engine) as conn:
+            head = feed_head(conn)
+        print(f"deployment feed at {head}")
+        for n in nodes.list_nodes(ctx.engine):
+            behind = "no snapshot yet" if n["cursor"] is None else f"{head - n['cursor']} behind"
+            print(f"{n['name']}  cursor {n['cursor'] if n['cursor'] is not None else '-'} ({behind})  "
+                  f"last seen {n['last_seen_at'] or 'never'}")
     return 0

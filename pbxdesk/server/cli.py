@@ -1,5 +1,9 @@
-"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo] [--asterisk-settings FILE]
-[--exit-with-stdin]``.
+"""``pbxdesk serve --data DIR [--host 127.0.0.1] [--port N] [--database URL] [--demo] [--no-deploy]
+[--asterisk-settings FILE] [--exit-with-stdin]``.
+
+Without ``--no-deploy`` an in-process node agent deploys every accepted change into ``DATA/asterisk/``
+(node ``local``); with several instances on one database, run them with ``--no-deploy`` and a
+``pbxdesk node-agent`` beside each Asterisk.
 
 Prints ``pbxdesk server listening on URL`` (and, with ``--demo``, ``demo token: TOKEN``) on stdout;
 logs one line per request on stderr. ``--port 0`` picks a free port. ``--exit-with-stdin``: stop when stdin
@@ -16,10 +20,11 @@ import socket
 import sys
 import threading
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 
-from pbxdesk.server.context import ServerConfig
+from pbxdesk.server.context import FeedSignal, ServerConfig
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,13 +35,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--database", help="database URL, e.g. postgresql+psycopg://user:pw@host/db "
                                            "(default: SQLite under --data)")
     parser.add_argument("--demo", action="store_true", help="create a demo company when the data is empty")
-    parser.add_argument("--reload-command", help="run after each deployment, e.g. 'asterisk -rx \"dialplan reload\"'")
-    parser.add_argument("--no-deploy", action="store_true", help="do not write Asterisk configuration")
+    parser.add_argument("--reload-command", help="the in-process node agent runs it once per batch of deployed "
+                                                 "numbers, e.g. 'asterisk -rx \"dialplan reload\"'")
     parser.add_argument("--exit-with-stdin", action="store_true",
                         help="stop when stdin is closed (by the process that started the server)")
     parser.add_argument("--asterisk-settings", type=Path, default=None,
                         help="the Asterisk backend's settings file (channels, trunk, mail hook, record_dir; "
-                             "docs/asterisk.md); default: $PBXDESK_ASTERISK_SETTINGS")
+                             "docs/asterisk.md) the in-process node agent compiles with; default: "
+                             "$PBXDESK_ASTERISK_SETTINGS")
+    parser.add_argument("--node", default="local", help="the in-process node agent's node name (default: local)")
+    parser.add_argument("--no-deploy", action="store_true",
+                        help="no in-process node agent (a fleet: node agents on the Asterisk nodes deploy)")
     return parser
 
 
@@ -79,7 +88,8 @@ def main(argv: list[str]) -> int:
     from pbxdesk.server.demo import ensure_demo
 
     config = ServerConfig(args.data, args.database, deploy=not args.no_deploy,
-                          reload_command=shlex.split(args.reload_command) if args.reload_command else None)
+                          reload_command=shlex.split(args.reload_command) if args.reload_command else None,
+                          node_name=args.node)
     if args.asterisk_settings is not None:
         config.asterisk_settings = args.asterisk_settings
     if config.deploy and config.asterisk_settings is not None:
@@ -102,8 +112,9 @@ def main(argv: list[str]) -> int:
     print(f"pbxdesk server listening on http://{shown}:{port}", flush=True)
     if token:
         print(f"demo token: {token}", flush=True)
-    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, log_level="warning",
-                                           timeout_keep_alive=30))
+    server = StoppingServer(uvicorn.Config(app, log_config=None, access_log=False, log_level="warning",
+                                           timeout_keep_alive=30, timeout_graceful_shutdown=10))
+    server.feed_signal = app.state.ctx.feed_signal
     if args.exit_with_stdin:
 
         def watch_stdin() -> None:
@@ -113,3 +124,15 @@ def main(argv: list[str]) -> int:
         threading.Thread(target=watch_stdin, name="pbxdesk-serve-stdin", daemon=True).start()
     server.run(sockets=[sock])
     return 0
+
+
+class StoppingServer(uvicorn.Server):
+    """On SIGTERM / Ctrl+C, node agents' long polls answer at once, so the requests in flight end quickly
+    (a load balancer in front sends the next ones to the other instances)."""
+
+    feed_signal: FeedSignal | None = None
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        if self.feed_signal is not None:
+            self.feed_signal.close()
+        super().handle_exit(sig, frame)

@@ -9,9 +9,9 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
 
-from pbxdesk.server.tables import changes, companies, utcnow
+from pbxdesk.server.tables import changes, companies, deploy_feed, deploy_feed_counter, utcnow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_FILE = "server.sqlite3"
@@ -77,13 +77,16 @@ def upgrade(engine: Engine) -> None:
 
 
 class Writer:
-    """A write transaction of one company: holds the company's lock and allocates change numbers."""
+    """A write transaction of one company: holds the company's lock, allocates change numbers and queues
+    deployment jobs (written to the server-wide feed at the end of the transaction)."""
 
     def __init__(self, conn: Connection, company_id: int, seq: int) -> None:
         self.conn = conn
         self.company_id = company_id
         self._seq = seq
         self._start = seq
+        self._deployments: list[tuple[str, str | None, int | None]] = []
+        self.feed_seqs: list[int] = []
 
     def add_change(self, kind: str, item_id: str, revision: int | None, deleted: bool = False) -> int:
         self._seq += 1
@@ -92,10 +95,29 @@ class Writer:
             deleted=deleted, created_at=utcnow()))
         return self._seq
 
+    def add_deployment(self, kind: str, number: str | None, revision: int | None) -> None:
+        """Queue a deployment job: ``("number", number, revision)`` or ``("company", None, directory rev)``."""
+        self._deployments.append((kind, number, revision))
+
     def _flush(self) -> None:
         if self._seq != self._start:
             self.conn.execute(update(companies).where(companies.c.id == self.company_id)
                               .values(change_seq=self._seq))
+        if self._deployments:
+            self.feed_seqs = append_feed(self.conn, self.company_id, self._deployments)
+
+
+def append_feed(conn: Connection, company_id: int, jobs: list[tuple[str, str | None, int | None]]) -> list[int]:
+    """Append deployment jobs to the server-wide feed: the last statements of the transaction, because the
+    counter row stays locked until the commit (so feed entries commit in ``seq`` order)."""
+    top = int(conn.execute(update(deploy_feed_counter).where(deploy_feed_counter.c.id == 1)
+                           .values(seq=deploy_feed_counter.c.seq + len(jobs))
+                           .returning(deploy_feed_counter.c.seq)).scalar_one())
+    first, now = top - len(jobs) + 1, utcnow()
+    conn.execute(insert(deploy_feed), [
+        {"seq": first + i, "company_id": company_id, "kind": kind, "number": number, "revision": revision,
+         "created_at": now} for i, (kind, number, revision) in enumerate(jobs)])
+    return list(range(first, top + 1))
 
 
 @contextmanager
@@ -110,6 +132,16 @@ def write_transaction(engine: Engine, company_id: int) -> Iterator[Writer]:
             writer = Writer(conn, company_id, int(row.change_seq))
             yield writer
             writer._flush()
+
+
+@contextmanager
+def write_connection(engine: Engine) -> Iterator[Connection]:
+    """A transaction that reads and then writes (``BEGIN IMMEDIATE`` on SQLite: a deferred one that read
+    first would fail with "database is locked" when another writer committed meanwhile)."""
+    with engine.connect() as conn:
+        conn.execution_options(pbxdesk_write=True)
+        with conn.begin():
+            yield conn
 
 
 @contextmanager

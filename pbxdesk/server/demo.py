@@ -56,8 +56,7 @@ def populate(ctx: ServerContext, company_id: int) -> None:
         storage.add_number(ctx.engine, company_id, doc["number"], author=COMPANY)
         with write_transaction(ctx.engine, company_id) as writer:
             storage.save_document(writer, doc["number"], _canonical(doc), COMPANY, 1)
-        if ctx.deployer is not None:
-            ctx.deployer.deploy(company_id, doc["number"])
+    ctx.feed_signal.notify()
 
 
 def _canonical(doc: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pbxdesk.domain.text import json_text
@@ -99,6 +99,21 @@ def install_handlers(app: FastAPI) -> None:
                     type(exc).__name__)
         return problem_response(422, "the request holds a value that cannot be stored (a control character or a "
                                      "character with no UTF-8 form)", "unstorable-value")
+
+    @app.exception_handler(OperationalError)
+    async def _database_down(request: Request, exc: OperationalError) -> Response:
+        # The database restarting or out of reach (or SQLite busy past its timeout): nothing was written
+        # by this request's failed transaction; another try (or another instance) will do.
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path,
+                    str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__)
+        return problem_response(503, "the database is unavailable; try again", "database-unavailable",
+                                headers={"Retry-After": "1"})
+
+    @app.exception_handler(DBAPIError)
+    async def _database_error(request: Request, exc: DBAPIError) -> Response:
+        if exc.connection_invalidated:
+            return await _database_down(request, exc)  # type: ignore[arg-type]
+        return await _crash(request, exc)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> Response:

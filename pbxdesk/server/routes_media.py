@@ -6,14 +6,14 @@ import hashlib
 from typing import Annotated
 
 from fastapi import APIRouter, File, Path, Request, UploadFile
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import Response
 
 from pbxdesk.audio.errors import AudioError
 from pbxdesk.domain.text import printable
 from pbxdesk.server import idempotency, storage
 from pbxdesk.server.context import Auth, Ctx, language
 from pbxdesk.server.database import read_connection, write_transaction
-from pbxdesk.server.mediafiles import store_master
+from pbxdesk.server.mediafiles import read_master, store_master
 from pbxdesk.server.openapi import errors
 from pbxdesk.server.problems import ProblemError, problem_response
 from pbxdesk.server.schemas import MediaInfo, MediaList, TtsRequest
@@ -77,10 +77,11 @@ def list_media(principal: Auth, ctx: Ctx) -> Response:
 def download_media(principal: Auth, ctx: Ctx, media_id: MediaId) -> Response:
     with read_connection(ctx.engine) as conn:
         known = storage.get_media(conn, principal.company_id, media_id)
-    path = ctx.media_path(media_id) if known else None
-    if path is None:
+    data = read_master(ctx.engine, media_id) if known else None
+    if data is None:
         raise ProblemError(404, f"no media {media_id} in your company", "unknown-media")
-    return FileResponse(path, media_type="audio/wav", filename=f"{media_id}.wav")
+    return Response(data, media_type="audio/wav",
+                    headers={"Content-Disposition": f'attachment; filename="{media_id}.wav"'})
 
 
 @router.post("/tts", responses={200: WAV, **errors(400, 401, 413, 422)}, response_class=Response)

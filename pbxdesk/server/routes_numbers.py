@@ -1,24 +1,27 @@
-"""``/numbers``: list, get, put (ETag / If-Match, validation, idempotency), revisions, deployment."""
+"""``/numbers``: list, get, put (ETag / If-Match, validation, idempotency), revisions, deploy status."""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Path, Request
+from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.responses import Response
+from sqlalchemy import Connection
 
 from pbxdesk.domain.document import from_dict, to_canonical_dict
 from pbxdesk.domain.text import MAX_DEPTH, json_text
 from pbxdesk.domain.validation import validate_data
+from pbxdesk.fleet import status
 from pbxdesk.server import idempotency, storage
 from pbxdesk.server.accounts import Principal
-from pbxdesk.server.context import Auth, Ctx, ServerContext, language
+from pbxdesk.server.context import Auth, Ctx, language
 from pbxdesk.server.database import Writer, read_connection, write_transaction
 from pbxdesk.server.openapi import DOCUMENT_REF, errors
 from pbxdesk.server.problems import ProblemError, problem_response
-from pbxdesk.server.schemas import DeployStatus, NumberList, RevisionList
+from pbxdesk.server.schemas import DeployOverview, DeployStatus, NumberList, RevisionList
 
 router = APIRouter(tags=["numbers"])
 _ETAG = re.compile(r'^(?:W/)?"r(\d+)"$')
@@ -98,8 +101,63 @@ def _decode(body: bytes) -> Any:
         raise ProblemError(400, f"the request body is not valid JSON: {str(exc)[:200]}", "bad-json") from exc
 
 
-def _put(ctx: ServerContext, writer: Writer, principal: Principal, number: str, body: bytes,
-         if_match: str | None, lang: str) -> tuple[Response, int | None]:
+def _referenced_media(data: Any) -> set[str]:
+    """Media ids a raw document names (``{"audio": ID}`` prompts anywhere in it)."""
+    found: set[str] = set()
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            audio = value.get("audio")
+            if isinstance(audio, str):
+                found.add(audio)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return found
+
+
+@dataclass
+class _Checked:
+    """A PUT body decoded and validated before the company's lock is taken (the lock is held only for the
+    precondition and the write): the 400 or 422 answer if any, and what the validation depended on."""
+
+    data: Any = None
+    error: ProblemError | None = None
+    invalid: Response | None = None
+    directory_revision: int = -1
+    media: set[str] = field(default_factory=set)
+
+
+def _check_body(conn: Connection, company_id: int, number: str, body: bytes, lang: str) -> _Checked:
+    try:
+        data = _decode(body)
+    except ProblemError as exc:
+        return _Checked(error=exc)
+    directory, directory_revision = storage.get_directory(conn, company_id)
+    problems = validate_data(data, directory, storage.known_media(conn, company_id), number)
+    found = [p for p in problems if p.is_error]
+    checked = _Checked(data=data, directory_revision=directory_revision, media=_referenced_media(data))
+    if found:
+        first = found[0]
+        detail = f"the routing document has {len(found)} error(s); first: {first.pointer or '/'} " \
+                 f"{first.code}: {first.message(lang)}"
+        checked.invalid = problem_response(422, detail, "invalid-document",
+                                           errors=[p.as_dict(lang) for p in problems])
+    return checked
+
+
+def _still_valid(conn: Connection, company_id: int, checked: _Checked) -> bool:
+    """The directory and the media the body was validated against are unchanged (checked under the lock)."""
+    if checked.error is not None:
+        return True
+    if storage.directory_revision(conn, company_id) != checked.directory_revision:
+        return False
+    return storage.count_media(conn, company_id, checked.media) == len(checked.media)
+
+
+def _put(writer: Writer, principal: Principal, number: str, body: bytes, if_match: str | None, lang: str,
+         checked: _Checked) -> tuple[Response, int | None]:
     """The answer to a PUT inside the company's write transaction, and the new revision if accepted."""
     conn = writer.conn
     current = storage.get_number(conn, principal.company_id, number)
@@ -108,23 +166,19 @@ def _put(ctx: ServerContext, writer: Writer, principal: Principal, number: str, 
     if if_match is None or not if_match.strip():
         raise ProblemError(428, f"If-Match is required: send the ETag of the revision you edited "
                                 f"(the current one is {etag(current.revision)})", "if-match-required")
-    data = _decode(body)
-    directory, _rev = storage.get_directory(conn, principal.company_id)
-    problems = validate_data(data, directory, storage.known_media(conn, principal.company_id), number)
-    found = [p for p in problems if p.is_error]
-    if found:
-        first = found[0]
-        detail = f"the routing document has {len(found)} error(s); first: {first.pointer or '/'} " \
-                 f"{first.code}: {first.message(lang)}"
-        return problem_response(422, detail, "invalid-document",
-                                errors=[p.as_dict(lang) for p in problems]), None
+    if not _still_valid(conn, principal.company_id, checked):  # the directory changed meanwhile: again
+        checked = _check_body(conn, principal.company_id, number, body, lang)
+    if checked.error is not None:
+        raise checked.error
+    if checked.invalid is not None:
+        return checked.invalid, None
     if not _matches(if_match, current.revision):
         return problem_response(
             412, f"the document was changed by someone else: the current revision is "
                  f"{etag(current.revision)}, you sent If-Match: {if_match[:100]}",
             "stale-revision", headers={"ETag": etag(current.revision)},
             current=current.document, revision=current.revision), None
-    document = to_canonical_dict(from_dict(data))
+    document = to_canonical_dict(from_dict(checked.data))
     revision = storage.save_document(writer, number, document, principal.label, current.revision)
     return _json(document, 200, revision), revision
 
@@ -138,21 +192,29 @@ def put_number(principal: Auth, ctx: Ctx, number: Number, request: Request,
                body: Annotated[bytes, Depends(raw_body)],
                if_match: Annotated[str | None, Header(description=IF_MATCH)] = None,
                idempotency_key: idempotency.IdempotencyKey = None) -> Response:
+    """Accepting is not deploying: the new revision and its deployment job commit together, and the
+    answer comes at once; nodes deploy it (``GET /numbers/{n}/deploy`` says where it is live)."""
     key = idempotency_key
     fp = idempotency.fingerprint("PUT", request.url.path, body)
+    lang = language(request)
+    with read_connection(ctx.engine) as conn:
+        replayed = idempotency.replay(conn, principal.company_id, key, fp)
+        if replayed is not None:
+            return replayed
+        checked = _check_body(conn, principal.company_id, number, body, lang)
     revision = None
     with write_transaction(ctx.engine, principal.company_id) as writer:
         replayed = idempotency.replay(writer.conn, principal.company_id, key, fp)
         if replayed is not None:
             return replayed
         try:
-            response, revision = _put(ctx, writer, principal, number, body, if_match, language(request))
+            response, revision = _put(writer, principal, number, body, if_match, lang, checked)
         except ProblemError as exc:
             response = problem_response(exc.status, exc.detail, exc.slug, headers=exc.headers, **exc.extra)
         idempotency.remember(writer.conn, principal.company_id, key, fp, response)
-    if revision is not None and ctx.deployer is not None:
-        result = ctx.deployer.deploy(principal.company_id, number)
-        response.headers["X-Pbxdesk-Deploy"] = "ok" if result.ok else "failed"
+    if revision is not None:
+        ctx.feed_signal.notify()
+        response.headers["X-Pbxdesk-Deploy"] = "queued"
     return response
 
 
@@ -160,8 +222,14 @@ def put_number(principal: Auth, ctx: Ctx, number: Number, request: Request,
 def list_revisions(principal: Auth, ctx: Ctx, number: Number) -> Response:
     with read_connection(ctx.engine) as conn:
         items = storage.list_revisions(conn, principal.company_id, number)
-    if not items:
-        raise _not_found(number)
+        if not items:
+            raise _not_found(number)
+        current = status.number_status(conn, principal.company_id, number)
+        history = status.revisions_status(conn, number, items[0]["revision"])
+    for item in items:
+        item["deploy"] = history.get(item["revision"])
+    if current is not None:
+        items[0]["deploy"] = {k: current[k] for k in ("status", "live_on", "nodes_total", "nodes")}
     return _json({"items": items})
 
 
@@ -177,8 +245,19 @@ def get_revision(principal: Auth, ctx: Ctx, number: Number, revision: Revision) 
 
 @router.get("/numbers/{number}/deploy", response_model=DeployStatus, responses=errors(401, 404))
 def get_deploy(principal: Auth, ctx: Ctx, number: Number) -> Response:
+    """Where the current revision is live: per node ``pending`` / ``ok`` / ``failed`` (with the node's
+    message) and overall."""
     with read_connection(ctx.engine) as conn:
-        status = storage.deploy_status(conn, principal.company_id, number)
-    if status is None:
+        found = status.number_status(conn, principal.company_id, number)
+    if found is None:
         raise _not_found(number)
-    return _json(status)
+    return _json(found)
+
+
+@router.get("/deploy", response_model=DeployOverview, responses=errors(401))
+def get_deploy_overview(principal: Auth, ctx: Ctx,
+                        all_numbers: Annotated[bool, Query(alias="all", description="also the numbers live "
+                                                           "on every node")] = False) -> Response:
+    """The company's numbers that are not live on every node, with the nodes that lack them and why."""
+    with read_connection(ctx.engine) as conn:
+        return _json(status.company_status(conn, principal.company_id, include_live=all_numbers))

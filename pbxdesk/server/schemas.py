@@ -27,17 +27,28 @@ class NumberList(BaseModel):
     items: list[NumberItem]
 
 
-class DeployInfo(BaseModel):
-    ok: bool
-    message: str
+class NodeDeploy(BaseModel):
+    node: str
+    status: Literal["pending", "ok", "failed", "superseded"]
+    message: str = Field(description="the node's own message (e.g. why its reload failed)")
     deployed_at: str | None
+    revision: int | None = Field(default=None, description="the revision this node last reported")
+    last_seen_at: str | None = None
+
+
+class RevisionDeploy(BaseModel):
+    status: Literal["pending", "ok", "failed", "superseded"] = Field(
+        description="superseded: a newer revision reached the nodes first, this one was never deployed there")
+    live_on: int
+    nodes_total: int
+    nodes: list[NodeDeploy]
 
 
 class RevisionItem(BaseModel):
     revision: int
     saved_at: str
     author: str
-    deploy: DeployInfo | None
+    deploy: RevisionDeploy | None
 
 
 class RevisionList(BaseModel):
@@ -47,9 +58,24 @@ class RevisionList(BaseModel):
 class DeployStatus(BaseModel):
     number: str
     revision: int
-    status: Literal["pending", "ok", "failed"]
+    status: Literal["pending", "ok", "failed"] = Field(
+        description="ok: live on every node; failed: some node failed; pending: not yet everywhere")
     message: str
-    deployed_at: str | None
+    deployed_at: str | None = Field(description="when the last node made it live (status ok)")
+    live_on: int = Field(description="how many nodes have the current revision live")
+    nodes_total: int
+    nodes: list[NodeDeploy]
+
+
+class DeployOverview(BaseModel):
+    nodes_total: int
+    items: list[DeployStatus] = Field(description="numbers not live on every node (every number with all=true); "
+                                                  "their `nodes` list only the nodes that lack them")
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    database: str
 
 
 class Change(BaseModel):

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from pbxdesk.domain.defaults import default_document
 from pbxdesk.domain.document import to_canonical_dict
@@ -56,44 +56,53 @@ def save_document(writer: Writer, number: str, document: dict[str, Any], author:
         number=number, revision=revision, company_id=writer.company_id, document=text, saved_at=now,
         author=author))
     writer.add_change("number", number, revision)
+    writer.add_deployment("number", number, revision)
     return revision
 
 
 def add_number(engine: Engine, company_id: int, number: str, author: str = "admin") -> dict[str, Any]:
     """Provision a number with the default routing of R1 (revision 1). Numbers are unique server-wide."""
-    try:
-        digits = normalize_number(number)
-    except PhoneNumberError as exc:
-        raise AccountError(exc.message_en) from exc
+    return add_numbers(engine, company_id, [number], author)[0]
+
+
+def add_numbers(engine: Engine, company_id: int, given: list[str], author: str = "admin") -> list[dict[str, Any]]:
+    """Provision several numbers in one transaction (all or none), each with the R1 default routing."""
+    wanted: list[str] = []
+    for number in given:
+        try:
+            digits = normalize_number(number)
+        except PhoneNumberError as exc:
+            raise AccountError(exc.message_en) from exc
+        if digits in wanted:
+            raise AccountError(f"the number {digits} is given twice")
+        wanted.append(digits)
+    docs = []
     with write_transaction(engine, company_id) as writer:
-        owner = writer.conn.execute(select(numbers.c.company_id).where(numbers.c.number == digits)).scalar()
-        if owner is not None:
-            raise AccountError(f"the number {digits} is already provisioned")
+        taken = list(writer.conn.execute(select(numbers.c.number).where(numbers.c.number.in_(wanted))).scalars())
+        if taken:
+            raise AccountError(f"the number {sorted(taken)[0]} is already provisioned")
         company = writer.conn.execute(select(companies.c.name, companies.c.directory)
                                       .where(companies.c.id == company_id)).one()
         directory = Directory.model_validate_json(company.directory)
-        doc = to_canonical_dict(default_document(digits, company.name, directory))
-        text, now = dump_json(doc), utcnow()
-        writer.conn.execute(insert(numbers).values(number=digits, company_id=company_id, name=doc["name"],
-                                                   revision=1, document=text, updated_at=now))
-        writer.conn.execute(insert(revisions).values(number=digits, revision=1, company_id=company_id,
-                                                     document=text, saved_at=now, author=author))
-        writer.add_change("number", digits, 1)
-    return doc
+        now = utcnow()
+        for digits in wanted:
+            doc = to_canonical_dict(default_document(digits, company.name, directory))
+            text = dump_json(doc)
+            writer.conn.execute(insert(numbers).values(number=digits, company_id=company_id, name=doc["name"],
+                                                       revision=1, document=text, updated_at=now))
+            writer.conn.execute(insert(revisions).values(number=digits, revision=1, company_id=company_id,
+                                                         document=text, saved_at=now, author=author))
+            writer.add_change("number", digits, 1)
+            writer.add_deployment("number", digits, 1)
+            docs.append(doc)
+    return docs
 
 
 def list_revisions(conn: Connection, company_id: int, number: str) -> list[dict[str, Any]]:
     rows = conn.execute(select(revisions).where(revisions.c.number == number,
                                                 revisions.c.company_id == company_id)
                         .order_by(revisions.c.revision.desc()))
-    return [{"revision": r.revision, "saved_at": r.saved_at, "author": r.author, "deploy": _deploy(r)}
-            for r in rows]
-
-
-def _deploy(row: Any) -> dict[str, Any] | None:
-    if row.deploy_ok is None:
-        return None
-    return {"ok": bool(row.deploy_ok), "message": row.deploy_message or "", "deployed_at": row.deployed_at}
+    return [{"revision": r.revision, "saved_at": r.saved_at, "author": r.author} for r in rows]
 
 
 def get_revision(conn: Connection, company_id: int, number: str, revision: int) -> dict[str, Any] | None:
@@ -103,32 +112,16 @@ def get_revision(conn: Connection, company_id: int, number: str, revision: int) 
     return None if text is None else json.loads(text)
 
 
-def deploy_status(conn: Connection, company_id: int, number: str) -> dict[str, Any] | None:
-    """The deployment of the current revision: ``{"number", "revision", "status", ...}``."""
-    current = get_number(conn, company_id, number)
-    if current is None:
-        return None
-    row = conn.execute(select(revisions).where(revisions.c.number == number,
-                                               revisions.c.revision == current.revision)).one()
-    info = _deploy(row)
-    status = "pending" if info is None else ("ok" if info["ok"] else "failed")
-    return {"number": number, "revision": current.revision, "status": status,
-            "message": "" if info is None else info["message"],
-            "deployed_at": None if info is None else info["deployed_at"]}
-
-
-def record_deploy(engine: Engine, number: str, revision: int, ok: bool, message: str) -> None:
-    with engine.begin() as conn:
-        conn.execute(update(revisions).where(revisions.c.number == number, revisions.c.revision == revision)
-                     .values(deploy_ok=ok, deploy_message=message, deployed_at=utcnow()))
-
-
 # -- directory ---------------------------------------------------------------------------------------
 
 def get_directory(conn: Connection, company_id: int) -> tuple[Directory, int]:
     row = conn.execute(select(companies.c.directory, companies.c.directory_revision)
                        .where(companies.c.id == company_id)).one()
     return Directory.model_validate_json(row.directory), int(row.directory_revision)
+
+
+def directory_revision(conn: Connection, company_id: int) -> int:
+    return int(conn.execute(select(companies.c.directory_revision).where(companies.c.id == company_id)).scalar_one())
 
 
 def set_directory(engine: Engine, company_id: int, directory: Directory) -> int:
@@ -140,6 +133,7 @@ def set_directory(engine: Engine, company_id: int, directory: Directory) -> int:
         writer.conn.execute(update(companies).where(companies.c.id == company_id).values(
             directory=dump_json(directory.model_dump(mode="json")), directory_revision=revision))
         writer.add_change("directory", "directory", revision)
+        writer.add_deployment("company", None, revision)
     return revision
 
 
@@ -147,6 +141,14 @@ def set_directory(engine: Engine, company_id: int, directory: Directory) -> int:
 
 def known_media(conn: Connection, company_id: int) -> set[str]:
     return set(conn.execute(select(media.c.id).where(media.c.company_id == company_id)).scalars())
+
+
+def count_media(conn: Connection, company_id: int, ids: set[str]) -> int:
+    """How many of ``ids`` the company has uploaded."""
+    if not ids:
+        return 0
+    return int(conn.execute(select(func.count()).select_from(media).where(
+        media.c.company_id == company_id, media.c.id.in_(sorted(ids)))).scalar_one())
 
 
 def list_media(conn: Connection, company_id: int) -> list[dict[str, Any]]:

@@ -4,6 +4,13 @@ Times are ISO 8601 UTC strings so that SQLite and PostgreSQL store and return ex
 The ``companies.change_seq`` column is both the change-feed counter and the per-company writer lock:
 every write transaction locks that row first (``SELECT ... FOR UPDATE`` on PostgreSQL, ``BEGIN
 IMMEDIATE`` on SQLite), so change numbers of one company commit in increasing order.
+
+The deployment feed (``deploy_feed``) is server-wide: its ``seq`` comes from the one row of
+``deploy_feed_counter``, which a write transaction updates as its last statement (so the row stays locked
+only until the commit): feed entries therefore commit in increasing ``seq`` order across all companies and
+server processes, and a node agent following the feed never sees ``seq`` N+1 while N is uncommitted.
+Nodes (Asterisk servers) report per number and revision: ``deploy_reports`` keeps every distinct outcome,
+``deploy_state`` the latest one per node and number.
 """
 
 from __future__ import annotations
@@ -67,9 +74,6 @@ revisions = Table(
     Column("document", Text, nullable=False),
     Column("saved_at", String(40), nullable=False),
     Column("author", String(200), nullable=False),
-    Column("deploy_ok", Boolean, nullable=True),
-    Column("deploy_message", Text, nullable=True),
-    Column("deployed_at", String(40), nullable=True),
 )
 
 media = Table(
@@ -103,7 +107,67 @@ idempotency = Table(
     Column("created_at", String(40), nullable=False),
 )
 
+media_masters = Table(
+    "media_masters", metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the uploaded bytes (the media id)
+    Column("duration_s", Float, nullable=False),
+    Column("data", LargeBinary, nullable=False),  # the 8 kHz mono 16-bit WAV master
+    Column("created_at", String(40), nullable=False),
+)
+
+nodes = Table(
+    "nodes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", String(40), nullable=False),
+    Column("revoked_at", String(40), nullable=True),
+    Column("cursor", BigInteger, nullable=True),  # the feed position the node last said it has deployed
+    Column("last_seen_at", String(40), nullable=True),
+)
+
+deploy_feed = Table(
+    "deploy_feed", metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("company_id", Integer, ForeignKey("companies.id"), nullable=False),
+    Column("kind", String(16), nullable=False),  # "number" (one number) or "company" (its directory changed)
+    Column("number", String(10), nullable=True),
+    Column("revision", Integer, nullable=True),  # the number's revision, or the directory revision
+    Column("created_at", String(40), nullable=False),
+)
+
+deploy_feed_counter = Table(
+    "deploy_feed_counter", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", BigInteger, nullable=False),
+)
+
+deploy_state = Table(
+    "deploy_state", metadata,
+    Column("node_id", Integer, ForeignKey("nodes.id"), primary_key=True),
+    Column("number", String(10), primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("directory_revision", Integer, nullable=False),
+    Column("ok", Boolean, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("reported_at", String(40), nullable=False),
+)
+
+deploy_reports = Table(
+    "deploy_reports", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("node_id", Integer, ForeignKey("nodes.id"), nullable=False),
+    Column("number", String(10), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("directory_revision", Integer, nullable=False),
+    Column("ok", Boolean, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("reported_at", String(40), nullable=False),
+)
+
 Index("ix_revisions_company", revisions.c.company_id)
+Index("ix_deploy_state_number", deploy_state.c.number)
+Index("ix_deploy_reports_number", deploy_reports.c.number, deploy_reports.c.revision)
 
 
 def utcnow() -> str:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import time
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from pbxdesk.domain.models import Directory
 from pbxdesk.store.base import StoreBase
-from pbxdesk.store.records import MediaEntry, ProfileInfo
-from pbxdesk.store.tables import DIRECTORY, MEDIA, PROFILE, SYNC_CURSOR
+from pbxdesk.store.records import DeployState, MediaEntry, NodeDeployState, ProfileInfo
+from pbxdesk.store.tables import DEPLOY_STATUS, DIRECTORY, MEDIA, PROFILE, SYNC_CURSOR
 
-P, D, M, C = PROFILE, DIRECTORY, MEDIA, SYNC_CURSOR
+P, D, M, C, S = PROFILE, DIRECTORY, MEDIA, SYNC_CURSOR, DEPLOY_STATUS
 _UNSET = object()
 
 
@@ -80,3 +80,24 @@ class MetaOps(StoreBase):
         with self._write() as conn:
             conn.execute(sqlite_insert(C).values(id=1, cursor=cursor)
                          .on_conflict_do_update(index_elements=[C.c.id], set_={"cursor": cursor}))
+
+    # ----------------------------------------------------------------- deploy status
+    def set_deploy_status(self, states: list[DeployState]) -> None:
+        """Replace what is known about numbers not live on every node (the server's ``GET /deploy``)."""
+        now = time.time()
+        rows = [{"number": st.number, "revision": st.revision, "state": st.state, "live_on": st.live_on,
+                 "nodes_total": st.nodes_total, "checked_at": st.checked_at or now,
+                 "nodes_json": json.dumps([[n.node, n.status, n.message] for n in st.nodes], ensure_ascii=False)}
+                for st in states]
+        with self._write() as conn:
+            conn.execute(delete(S))
+            if rows:
+                conn.execute(insert(S), rows)
+
+    def deploy_status(self) -> dict[str, DeployState]:
+        """Numbers not live on every node at the last sync, by number (a number absent here is live)."""
+        with self._read() as conn:
+            rows = conn.execute(select(S.c.number, S.c.revision, S.c.state, S.c.live_on, S.c.nodes_total,
+                                       S.c.nodes_json, S.c.checked_at).order_by(S.c.number)).all()
+        return {r[0]: DeployState(r[0], r[1], r[2], r[3], r[4],
+                                  tuple(NodeDeployState(*n) for n in json.loads(r[5])), r[6]) for r in rows}

@@ -7,7 +7,8 @@ from typing import Any
 
 from pbxdesk.store.list_rows import NumberSummary, ProfileInfo
 
-__all__ = ["FieldChange", "MediaEntry", "NumberSummary", "OutboxItem", "PendingChange", "ProfileInfo"]
+__all__ = ["DeployState", "FieldChange", "MediaEntry", "NodeDeployState", "NumberSummary", "OutboxItem",
+           "PendingChange", "ProfileInfo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,3 +56,30 @@ class MediaEntry:
     id: str
     duration_s: float | None
     local_path: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NodeDeployState:
+    """One Asterisk node that does not have a number's current revision live: ``pending`` or ``failed``."""
+
+    node: str
+    status: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeployState:
+    """A number not live on every node at the last sync: ``state`` is ``pending`` (still deploying, a node
+    behind or down) or ``failed`` (a node reported a failure); ``nodes`` are the nodes that lack it."""
+
+    number: str
+    revision: int
+    state: str
+    live_on: int
+    nodes_total: int
+    nodes: tuple[NodeDeployState, ...] = ()
+    checked_at: float = 0.0
+
+    @property
+    def failed_nodes(self) -> tuple[NodeDeployState, ...]:
+        return tuple(n for n in self.nodes if n.status == "failed")

@@ -100,6 +100,20 @@ class SyncCursorRow(Base):
     cursor: Mapped[str | None] = mapped_column(Text)
 
 
+class DeployStatusRow(Base):
+    """Revision 0004: a number not live on every Asterisk node at the last sync (state ``pending`` or
+    ``failed``), with the nodes that lack it and their messages (JSON list of {node, status, message})."""
+
+    __tablename__ = "deploy_status"
+    number: Mapped[str] = mapped_column(String(10), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, nullable=False)
+    state: Mapped[str] = mapped_column(String(16), nullable=False)
+    live_on: Mapped[int] = mapped_column(Integer, nullable=False)
+    nodes_total: Mapped[int] = mapped_column(Integer, nullable=False)
+    nodes_json: Mapped[str] = mapped_column(Text, nullable=False)
+    checked_at: Mapped[float] = mapped_column(Float, nullable=False)
+
+
 def _table(cls: type[Base]) -> Table:
     return cast(Table, cls.__table__)
 
@@ -111,3 +125,4 @@ PROFILE = _table(ProfileRow)
 DIRECTORY = _table(DirectoryRow)
 MEDIA = _table(MediaRow)
 SYNC_CURSOR = _table(SyncCursorRow)
+DEPLOY_STATUS = _table(DeployStatusRow)

@@ -22,6 +22,7 @@ import requests
 
 from pbxdesk.domain.document import parse_document, to_canonical_dict
 from pbxdesk.domain.models import Directory, RoutingDocument
+from pbxdesk.store.records import DeployState, NodeDeployState
 from pbxdesk.sync.errors import (
     ApiError,
     AuthError,
@@ -251,6 +252,29 @@ class ApiClient:
             return ChangesPage(changes, None if nxt is None else str(nxt), bool(body.get("has_more")))
         except (KeyError, TypeError, ValueError) as exc:
             raise MalformedResponse(f"malformed change feed: {exc}") from exc
+
+    def deploy_overview(self) -> list[DeployState]:
+        """``GET /deploy``: the company's numbers not live on every Asterisk node, and why."""
+        body = self._json(self.request("GET", "/deploy"))
+        try:
+            return [DeployState(str(i["number"]), int(i["revision"]), str(i["status"]), int(i["live_on"]),
+                                int(i["nodes_total"]),
+                                tuple(NodeDeployState(str(n["node"]), str(n["status"]), str(n.get("message") or ""))
+                                      for n in i["nodes"]))
+                    for i in body["items"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise MalformedResponse(f"malformed deploy status: {exc}") from exc
+
+    def deploy_status(self, number: str) -> DeployState:
+        """``GET /numbers/{n}/deploy``: where the current revision of one number is live."""
+        i = self._json(self.request("GET", f"/numbers/{number}/deploy"))
+        try:
+            return DeployState(str(i["number"]), int(i["revision"]), str(i["status"]), int(i["live_on"]),
+                               int(i["nodes_total"]),
+                               tuple(NodeDeployState(str(n["node"]), str(n["status"]), str(n.get("message") or ""))
+                                     for n in i["nodes"] if n.get("status") != "ok"))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise MalformedResponse(f"malformed deploy status: {exc}") from exc
 
     def upload_media(self, data: bytes, filename: str) -> tuple[str, float]:
         body = self._json(self.request("POST", "/media", files={"file": (filename, data)}))

@@ -13,6 +13,10 @@
   (the server is away); 401/403 stops the run (log in again). One number never holds the others back.
 * Progress goes to a callback ``(done, total, current item)``; ``cancel`` (a ``threading.Event``) is checked
   between items.
+* Then the deploy status: the server accepts a change at once and its Asterisk nodes deploy it a moment
+  later, so the run ends by reading which numbers are not live on every node yet (``GET /deploy``): kept in
+  the store for the numbers list, the editor and ``pbxdesk status``, and in the report
+  (:attr:`SyncReport.not_live`). :meth:`SyncEngine.wait_live` waits for given numbers to go live.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from pbxdesk.domain.text import printable
 from pbxdesk.domain.validation import validate_document
 from pbxdesk.domain.walk import media_ids
 from pbxdesk.store import Store
-from pbxdesk.store.records import OutboxItem
+from pbxdesk.store.records import DeployState, OutboxItem
 from pbxdesk.sync.client import ApiClient
 from pbxdesk.sync.errors import (
     ApiError,
@@ -67,6 +71,8 @@ class SyncReport:
     directory_updated: bool = False
     removed: list[str] = field(default_factory=list)
     requests: int = 0
+    not_live: list[DeployState] = field(default_factory=list)
+    deploy_unknown: str | None = None  # why the deploy status could not be read (None: it was read)
 
     @property
     def ok(self) -> bool:
@@ -122,6 +128,7 @@ class SyncEngine:
             except MalformedResponse as exc:  # the feed itself is unusable: skip the pull, still push
                 report.errors["changes"] = str(exc)
             self.push(report, tick, due_only)
+            self.read_deploy_status(report)
         except Cancelled:
             report.cancelled = True
         except AuthError as exc:
@@ -131,6 +138,42 @@ class SyncEngine:
         report.requests = self.client.requests_made - before
         tick.finish()
         return report
+
+    # -- deploy status -------------------------------------------------------------------------------------
+    def read_deploy_status(self, report: SyncReport, force: bool = False) -> None:
+        """Which numbers are not live on every Asterisk node (kept in the store); a server without the
+        call (an older version) or a malformed answer leaves the stored status as it was. Read when the run
+        moved something or the last status had numbers not live (a sync with nothing to do and everything
+        live stays one request)."""
+        moved = report.pushed or report.pulled or report.merged or report.directory_updated or report.removed
+        if not (force or moved or self.store.deploy_status()):
+            report.not_live = []
+            return
+        try:
+            report.not_live = self.client.deploy_overview()
+        except (NotFound, MalformedResponse) as exc:
+            report.deploy_unknown = str(exc)
+            return
+        self.store.set_deploy_status(report.not_live)
+
+    def wait_live(self, numbers: list[str], timeout_s: float, cancel: threading.Event | None = None,
+                  poll_s: float = 0.5) -> tuple[list[DeployState], bool]:
+        """Wait until none of ``numbers`` is pending (live everywhere, or failed on some node), at most
+        ``timeout_s``: every number not live at the end (kept in the store), and whether some of
+        ``numbers`` is still pending."""
+        wanted = set(numbers)
+        deadline = time.monotonic() + timeout_s
+        while True:
+            states = self.client.deploy_overview()
+            self.store.set_deploy_status(states)
+            pending = any(s.state == "pending" and s.number in wanted for s in states)
+            if not pending or time.monotonic() >= deadline:
+                return states, pending
+            if cancel is not None:
+                if cancel.wait(poll_s):
+                    return states, pending
+            else:
+                time.sleep(poll_s)
 
     # -- pull ----------------------------------------------------------------------------------------------
     def pull(self, report: SyncReport, tick: Ticker) -> None:

@@ -16,19 +16,22 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pbxdesk.desktop.options import AUTO_SYNC
 from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.store import Store
-from pbxdesk.sync_ui.background import ReachabilityProbe
+from pbxdesk.sync_ui import deploy_marks
+from pbxdesk.sync_ui.background import ReachabilityProbe, call_in_thread
 from pbxdesk.sync_ui.banners import BannerArea
 from pbxdesk.sync_ui.list_marks import SyncMarkDelegate
 from pbxdesk.sync_ui.server_problems import attach
 
+DEPLOY_RECHECK_S = (2.0, 5.0, 10.0, 30.0, 60.0)  # after a sync that left numbers pending, look again
 
-def _marks(store: Store) -> tuple[dict[str, str], dict[str, str], str | None]:
+
+def _marks(store: Store) -> tuple[dict[str, str], dict[str, str], str | None, dict[str, Any]]:
     states, messages = {}, {}
     for state in ("conflict", "error"):
         for summary in store.list_numbers(state=state):
             states[summary.number] = state
             messages[summary.number] = summary.sync_message or ""
-    return states, messages, store.get_cursor()
+    return states, messages, store.get_cursor(), store.deploy_status()
 
 
 class SyncUi(QObject):
@@ -38,6 +41,11 @@ class SyncUi(QObject):
         self.context = window.context
         self.states: dict[str, str] = {}
         self.messages: dict[str, str] = {}
+        self.deploy: dict[str, Any] = {}  # number -> DeployState: not live on every Asterisk node
+        self._deploy_checks = 0
+        self._deploy_timer = QTimer(self)
+        self._deploy_timer.setSingleShot(True)
+        self._deploy_timer.timeout.connect(self._check_deploy)
         self.cursor: str | None = None
         self.conflict_edits: dict[str, RoutingDocument] = {}
         self._disk_failed_sync = False
@@ -101,9 +109,14 @@ class SyncUi(QObject):
         self.act_history.setToolTip(self.tr("Versions of the number on the server"))
         self.act_login.setText(self.tr("Log in again…"))
         self.banners.retranslate()
+        for editor in getattr(self.window, "editors", {}).values():
+            banner = getattr(editor, "_deploy_banner", None)
+            if banner is not None:
+                banner.retranslate()
 
     def shutdown(self) -> None:
         self.probe.stop()
+        self._deploy_timer.stop()
 
     # -- reachability ------------------------------------------------------------------------------------
     def _probe_target(self) -> tuple[str | None, str | None, str | None]:
@@ -153,12 +166,51 @@ class SyncUi(QObject):
     def _marks_loaded(self, result: Any, error: BaseException | None) -> None:
         if error is not None:
             return
-        self.states, self.messages, self.cursor = result
+        deploy = result[3]
+        if deploy != self.deploy:
+            self._deploy_checks = 0  # something moved: look again soon
+        self.states, self.messages, self.cursor, self.deploy = result
+        self.delegate.set_deploy(self.deploy)
+        self._follow_deploy()
         self.delegate.set_states(self.states)
         values = list(self.states.values())
         self.banners.set_counts(values.count("error"), values.count("conflict"))
         for number, editor in self.window.editors.items():
             self._show_server_problems(number, editor)
+            deploy_marks.attach(editor).show(self.deploy.get(number))
+
+    # -- deploy status ---------------------------------------------------------------------------------
+    def _follow_deploy(self) -> None:
+        """While a number is not live on every Asterisk node (on its way, or a node failed and retries), look
+        again a little later (2 s after a change, then less and less often, at most every minute) without a
+        whole sync, so the marks go as soon as it is live."""
+        if not self.deploy:
+            self._deploy_checks = 0
+            self._deploy_timer.stop()
+            return
+        if not self._deploy_timer.isActive():
+            delay = DEPLOY_RECHECK_S[min(self._deploy_checks, len(DEPLOY_RECHECK_S) - 1)]
+            self._deploy_timer.start(int(delay * 1000))
+
+    def _check_deploy(self) -> None:
+        client = self.context.make_client()
+        if client is None:
+            return
+
+        def fetch() -> Any:
+            try:
+                return client.deploy_overview()
+            finally:
+                client.close()
+
+        call_in_thread(fetch, self._deploy_fetched)
+
+    def _deploy_fetched(self, states: Any, error: BaseException | None) -> None:
+        self._deploy_checks += 1
+        if error is not None:  # offline or an older server: the next sync says more
+            self._follow_deploy()
+            return
+        self.window.worker.submit(lambda store: store.set_deploy_status(states), lambda *_a: self.refresh_marks())
 
     def _show_server_problems(self, number: str, editor: Any) -> None:
         view = getattr(editor, "_server_problems", None)
@@ -172,6 +224,7 @@ class SyncUi(QObject):
         attach(editor)
         editor.saved.connect(self._editor_saved)
         self._show_server_problems(editor.number, editor)
+        deploy_marks.attach(editor).show(self.deploy.get(editor.number))
         if editor.number in self.conflict_edits:
             self._load_conflict_edit(editor, self.conflict_edits[editor.number])
 

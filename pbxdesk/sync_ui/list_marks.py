@@ -1,18 +1,27 @@
 """Marks in the numbers list: a warning icon and bold red text on numbers in conflict or refused by the
-server, so they stand out without reading the «Sync» column."""
+server, so they stand out without reading the «Sync» column; a quieter icon on numbers saved on the server
+but not yet live on every Asterisk node (``deploy_pending``, ``deploy_failed``), with the nodes and why in
+its tooltip (:mod:`.deploy_marks`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
+
+from pbxdesk.store.records import DeployState
+from pbxdesk.sync_ui.deploy_marks import mark_of as deploy_mark
+from pbxdesk.sync_ui.deploy_marks import tooltip as deploy_tooltip
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1  # NumbersModel.NumberRole
-COLOURS = {"conflict": "#c62828", "error": "#e65100"}
+COLOURS = {"conflict": "#c62828", "error": "#e65100", "deploy_failed": "#8e24aa", "deploy_pending": "#1e88e5"}
+GLYPHS = {"deploy_pending": "…"}
+BOLD = ("conflict", "error")
 
 
 def mark_icon(state: str, size: int = 16) -> QIcon:
-    """A filled circle with «!» in the state's colour (drawn, so it looks the same on every platform)."""
+    """A filled circle with «!» (or «…» for a deployment on its way) in the state's colour (drawn, so it
+    looks the same on every platform)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -25,18 +34,40 @@ def mark_icon(state: str, size: int = 16) -> QIcon:
     font.setBold(True)
     font.setPixelSize(size - 4)
     painter.setFont(font)
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, GLYPHS.get(state, "!"))
     painter.end()
     return QIcon(pixmap)
 
 
 class SyncMarkDelegate(QStyledItemDelegate):
-    """For the number column: ``states`` maps a number to ``conflict`` / ``error`` (others unmarked)."""
+    """For the number column: ``states`` maps a number to ``conflict`` / ``error`` (others unmarked);
+    ``deploy`` maps a number not live on every node to its :class:`DeployState` (marked when it has no sync
+    mark)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.states: dict[str, str] = {}
+        self.deploy: dict[str, DeployState] = {}
         self._icons = {state: mark_icon(state) for state in COLOURS}
+
+    def set_deploy(self, deploy: dict[str, DeployState]) -> None:
+        self.deploy = dict(deploy)
+        self.set_states(self.states)
+
+    def mark_of(self, number: str) -> str | None:
+        state = self.states.get(number)
+        if state is None and number in self.deploy:
+            return deploy_mark(self.deploy[number])
+        return state
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        state = self.deploy.get(str(index.data(NUMBER_ROLE)))
+        if state is not None and event.type() == QEvent.Type.ToolTip and str(index.data(NUMBER_ROLE)) \
+                not in self.states:
+            QToolTip.showText(event.globalPos(), deploy_tooltip(state), view)
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def set_states(self, states: dict[str, str]) -> None:
         self.states = dict(states)
@@ -48,7 +79,7 @@ class SyncMarkDelegate(QStyledItemDelegate):
                 viewport().update()
 
     def state_of(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
-        return self.states.get(str(index.data(NUMBER_ROLE)))
+        return self.mark_of(str(index.data(NUMBER_ROLE)))
 
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
@@ -58,5 +89,6 @@ class SyncMarkDelegate(QStyledItemDelegate):
             return
         option.icon = self._icons[state]
         option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
-        option.font.setBold(True)
-        option.palette.setColor(option.palette.ColorRole.Text, QColor(COLOURS[state]))
+        if state in BOLD:
+            option.font.setBold(True)
+            option.palette.setColor(option.palette.ColorRole.Text, QColor(COLOURS[state]))

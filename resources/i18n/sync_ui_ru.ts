@@ -155,6 +155,34 @@
     </message>
 </context>
 <context>
+    <name>DeployMarks</name>
+    <message>
+        <location filename="../../pbxdesk/sync_ui/deploy_marks.py" line="26"/>
+        <source>Saved, not live on any of the %1 Asterisk nodes yet</source>
+        <translation>Сохранено, но ещё не работает ни на одном узле Asterisk (всего узлов: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/sync_ui/deploy_marks.py" line="28"/>
+        <source>Saved, live on %1 of %2 Asterisk nodes</source>
+        <translation>Сохранено, работает на узлах Asterisk: %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/sync_ui/deploy_marks.py" line="34"/>
+        <source>node %1: %2</source>
+        <translation>узел %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/sync_ui/deploy_marks.py" line="35"/>
+        <source>node %1: not deployed yet</source>
+        <translation>узел %1: ещё не развёрнуто</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/sync_ui/deploy_marks.py" line="71"/>
+        <source>revision %1</source>
+        <translation>ревизия %1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../pbxdesk/sync_ui/history_dialog.py" line="68"/>

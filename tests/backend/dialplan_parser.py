@@ -104,7 +104,9 @@ def split_top(args: str, sep: str) -> list[str]:
     return parts
 
 
-def parse(text: str) -> Dialplan:
+def parse(text: str, merged: frozenset[str] = frozenset()) -> Dialplan:
+    """``merged``: contexts that may be declared again (Asterisk merges a context declared in several
+    included files, as every deployed number's file adds its extension to ``[pbxdesk-incoming]``)."""
     plan = Dialplan()
     context: ContextBlock | None = None
     exten: Extension | None = None
@@ -124,6 +126,10 @@ def parse(text: str) -> Dialplan:
             plan.includes.append(m.group(1))
             continue
         if m := _CONTEXT.match(line):
+            if m.group(1) in plan.contexts and m.group(1) in merged:
+                context = plan.contexts[m.group(1)]
+                exten, comment = None, None
+                continue
             if m.group(1) in plan.contexts:
                 raise DialplanSyntaxError(f"line {line_no}: context {m.group(1)} defined twice")
             context = plan.contexts[m.group(1)] = ContextBlock(m.group(1), comment)

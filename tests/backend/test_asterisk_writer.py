@@ -2,12 +2,14 @@
 
 Real espeak-ng TTS (pbxdesk.audio.tts.EspeakEngine), real files, real child processes killed with
 SIGKILL. The crash tests check that what Asterisk would load is always complete and consistent: the
-include file names only complete number files, each equal to the compiled text of one of the
-documents deployed, and every prompt they play exists as a whole WAV file.
+include file's pattern matches only complete number files, each the compiled text of one of the
+documents deployed with its [pbxdesk-incoming] extension, and every prompt they play exists as a whole
+WAV file.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import random
 import re
@@ -58,19 +60,35 @@ def deployer(root: Path, cache: Path, media: Path, **kwargs) -> AsteriskDeployer
     return AsteriskDeployer(root, EspeakEngine(cache), lambda mid: media if mid == MEDIA_ID else None, **kwargs)
 
 
+def dialplan_of(file_text: str, number: str) -> str:
+    """The compiled dialplan inside a deployed number file (checks the header and the incoming extension)."""
+    header, _, rest = file_text.partition("\n")
+    assert re.fullmatch(rf"; pbxdesk deployed: number {number} revision \d+ directory \d+", header), header
+    body, sep, incoming = rest.rpartition("\n[pbxdesk-incoming]\n")
+    assert sep and incoming == f"exten => {number},1,Goto(pbxdesk-{number},s,1)\n", incoming
+    return body
+
+
 def assert_consistent(root: Path, allowed: dict[str, set[str]]) -> list[str]:
     """What Asterisk would load from ``root`` is complete; returns the included numbers."""
     include = (root / INCLUDE_FILE).read_text(encoding="utf-8")
-    paths = re.findall(r'^#include "(.+)"$', include, flags=re.M)
-    numbers = [Path(p).stem for p in paths]
+    [pattern] = re.findall(r'^#include "(.+)"$', include, flags=re.M)
+    assert pattern == f"{root}/extensions_pbxdesk/*.conf"
+    paths = sorted(glob.glob(pattern))  # as Asterisk expands it
+    assert f"{root}/extensions_pbxdesk/pbxdesk.conf" in paths  # the pattern always matches a file
+    numbers = [Path(p).stem for p in paths if Path(p).stem != "pbxdesk"]
     texts = [Path(p).read_text(encoding="utf-8") for p in paths]
-    for number, text in zip(numbers, texts, strict=True):
-        assert text in allowed[number], f"{number}: the dialplan file is not one complete deployed version"
+    for path, text in zip(paths, texts, strict=True):
+        number = Path(path).stem
+        if number == "pbxdesk":
+            continue
+        body = dialplan_of(text, number)
+        assert body in allowed[number], f"{number}: the dialplan file is not one complete deployed version"
         for name in re.findall(r"(?:Playback|Background)\(pbxdesk/([0-9a-f]{64})\)", text):
             with wave.open(str(root / "sounds" / "pbxdesk" / f"{name}.wav"), "rb") as wav:
                 assert (wav.getframerate(), wav.getnchannels(), wav.getsampwidth()) == (8000, 1, 2)
                 assert wav.getnframes() > 0
-    plan = parse("\n".join([include, *texts]))
+    plan = parse("\n".join([include, *texts]), merged=frozenset({"pbxdesk-incoming"}))
     incoming = plan.contexts.pop("pbxdesk-incoming")
     assert sorted(incoming.extensions) == sorted(numbers)
     for number, ext in incoming.extensions.items():
@@ -85,8 +103,14 @@ def test_deploy_writes_dialplan_sounds_and_include(tmp_path, tts_cache, media_wa
     result = dep.deploy("4952302222", spec_example, directory)
     assert result.ok, result.message
     compiled = compile_routing(spec_example, directory)
-    assert (root / "extensions_pbxdesk" / "4952302222.conf").read_text(encoding="utf-8") == compiled.text
+    conf = root / "extensions_pbxdesk" / "4952302222.conf"
+    assert dialplan_of(conf.read_text(encoding="utf-8"), "4952302222") == compiled.text
     assert (root / "sounds" / "pbxdesk" / f"{MEDIA_ID}.wav").read_bytes() == media_wav.read_bytes()
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for path in (conf, root / INCLUDE_FILE, root / "sounds" / "pbxdesk" / f"{MEDIA_ID}.wav"):
+        # readable by an Asterisk running as another user, as far as the umask allows
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
     tts_sounds = [s for s in compiled.sounds if s.tts]
     assert len(tts_sounds) == 2
     for sound in tts_sounds:  # the rendered TTS masters, byte for byte
@@ -98,7 +122,7 @@ def test_deploy_writes_dialplan_sounds_and_include(tmp_path, tts_cache, media_wa
                                        "4950000099": {compile_routing(other, directory).text}})
     assert numbers == ["4950000099", "4952302222"]
     include = (root / INCLUDE_FILE).read_text(encoding="utf-8")
-    assert "exten => 4952302222,1,Goto(pbxdesk-4952302222,s,1)" in include
+    assert "4952302222" not in include  # deploying a number never rewrites a file listing every number
 
 
 def test_refusals_write_nothing(tmp_path, tts_cache, media_wav, spec_example, directory):
@@ -145,7 +169,7 @@ def test_failing_reload_is_reported_and_files_stay_consistent(tmp_path, tts_cach
 
 def test_reload_runs_after_the_files_are_in_place(tmp_path, tts_cache, media_wav, spec_example, directory):
     root = tmp_path / "asterisk"
-    check = ["sh", "-c", f"grep -q '4952302222.conf' '{root}/{INCLUDE_FILE}' && "
+    check = ["sh", "-c", f"grep -q 'extensions_pbxdesk/[*].conf' '{root}/{INCLUDE_FILE}' && "
                          f"test -s '{root}/extensions_pbxdesk/4952302222.conf'"]
     result = deployer(root, tts_cache, media_wav, reload_command=check).deploy(
         "4952302222", spec_example, directory)
@@ -162,7 +186,7 @@ def test_failure_at_every_step_keeps_previous_complete_files(tmp_path, tts_cache
     deployer(probe, tts_cache, media_wav).deploy("4952302222", old, directory)
     deployer(probe, tts_cache, media_wav, reload_command=["true"], on_step=names.append).deploy(
         "4952302222", new, directory)
-    assert names[0].startswith("sound:") and names[-3:] == ["number", "include", "reload"]
+    assert names[0].startswith("sound:") and names[-2:] == ["number:4952302222", "reload"]
     for k, step in enumerate(names):
         root = tmp_path / f"root{k}"
         deployer(root, tts_cache, media_wav).deploy("4952302222", old, directory)
@@ -176,7 +200,8 @@ def test_failure_at_every_step_keeps_previous_complete_files(tmp_path, tts_cache
         assert not result.ok and "injected" in result.message
         assert_consistent(root, allowed)
         conf = (root / "extensions_pbxdesk" / "4952302222.conf").read_text(encoding="utf-8")
-        assert (conf == compile_routing(new, directory).text) == (k >= names.index("include"))
+        assert (dialplan_of(conf, "4952302222") == compile_routing(new, directory).text) == \
+            (k > names.index("number:4952302222"))
 
 
 def _child(root: Path, cache: Path, media: Path, directory_path: Path, mode: str, k: int,
@@ -210,8 +235,8 @@ def test_sigkill_between_writes_leaves_previous_complete_files(tmp_path, tts_cac
         out, err = proc.communicate(timeout=60)
         assert proc.returncode == -9, err
         assert_consistent(root, allowed)
-        assert (root / "extensions_pbxdesk" / "4952302222.conf").read_text(encoding="utf-8") == \
-            compile_routing(old, directory).text
+        assert dialplan_of((root / "extensions_pbxdesk" / "4952302222.conf").read_text(encoding="utf-8"),
+                           "4952302222") == compile_routing(old, directory).text
         assert deployer(root, tts_cache, media_wav).deploy("4952302222", new, directory).ok
         assert not [p for p in root.rglob(".*") if p.name.endswith(".pbxdesk-tmp")]
         assert_consistent(root, {"4952302222": {compile_routing(new, directory).text}})

@@ -142,8 +142,8 @@ class ServerProcess:
             path.write_text(json.dumps(directory, ensure_ascii=False), encoding="utf-8")
             code, _out, err = self.admin("import-directory", "--company", name, str(path))
             assert code == 0, err
-        for _ in range(numbers):
-            tenant.add_number()
+        if numbers:
+            tenant.add_numbers([unique_number() for _ in range(numbers)])
         return tenant
 
 
@@ -153,6 +153,12 @@ class Tenant:
     company: str
     token: str
     numbers: list[str] = field(default_factory=list)
+
+    def add_numbers(self, numbers: list[str]) -> None:
+        """Provision several numbers with one admin command."""
+        code, _out, err = self.server.admin("add-number", "--company", self.company, *numbers)
+        assert code == 0, err
+        self.numbers.extend(numbers)
 
     def add_number(self, number: str | None = None) -> str:
         number = number or unique_number()
@@ -185,3 +191,14 @@ class Tenant:
 
     def post(self, path: str, **kw: Any) -> requests.Response:
         return requests.post(self.url(path), headers={**self.headers, **kw.pop("headers", {})}, timeout=60, **kw)
+
+    def wait_deployed(self, number: str, revision: int | None = None, timeout: float = 20.0) -> dict[str, Any]:
+        """``GET /numbers/{n}/deploy`` once the current revision (or ``revision``) is no longer pending."""
+        deadline = time.monotonic() + timeout
+        while True:
+            status = self.get(f"/numbers/{number}/deploy").json()
+            if status["status"] != "pending" and (revision is None or status["revision"] >= revision):
+                return status
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{number} still not deployed after {timeout} s: {status}")
+            time.sleep(0.05)

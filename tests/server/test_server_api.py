@@ -60,9 +60,15 @@ def test_put_get_revisions_round_trip(server: ServerProcess) -> None:
     first = tenant.get(f"/numbers/{number}/revisions/1")
     assert first.status_code == 200 and first.json()["name"] != "Главный номер"
     _problem(tenant.get(f"/numbers/{number}/revisions/7"), 404)
-    deploy = tenant.get(f"/numbers/{number}/deploy").json()
+    assert resp.headers["x-pbxdesk-deploy"] == "queued"  # accepted; the in-process node agent deploys it
+    deploy = tenant.wait_deployed(number, 2)
     assert deploy["revision"] == 2 and deploy["status"] == "ok" and deploy["message"]
-    assert revisions[0]["deploy"]["message"] == deploy["message"]
+    assert deploy["live_on"] == deploy["nodes_total"] == 1 and deploy["deployed_at"].endswith("Z")
+    assert [(n["node"], n["status"], n["revision"]) for n in deploy["nodes"]] == [("local", "ok", 2)]
+    revisions = tenant.get(f"/numbers/{number}/revisions").json()["items"]
+    assert revisions[0]["deploy"]["nodes"][0]["message"] == deploy["nodes"][0]["message"]
+    assert revisions[0]["deploy"]["status"] == "ok"
+    assert revisions[1]["deploy"]["status"] in ("ok", "superseded")  # r1 may never have reached the node
 
 
 def test_tenant_isolation(server: ServerProcess) -> None:

@@ -30,6 +30,7 @@ def test_deployed_dialplan_follows_the_settings_file(tmp_path: Path) -> None:
         doc["scenarios"]["working"] = {"type": "forward_external", "number": "4951234567", "timeout_s": 20,
                                        "announcement": None, "next": None}
         assert tenant.put(f"/numbers/{number}", doc, headers={"If-Match": got.headers["ETag"]}).status_code == 200
+        assert tenant.wait_deployed(number, 2)["status"] == "ok"  # deployed by the in-process node agent
         assert "Dial(SIP/trunk-out/84951234567,20)" in _number_file(tmp_path / "data", number)
     finally:
         server.stop()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from server_helpers import API, ServerProcess, admin
+from server_helpers import API, ServerProcess, Tenant, admin
 
 from pbxdesk.server.embedded import start_embedded
 
@@ -57,8 +57,9 @@ def test_serve_demo_creates_a_company_once_and_prints_its_token(tmp_path: Path) 
         assert used == set(media)
         for media_id in media:
             assert requests.get(base + f"/media/{media_id}", headers=h, timeout=10).status_code == 200
+        tenant = Tenant(proc, "Ромашка", token)
         for item in items:  # every demo number was compiled and written under DATA/asterisk/
-            deploy = requests.get(base + f"/numbers/{item['number']}/deploy", headers=h, timeout=10).json()
+            deploy = tenant.wait_deployed(item["number"])
             assert deploy["status"] == "ok", deploy
         assert len(list((tmp_path / "asterisk").rglob(f"{items[0]['number']}*"))) >= 1
     finally:
@@ -102,6 +103,10 @@ def test_admin_errors_are_one_line_and_nonzero(tmp_path: Path) -> None:
     assert admin(tmp_path, None, "add-number", "--company", "Альфа", "8 (495) 123-45-67")[0] == 0
     code, _out, err = admin(tmp_path, None, "add-number", "--company", "Альфа", "4951234567")
     assert code == 1 and "already provisioned" in err
+    code, _out, err = admin(tmp_path, None, "add-number", "--company", "Альфа", "4951111111", "4951234567")
+    assert code == 1 and "4951234567 is already provisioned" in err  # several numbers: all or none
+    code, out, _err = admin(tmp_path, None, "add-number", "--company", "Альфа", "4951111111", "4951111112")
+    assert code == 0 and "added 4951111111" in out and "added 4951111112" in out
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     code, _out, err = admin(tmp_path, None, "import-directory", "--company", "Альфа", str(bad))
@@ -124,10 +129,13 @@ def test_directory_import_redeploys_and_feeds(server: ServerProcess) -> None:
     assert tenant.get("/directory").headers["etag"] == '"r1"'
     kinds = [(c["kind"], c["id"]) for c in tenant.get("/changes").json()["changes"]]
     assert kinds == [("number", number), ("directory", "directory")]
-    assert tenant.get(f"/numbers/{number}/deploy").json()["status"] == "ok"
+    assert tenant.wait_deployed(number)["status"] == "ok"
     conf = next((server.data_dir / "asterisk").rglob(f"{number}.conf"))
+    assert conf.read_text().startswith(f"; pbxdesk deployed: number {number} revision 1 directory 1\n")
     doc = tenant.get(f"/numbers/{number}").json()
     doc["scenarios"]["working"]["prompt"]["tts"] = "Новое приветствие"
     before = conf.read_text()
-    assert tenant.put(f"/numbers/{number}", doc, headers={"If-Match": '"r1"'}).headers["x-pbxdesk-deploy"] == "ok"
+    put = tenant.put(f"/numbers/{number}", doc, headers={"If-Match": '"r1"'})
+    assert put.headers["x-pbxdesk-deploy"] == "queued"
+    assert tenant.wait_deployed(number, 2)["status"] == "ok"
     assert conf.read_text() != before  # the accepted revision was compiled and written

@@ -71,7 +71,7 @@ def test_a_change_synced_from_the_cli_is_followed_by_the_next_real_call(asterisk
                 path = tmp_path / "routing.json"
                 path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
                 cli("set", NUMBER, str(path), env=env)
-                cli("sync", env=env)
+                cli("sync", "--wait-live", "60", env=env)  # accepted at once, live once the node reloaded
                 status = tenant.get(f"/numbers/{NUMBER}/deploy")
                 assert status.status_code == 200 and "reloaded" in status.text, status.text
 

@@ -1,46 +1,37 @@
-"""Deploying a number to Asterisk: files written atomically under ``root``, then an optional reload.
+"""Deploying numbers to one Asterisk: compile, write the files (:mod:`.files`), run the reload command.
 
-Layout under ``root`` (the provisioning server uses ``DATA/asterisk/``)::
-
-    extensions_pbxdesk.conf           include file: every deployed number + the [pbxdesk-incoming] context
-    extensions_pbxdesk/<number>.conf  the number's contexts (pbxdesk.backend.asterisk.compile_routing)
-    sounds/pbxdesk/<sha256>.wav       prompts (8 kHz masters): TTS rendered by the TtsEngine, audio copied
-
-Every file is written to a temporary file in its directory, fsynced, renamed over the old one, and the
-directory fsynced. Files get the mode the umask gives a new file, at least 0644, and new directories at
-least 0755, so an Asterisk running as its own user can read them. Order: sounds, then the number's file, then the include file, so a crash at any point
-leaves complete files, the previous ones or the new ones, and never a dialplan naming a missing sound.
-Temporary files a crash left behind are removed by the next deployment. Deployments are serialised by a
-lock file (``.deploy.lock``), also between processes. Sounds are content-addressed and never deleted.
+:class:`AsteriskDeployer` deploys one number with its prompts taken from a TTS engine and a media lookup
+(tests, benchmarks, tools); the node agent (:mod:`pbxdesk.fleet.agent`) deploys batches with prompts
+fetched from the provisioning service, through the same :class:`~.files.DialplanFiles` and
+:func:`run_reload`.
 """
 
 from __future__ import annotations
 
-import fcntl
-import os
-import re
 import subprocess
-import tempfile
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from pbxdesk.backend.asterisk.compiler import CompileError, SoundSource, compile_routing
+from pbxdesk.backend.asterisk.files import (
+    INCLUDE_FILE,
+    INCOMING_CONTEXT,
+    NUMBERS_DIR,
+    SOUNDS_DIR,
+    DialplanFiles,
+    atomic_write,
+    number_file,
+)
 from pbxdesk.backend.asterisk.settings import AsteriskSettings, SettingsError, load_settings
-from pbxdesk.backend.asterisk.syntax import context_name, is_number
+from pbxdesk.backend.asterisk.syntax import is_number
 from pbxdesk.domain.models import Directory, RoutingDocument
 
-INCLUDE_FILE = "extensions_pbxdesk.conf"
-NUMBERS_DIR = "extensions_pbxdesk"
-SOUNDS_DIR = Path("sounds") / "pbxdesk"
-LOCK_FILE = ".deploy.lock"
-INCOMING_CONTEXT = "pbxdesk-incoming"
+__all__ = ["INCLUDE_FILE", "INCOMING_CONTEXT", "NUMBERS_DIR", "SOUNDS_DIR", "AsteriskDeployer", "DeployResult",
+           "TtsEngine", "atomic_write", "reload_asterisk", "run_reload"]
+
 RELOAD_TIMEOUT_S = 60.0
-_CONF_NAME = re.compile(r"^([0-9]{10})\.conf$")
-_TMP_SUFFIX = ".pbxdesk-tmp"
 
 
 class TtsEngine(Protocol):
@@ -55,89 +46,49 @@ class DeployResult:
     message: str
 
 
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+def reload_asterisk(command: list[str], timeout_s: float = RELOAD_TIMEOUT_S) -> str | None:
+    """Run the reload command: None when it worked, else why not (``exit 1: <last line of its output>``,
+    a missing program, a timeout)."""
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout_s, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return str(exc)
+    if proc.returncode != 0:
+        detail = (proc.stderr or proc.stdout).strip().splitlines()
+        return f"exit {proc.returncode}" + (f": {detail[-1][:300]}" if detail else "")
+    refused = [line for line in (proc.stdout + proc.stderr).splitlines() if "No such command" in line]
+    if refused:  # `asterisk -rx` exits 0 even when Asterisk has no dialplan module loaded
+        return f"Asterisk refused the reload: {refused[0].strip()[:300]}"
+    return None
 
 
-def current_umask() -> int:
-    """The process umask, read without changing it (``/proc``), else by setting and restoring it."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def file_mode() -> int:
-    """Deployed files are readable by the Asterisk user: the mode a new file gets under the umask, at
-    least 0644 (``mkstemp`` alone would leave 0600)."""
-    return (0o666 & ~current_umask()) | 0o644
-
-
-def make_dirs(path: Path) -> None:
-    """Create ``path`` and its missing parents, each at least 0755 (Asterisk must get in)."""
-    missing = [p for p in [path, *path.parents] if not p.exists()]
-    for folder in reversed(missing):
-        folder.mkdir(exist_ok=True)
-        folder.chmod(folder.stat().st_mode & 0o7777 | 0o755)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` all at once: temp file, fsync, rename, fsync the directory."""
-    if not path.parent.is_dir():
-        make_dirs(path.parent)
-        fsync_dir(path.parent.parent)  # the new directory's entry is durable too
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=path.parent)
-    try:
-        os.fchmod(fd, file_mode())
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
-
-
-def include_text(root: Path, numbers: list[str]) -> str:
-    """The include file: ``#include`` of every number's file and the DID dispatcher context."""
-    lines = ["; generated by pbxdesk: every deployed number, do not edit",
-             f"; route a call to a number with Goto({INCOMING_CONTEXT},${{EXTEN}},1) from the trunk context"]
-    lines += [f'#include "{root / NUMBERS_DIR / f"{n}.conf"}"' for n in numbers]
-    lines += ["", f"[{INCOMING_CONTEXT}]"]
-    lines += [f"exten => {n},1,Goto({context_name(n)},s,1)" for n in numbers]
-    return "\n".join(lines) + "\n"
+def run_reload(command: list[str] | None, written: str, timeout_s: float = RELOAD_TIMEOUT_S) -> DeployResult:
+    """Run the reload command after ``written`` (what was written, for the message)."""
+    if not command:
+        return DeployResult(True, f"{written} (no reload command configured)")
+    failure = reload_asterisk(command, timeout_s)
+    if failure is not None:
+        return DeployResult(False, f"{written}, but the reload command failed ({failure})")
+    return DeployResult(True, f"{written} and reloaded")
 
 
 class AsteriskDeployer:
-    """Writes a number's dialplan and sounds under ``root`` and runs ``reload_command`` afterwards.
+    """Writes one number's dialplan and sounds under ``root`` and runs ``reload_command`` afterwards.
 
-    ``on_step`` (tests, diagnostics) is called with the name of each write step just before it runs:
-    ``sound:<name>``, ``number``, ``include``, ``reload``; an exception it raises aborts the deployment
-    there, exactly like a crash would (the lock is released, temporary files are removed next time).
+    ``on_step`` (tests, diagnostics) is called with the name of each write step just before it runs
+    (``sound:<name>``, ``number:<number>``, then ``reload``); an exception it raises aborts the deployment
+    there, exactly like a crash would.
     """
 
     def __init__(self, root: Path, tts: TtsEngine, media_path: Callable[[str], Path | None],
                  reload_command: list[str] | None = None, settings_path: Path | None = None,
                  *, on_step: Callable[[str], None] | None = None) -> None:
-        self.root = Path(root).absolute()
-        if any(ch in str(self.root) for ch in '"\n\r;'):
-            raise ValueError(f"unusable deploy root {self.root!r}")
+        self.files = DialplanFiles(root, on_step=on_step)
+        self.root = self.files.root
         self.tts = tts
         self.media_path = media_path
         self.reload_command = list(reload_command) if reload_command else None
         self.on_step = on_step
-        self._lock = threading.Lock()
         self.settings: AsteriskSettings | None = None
         self.settings_error = ""
         try:
@@ -145,43 +96,18 @@ class AsteriskDeployer:
         except SettingsError as exc:
             self.settings_error = str(exc)
 
-    # -- helpers -------------------------------------------------------------------------------------
     def number_path(self, number: str) -> Path:
-        return self.root / NUMBERS_DIR / f"{number}.conf"
+        return self.files.number_path(number)
 
     def sound_path(self, name: str) -> Path:
-        return self.root / SOUNDS_DIR / f"{name}.wav"
+        return self.files.sound_path(name)
 
     @property
     def include_path(self) -> Path:
-        return self.root / INCLUDE_FILE
+        return self.files.include_path
 
     def deployed_numbers(self) -> list[str]:
-        folder = self.root / NUMBERS_DIR
-        if not folder.is_dir():
-            return []
-        return sorted(m.group(1) for p in folder.iterdir() if (m := _CONF_NAME.fullmatch(p.name)))
-
-    def _step(self, name: str) -> None:
-        if self.on_step is not None:
-            self.on_step(name)
-
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        make_dirs(self.root)
-        with self._lock, open(self.root / LOCK_FILE, "a+b") as fh:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
-
-    def _remove_stale_temps(self) -> None:
-        for folder in (self.root, self.root / NUMBERS_DIR, self.root / SOUNDS_DIR):
-            if folder.is_dir():
-                for path in folder.iterdir():
-                    if path.name.startswith(".") and path.name.endswith(_TMP_SUFFIX):
-                        path.unlink(missing_ok=True)
+        return self.files.deployed_numbers()
 
     def _source(self, sound: SoundSource) -> Path:
         if sound.media_id is not None:
@@ -191,8 +117,8 @@ class AsteriskDeployer:
             return Path(path)
         return Path(self.tts.synthesize(sound.tts or "", sound.voice))
 
-    # -- the API -------------------------------------------------------------------------------------
-    def deploy(self, number: str, doc: RoutingDocument, directory: Directory | None) -> DeployResult:
+    def deploy(self, number: str, doc: RoutingDocument, directory: Directory | None, *,
+               revision: int = 0, directory_revision: int = 0) -> DeployResult:
         """Compile, write (atomically) and reload. Never raises for a bad document, a missing sound, a
         failing TTS or reload: the result says what happened; files are always complete and consistent."""
         if self.settings is None:
@@ -204,39 +130,19 @@ class AsteriskDeployer:
         except CompileError as exc:
             return DeployResult(False, f"cannot compile {number}: {exc}")
         try:
-            sources = [(sound, self._source(sound)) for sound in compiled.sounds
-                       if not self.sound_path(sound.name).is_file()]
+            sounds = {sound.name: self._source(sound).read_bytes() for sound in compiled.sounds
+                      if not self.files.has_sound(sound.name)}
         except Exception as exc:  # TTS or media failure: nothing written
             return DeployResult(False, f"cannot prepare the prompts of {number}: {exc}")
         try:
-            with self._locked():
-                self._remove_stale_temps()
-                for sound, source in sources:
-                    self._step(f"sound:{sound.name}")
-                    atomic_write(self.sound_path(sound.name), source.read_bytes())
-                self._step("number")
-                atomic_write(self.number_path(number), compiled.text.encode("utf-8"))
-                self._step("include")
-                atomic_write(self.include_path, include_text(self.root, self.deployed_numbers()).encode())
+            with self.files.locked():
+                self.files.write(sounds, {number: number_file(number, compiled.text, revision, directory_revision)})
         except OSError as exc:
             return DeployResult(False, f"cannot write the dialplan of {number}: {exc}")
-        return self._reload(number)
-
-    def _reload(self, number: str) -> DeployResult:
         written = f"dialplan of {number} written"
-        if not self.reload_command:
-            return DeployResult(True, f"{written} (no reload command configured)")
-        try:
-            self._step("reload")
-            proc = subprocess.run(self.reload_command, capture_output=True, text=True,
-                                  timeout=RELOAD_TIMEOUT_S, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return DeployResult(False, f"{written}, but the reload command failed: {exc}")
-        if proc.returncode != 0:
-            detail = (proc.stderr or proc.stdout).strip().splitlines()
-            tail = f": {detail[-1][:300]}" if detail else ""
-            return DeployResult(False, f"{written}, but the reload command failed (exit {proc.returncode}){tail}")
-        refused = [line for line in (proc.stdout + proc.stderr).splitlines() if "No such command" in line]
-        if refused:  # `asterisk -rx` exits 0 even when Asterisk has no dialplan module loaded
-            return DeployResult(False, f"{written}, but Asterisk refused the reload: {refused[0].strip()[:300]}")
-        return DeployResult(True, f"{written} and reloaded")
+        if self.on_step is not None and self.reload_command:
+            try:
+                self.on_step("reload")
+            except OSError as exc:
+                return DeployResult(False, f"{written}, but the reload command failed: {exc}")
+        return run_reload(self.reload_command, written)
