@@ -103,11 +103,16 @@ def valid_requests_are_accepted(ctx: Any, response: Any, case: Any) -> bool | No
 
 
 @pytest.fixture(scope="module")
-def node_headers(server: ServerProcess) -> dict[str, str]:
-    """A node agent's credential: the ``/fleet`` routes are fuzzed as a node sees them."""
-    code, out, err = server.admin("create-node", f"fuzz-{id(server)}")
+def node_headers(server: ServerProcess) -> Iterator[dict[str, str]]:
+    """A node agent's credential: the ``/fleet`` routes are fuzzed as a node sees them. The node is removed
+    afterwards: the server is shared by the session, and a node that never deploys would keep every later
+    test's numbers "live on 1 of 2 nodes"."""
+    name = f"fuzz-{id(server)}"
+    code, out, err = server.admin("create-node", name)
     assert code == 0, err
-    return {"Authorization": f"Bearer {out.strip().splitlines()[-1]}"}
+    yield {"Authorization": f"Bearer {out.strip().splitlines()[-1]}"}
+    code, _out, err = server.admin("remove-node", name)
+    assert code == 0, err
 
 
 @pytest.fixture(scope="module")
