@@ -73,7 +73,9 @@ class AppContext:
         with self._lock:
             if not self.server_url or not self.token:
                 return None
-            return ApiClient(self.server_url, self.token)
+            from pbxdesk.desktop.i18n import current_language
+
+            return ApiClient(self.server_url, self.token, language=current_language)
 
     def start_server_async(self, done: Callable[[], None]) -> None:
         """In demo mode start the demo server (or take the one started early) and call ``done`` from a thread

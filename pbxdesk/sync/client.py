@@ -21,6 +21,7 @@ from typing import Any
 import requests
 
 from pbxdesk.domain.document import parse_document, to_canonical_dict
+from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.store.records import DeployState, NodeDeployState
 from pbxdesk.sync.errors import (
@@ -87,10 +88,14 @@ class ApiClient:
     def __init__(self, base_url: str, token: str, *, ca_bundle: str | None = None,
                  connect_timeout: float = 5.0, read_timeout: float = 30.0, retries: int = 4,
                  backoff_s: float = 0.5, max_backoff_s: float = 10.0,
-                 session: requests.Session | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
+                 session: requests.Session | None = None, sleep: Callable[[float], None] = time.sleep,
+                 language: str | Callable[[], str] | None = None) -> None:
         self.base = base_url.rstrip("/") + "/api/v1"
         self.session = session or requests.Session()
         self.session.headers.update({"Authorization": f"Bearer {token}", "Accept": "application/json"})
+        # the server words its problems in the user's language: the app's UI language (read at each
+        # request, so a switch takes effect at once), else the command line's (PBXDESK_LANG, LANG...)
+        self.language: str | Callable[[], str] = language or cli_language
         # passed with every request: a session-level ``verify`` loses against $REQUESTS_CA_BUNDLE in requests
         self.verify: str | bool = ca_bundle if ca_bundle else True
         self.session.verify = self.verify
@@ -100,7 +105,8 @@ class ApiClient:
         self.requests_made = 0
         self._token = token
         self._options = dict(ca_bundle=ca_bundle, connect_timeout=connect_timeout, read_timeout=read_timeout,
-                             retries=retries, backoff_s=backoff_s, max_backoff_s=max_backoff_s, sleep=sleep)
+                             retries=retries, backoff_s=backoff_s, max_backoff_s=max_backoff_s, sleep=sleep,
+                             language=language)
 
     def clone(self) -> ApiClient:
         """Another client for the same server and token with its own session (one per thread)."""
@@ -126,6 +132,8 @@ class ApiClient:
     def request(self, method: str, path: str, *, retry: bool = True, **kwargs: Any) -> requests.Response:
         last: Exception | None = None
         response: requests.Response | None = None
+        language = self.language() if callable(self.language) else self.language
+        headers = {"Accept-Language": language, **(kwargs.pop("headers", None) or {})}
         for attempt in range(self.retries + 1 if retry else 1):
             if attempt:
                 # (not ``if response``: a Response with status >= 400 is falsy)
@@ -135,7 +143,7 @@ class ApiClient:
             try:
                 self.requests_made += 1
                 response = self.session.request(method, self.base + path, timeout=self.timeout,
-                                                verify=self.verify, **kwargs)
+                                                verify=self.verify, headers=headers, **kwargs)
             except requests.exceptions.SSLError as exc:
                 raise NetworkError(f"TLS certificate check failed for {self.base}: {exc}") from exc
             except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:

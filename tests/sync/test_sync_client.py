@@ -41,6 +41,24 @@ def test_stale_revision_and_invalid_document(company: Company) -> None:
     assert again_rev == new_revision and company.revision_count(number) == 2
 
 
+def test_the_server_words_its_problems_in_the_users_language(company: Company) -> None:
+    number = company.numbers[0]
+    doc, revision = ApiClient(company.server.url, company.token).get_number(number)
+    bad = from_dict({**company.document(number), "scenarios": {**company.document(number)["scenarios"], "working": {
+        "type": "forward_employee", "employee": "e-404", "timeout_s": 20, "announcement": None, "next": None}}})
+    language = ["ru"]
+    client = ApiClient(company.server.url, company.token, language=lambda: language[0])
+    with pytest.raises(Unprocessable) as russian:
+        client.put_number(bad, revision, "lang-1")
+    language[0] = "en"  # the app's language switched: the next request says so
+    with pytest.raises(Unprocessable) as english:
+        client.put_number(bad, revision, "lang-2")
+    messages = [{e["pointer"]: e["message"] for e in refused.value.errors} for refused in (russian, english)]
+    assert messages[0]["/scenarios/working/employee"] == "Неизвестный сотрудник «e-404»"
+    assert messages[1]["/scenarios/working/employee"] == "Unknown employee 'e-404'"
+    assert company.revision_count(number) == 1 and doc.number == number
+
+
 def test_retry_after_is_honoured(server: Server, company: Company) -> None:
     answers = {0: http_answer(429, b"{}", {"Retry-After": "2"}), 1: http_answer(503, b"{}", {"Retry-After": "1"})}
     proxy = Proxy(server.port, spoil=answers.get)
