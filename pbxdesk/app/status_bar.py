@@ -114,9 +114,8 @@ class SyncStatusBar(QStatusBar):
         else:  # 100 % for a moment, then out of the way
             self.progress.setValue(self.progress.maximum())
             self._done_timer.start()
-        if report is None:
-            self.say(lambda: self.tr("Sync failed: %1").replace("%1", error))
-            self.set_offline(error)
+        if report is None:  # failed here (the profile's disk, no server configured): the server's reachability
+            self.say(lambda: self.tr("Sync failed: %1").replace("%1", error))  # is what it was
         elif report.offline:
             self.set_offline(report.offline)
             self.say(lambda: self.tr("Offline: changes are kept and sent when the server is back."))

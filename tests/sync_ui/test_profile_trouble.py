@@ -69,6 +69,7 @@ def test_a_full_disk_is_a_banner_and_nothing_is_lost(qtbot, windows, company, di
     wait_until(lambda: len(window.synced) >= 2 and not window.sync.is_running())
     assert _error_dialogs() == [] and banner.isVisible()
     assert not window.sync_ui.banners.network.isVisible()  # the disk, not the network
+    assert window.status.state() == "online" and "нет места" in window.status.message.text()
     (disk / "filler").unlink()
     editor.scenarios.save_button.click()
     wait_until(lambda: not banner.isVisible())

@@ -353,7 +353,7 @@ def compare(case: Case, real: Real, sound_prefix: str) -> tuple[CallResult, floa
     rings = [s for s in sim.steps if s["kind"] == "ring"]
     assert {s["node"] for s in rings} == {w.node for w in real.windows}, \
         f"{case.name}: nodes that rang: real {sorted({w.node for w in real.windows})}, simulated " \
-        f"{sorted({s['node'] for s in rings})}"
+        f"{sorted({s['node'] for s in rings})}\n" + "\n".join(real.apps)
     for node in {s["node"] for s in rings}:
         mine = [w for w in real.windows if w.node == node]
         origin = min(w.start for w in mine)
