@@ -281,7 +281,8 @@ def _collect(ast: Asterisk, inst: _Instance, case: Case, caller: Caller, message
         return real
     real.instant = main.at
     on_main = [e for e in executed if e.channel == main.channel]
-    real.apps = [f"{e.context.removeprefix(prefix)},{e.exten}: {e.app}({e.args})" for e in executed]
+    real.apps = [f"{e.at:%M:%S.%f} {e.channel} {e.context.removeprefix(prefix)},{e.exten}: {e.app}({e.args})"
+                 for e in executed]
     real.plays = [e.args for e in on_main if e.app.lower() in ("playback", "background")]
     # the caller's sipp clock and Asterisk's faked clock differ by a constant: the INVITE it sent is `main`
     caller_msgs = caller.messages()
@@ -362,7 +363,8 @@ def compare(case: Case, real: Real, sound_prefix: str) -> tuple[CallResult, floa
         want = sorted(((s["target"], float(s["from_s"]), float(s["to_s"])) for s in rings if s["node"] == node),
                       key=lambda w: (w[0], w[1]))
         assert [w[0] for w in got] == [w[0] for w in want], \
-            f"{case.name} {node}: real targets {[w[0] for w in got]} != simulated {[w[0] for w in want]}"
+            f"{case.name} {node}: real targets {[w[0] for w in got]} != simulated {[w[0] for w in want]}\n" \
+            + "\n".join(real.apps)
         for g, w in zip(got, want, strict=True):
             error = max(abs(g[1] - w[1]), abs(g[2] - w[2]))
             worst = max(worst, error)
