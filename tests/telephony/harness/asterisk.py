@@ -107,7 +107,8 @@ class Asterisk:
                 "astrundir": self.rundir, "astlogdir": self._dir("log"), "astsbindir": self.root / "sbin",
                 "astcachedir": self._dir("cache")}
         lines = ["[directories]"] + [f"{k} => {v}" for k, v in dirs.items()]
-        lines += ["[options]", "verbose = 3", "debug = 0", "nocolor = yes", "timestamp = yes",
+        debug = os.environ.get("PBXDESK_ASTERISK_DEBUG", "0")  # e.g. 3 to log device state changes when diagnosing
+        lines += ["[options]", "verbose = 3", f"debug = {debug}", "nocolor = yes", "timestamp = yes",
                   "maxcalls = 10000", "transmit_silence = no", "cache_record_files = no"]
         self.conf.write_text("\n".join(lines) + "\n")
         data = self._dir("data")
@@ -122,7 +123,8 @@ class Asterisk:
         modules = ["[modules]", "autoload = yes"] + [f"noload => {m}.so" for m in NOLOAD]
         (etc / "modules.conf").write_text("\n".join(modules) + "\n")
         (etc / "logger.conf").write_text("[general]\ndateformat = %F %T.%3q\n[logfiles]\n"
-                                         "full => notice,warning,error,verbose\n")
+                                         "full => notice,warning,error,verbose"
+                                         + (",debug" if debug != "0" else "") + "\n")
         (etc / "rtp.conf").write_text("[general]\nrtpstart = 10000\nrtpend = 19999\n")
         (etc / "pjsip.conf").write_text(self.pjsip_conf())
         (etc / "extensions.conf").write_text(self.extensions_conf())

@@ -1,7 +1,9 @@
 """Finding and unpacking the relocatable Asterisk (``../shared/telephony/asterisk-*.tar.xz``).
 
 ``PBXDESK_ASTERISK`` may name a tarball or an already unpacked tree (a directory with ``sbin/asterisk``).
-Otherwise the tarball is looked for beside the repository, as the CI clone and the worktrees have it.
+Otherwise the repository's own build is taken (``resources/telephony/``, built for any x86_64 CPU by
+``scripts/build_asterisk.sh``), else the tarball beside the repository (``../shared/telephony/``, built with
+``-march=native``: it stops with "illegal instruction" on a CPU without the build host's AVX-512).
 A tarball is unpacked once into ``<repo>/.cache/asterisk/<tarball name>/`` (git-ignored) under a file
 lock, so concurrent test processes share one copy; a finished unpack is marked by ``.unpacked``.
 """
@@ -26,7 +28,8 @@ def _tarball() -> tuple[Path | None, str]:
         if not path.exists():
             return None, f"PBXDESK_ASTERISK={env} does not exist"
         return path, ""
-    found = sorted((REPO.parent / "shared" / "telephony").glob("asterisk-*.tar.xz"))
+    found = sorted((REPO / "resources" / "telephony").glob("asterisk-*.tar.xz"))
+    found = found or sorted((REPO.parent / "shared" / "telephony").glob("asterisk-*.tar.xz"))
     if not found:
         return None, (f"no Asterisk: neither PBXDESK_ASTERISK nor {REPO.parent / 'shared/telephony'}"
                       "/asterisk-*.tar.xz")
