@@ -6,8 +6,8 @@ each one from now until its timeout (or, inside a ``Local/`` leg, until the leg 
 ``Local/<exten>@<context>`` legs runs each leg as its own channel from the same instant, with the
 variables a real Asterisk passes on (``_VAR`` one level as ``VAR``, ``__VAR`` to every level), and hangs
 every leg up at the ``Dial``'s timeout; the ``Dial`` returns when every leg has ended or at its timeout.
-``DEVICE_STATE`` is ``INUSE`` for the busy devices and ``NOT_INUSE`` otherwise; ``CHANNELS`` is empty
-(nothing else is up). ``WaitExten`` takes the caller's next input (an extension of the context, else ``i``;
+``DEVICE_STATE`` is ``INUSE`` for the busy devices and ``NOT_INUSE`` otherwise; ``CHANNELS`` names one
+channel of each busy device (its call) and nothing else (nothing else is up). ``WaitExten`` takes the caller's next input (an extension of the context, else ``i``;
 none left: ``t``). Stops at ``Hangup`` or at a jump out of the extension, and returns the ring windows.
 
 Applications: ``Set``, ``ExecIf``, ``GotoIf``, ``GosubIf``/``Gosub``/``Return``, ``Goto``, ``Dial``, ``Wait``,
@@ -120,8 +120,8 @@ class Runner:
             name, arg = m.groups()
             if name == "DEVICE_STATE":
                 return "INUSE" if arg in self.busy else "NOT_INUSE"
-            if name == "CHANNELS":
-                return ""
+            if name == "CHANNELS":  # ^<device>-: the busy device's call
+                return next((f"{d}-00000001" for d in self.busy if re.search(arg, f"{d}-00000001")), "")
             if name == "GROUP_COUNT":  # legs are hung up as soon as their Dial ends
                 return "0"
             if name == "LEN":

@@ -71,17 +71,19 @@ def channel_regex(device: str) -> str:
 def free_expr(device: str | None) -> str:
     """An expression (for ``$[...]``) that is 1 when the device can be rung now, else 0.
 
-    Free: ``DEVICE_STATE`` is ``NOT_INUSE`` or ``UNKNOWN``, or ``RINGING`` while the device has no channel
-    at all: Asterisk still reports ``RINGING`` for about 50 ms after a ``Dial`` to the device ended, when the
-    channel that rang it is already gone (so a member just rung by this very call is free again at once).
-    Busy: in use, busy, ringing for another call, on hold, unavailable (not registered) or invalid; SPEC §6
-    does not ring a busy employee. Without a device (setting ``employee_device`` empty) the member is free.
+    Free: the device has no channel (``CHANNELS``: it is neither ringing nor in a call, on hold or busy
+    here) and is neither ``UNAVAILABLE`` (not reachable) nor ``INVALID`` (no such device); SPEC §6 does not
+    ring a busy employee. The channel list is exact at every instant, while ``DEVICE_STATE`` of a ringing
+    or talking device is a cached value that Asterisk recomputes asynchronously: it still reads ``RINGING``
+    for about 50 ms after a ``Dial`` to the device ended (on a loaded machine longer, or until the device's
+    next call), and flips to ``NOT_INUSE`` at a moment of its own, which an expression reading it twice can
+    straddle. So the state is asked only for what no channel shows, which does not change with a call's
+    timing. Without a device (setting ``employee_device`` empty) the member is free.
     """
     if not device:
         return "1"
-    state = f"${{DEVICE_STATE({device})}}"
-    return (f'${{REGEX("^(NOT_INUSE|UNKNOWN)$" {state})}} | ${{REGEX("^RINGING$" {state})}}'
-            f" & ${{LEN(${{CHANNELS({channel_regex(device)})}})}} = 0")
+    return (f"${{LEN(${{CHANNELS({channel_regex(device)})}})}} = 0"
+            f' & ${{REGEX("^(UNAVAILABLE|INVALID)$" ${{DEVICE_STATE({device})}})}} = 0')
 
 
 def free_cond(device: str | None) -> str:
