@@ -8,6 +8,8 @@ from pbxdesk.audio.tts import EspeakEngine
 from pbxdesk.backend.asterisk.writer import AsteriskDeployer
 from pbxdesk.domain.document import from_dict
 from tests.telephony.harness import Asterisk, Caller, Endpoint, Namespace, Uas
+from tests.telephony.harness.netns import EPHEMERAL
+from tests.telephony.realcall import MEDIA0, RING_PORTS
 
 NUMBER = "4957770001"
 
@@ -43,3 +45,12 @@ def test_a_call_runs_the_deployed_dialplan_and_rings_the_employee(asterisk_root:
     assert [m.user for m in invites] == ["301"]
     assert len(answers) == 1 and 0.9 < (answers[0].at - invites[0].at).total_seconds() < 1.2
     assert any(e.app == "Dial" and e.args.startswith("PJSIP/301,") for e in ast.executed(f"pbxdesk-{NUMBER}"))
+
+
+def test_the_namespace_hands_out_no_port_a_test_phone_binds() -> None:
+    """Sockets bound to no port (Asterisk's, curl's, sipp's own) get ports above every fixed SIP and media port
+    of the tier, so a phone starting later never meets "Address already in use"."""
+    with Namespace() as ns:
+        low, high = map(int, ns.run(["cat", "/proc/sys/net/ipv4/ip_local_port_range"]).stdout.split())
+    assert (low, high) == EPHEMERAL
+    assert low > MEDIA0 + 2000 and low > max(RING_PORTS)

@@ -3,6 +3,9 @@
 ``unshare --net`` starts a ``sleep`` that holds the namespace; programs run in it with
 ``nsenter --target PID --net``. The file system, users and processes are shared with the host, only the
 network is private, so fixed ports inside never collide with other runs and no packet leaves loopback.
+Inside, the ports the kernel hands out on its own (``ip_local_port_range``) start at 50000, so a socket
+one program opens without a port can never take a fixed SIP or media port (up to about 42000) that a test
+phone is about to bind ("Address already in use").
 """
 
 from __future__ import annotations
@@ -13,11 +16,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
+EPHEMERAL = (50000, 60999)
+"""The ports the kernel picks inside the namespace for sockets bound to no port."""
+
 
 class Namespace:
     def __init__(self) -> None:
         self.holder = subprocess.Popen(
-            ["unshare", "--net", "--", "sh", "-c", "ip link set lo up && echo up && exec sleep 100000"],
+            ["unshare", "--net", "--", "sh", "-c", "ip link set lo up"
+             f" && echo '{EPHEMERAL[0]} {EPHEMERAL[1]}' > /proc/sys/net/ipv4/ip_local_port_range"
+             " && echo up && exec sleep 100000"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
         assert self.holder.stdout is not None
         line = self.holder.stdout.readline().strip()
