@@ -80,3 +80,29 @@ def test_a_greeting_is_chosen_from_the_company_library_with_listen(app_window, q
         assert len(client.list_media()) == 2
     finally:
         client.close()
+
+
+def test_without_a_server_the_library_says_why_and_nothing_changes(app_window, qtbot):
+    window = app_window
+    context = window.context
+    editor = open_with_enter(window, qtbot, "Факс")
+    ui = UI(qtbot, editor.scenarios)
+    ui.click_pointer("/scenarios/working")
+    prompt = ui.current().findChild(QWidget, "greetingPrompt")
+    if not prompt.enabledBox.isChecked():
+        ui.toggle(prompt.enabledBox)
+    ui.click(prompt.modeAudio)
+    before = prompt.prompt()
+    with context._lock:  # logged out: no server to read the library from
+        url, context.server_url = context.server_url, None
+    try:
+        ui.click(prompt.chooseLibrary)
+        dialog = prompt.findChild(MediaPickerDialog, "mediaPicker")
+        qtbot.waitUntil(lambda: dialog.status.text().startswith("Нет сервера"), timeout=10000)
+        assert dialog.table.rowCount() == 0 and not dialog.choose.isEnabled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    finally:
+        with context._lock:
+            context.server_url = url
+    assert prompt.prompt() == before
