@@ -122,7 +122,9 @@ def rename_media(principal: Auth, ctx: Ctx, request: Request, media_id: MediaId,
         if not media_library.rename(writer, media_id, name):
             raise _not_found(media_id, lang)
     with read_connection(ctx.engine) as conn:
-        item = next(i for i in media_library.library(conn, principal.company_id) if i["id"] == media_id)
+        item = next((i for i in media_library.library(conn, principal.company_id) if i["id"] == media_id), None)
+    if item is None:  # removed meanwhile
+        raise _not_found(media_id, lang)
     return Response(MediaItem.model_validate(item).model_dump_json().encode(), media_type="application/json")
 
 
