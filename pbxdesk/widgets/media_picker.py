@@ -88,6 +88,7 @@ class MediaPickerDialog(QDialog):
         catalog.listed.connect(self._on_listed)
         catalog.failed.connect(self._on_list_failed)
         player.stateChanged.connect(self._on_player_state)
+        player.errorOccurred.connect(self._on_player_error)
         if media is not None:
             media.fetched.connect(self._on_fetched)
             media.failed.connect(self._on_fetch_failed)
@@ -113,7 +114,8 @@ class MediaPickerDialog(QDialog):
         if self._player.owner() is self:
             self._player.stop()
         for signal, slot in ((self._catalog.listed, self._on_listed), (self._catalog.failed, self._on_list_failed),
-                             (self._player.stateChanged, self._on_player_state)):
+                             (self._player.stateChanged, self._on_player_state),
+                             (self._player.errorOccurred, self._on_player_error)):
             signal.disconnect(slot)
         if self._media is not None:
             self._media.fetched.disconnect(self._on_fetched)
@@ -202,6 +204,12 @@ class MediaPickerDialog(QDialog):
 
     def _on_player_state(self, _state: str) -> None:
         self._refresh()
+
+    def _on_player_error(self, error: object) -> None:
+        """Why nothing plays (no sound device...), in the UI language, above the list."""
+        if self._player.owner() is self:
+            ru = self.tr("en", "language code of this translation") == "ru"
+            self.status.setText(str(getattr(error, "message_ru" if ru else "message_en", error)))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

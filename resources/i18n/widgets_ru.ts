@@ -12,69 +12,75 @@
 <context>
     <name>MediaPickerDialog</name>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="137"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="139"/>
         <source>Audio file {0}…</source>
         <translation>Аудиофайл {0}…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="142"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="144"/>
         <source>not used</source>
         <translation>не используется</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="184"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="186"/>
         <source>The company&apos;s greetings</source>
         <translation>Приветствия компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="185"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="187"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="185"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="187"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="185"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="187"/>
         <source>Used by numbers</source>
         <translation>Используют номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="186"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="188"/>
         <source>Choose</source>
         <translation>Выбрать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="187"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="189"/>
         <source>Reading the company&apos;s greetings from the server…</source>
         <translation>Читаем приветствия компании с сервера…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="188"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="190"/>
         <source>The company has no greetings on the server yet.</source>
         <translation>На сервере пока нет приветствий компании.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="190"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="192"/>
         <source>Choose a greeting; Listen plays it.</source>
         <translation>Выберите приветствие; «Прослушать» проиграет его.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="196"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="198"/>
         <source>Preparing…</source>
         <translation>Подготовка…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="196"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="198"/>
         <source>Stop</source>
         <translation>Стоп</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="196"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="198"/>
         <source>Listen</source>
         <translation>Прослушать</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="211"/>
+        <source>en</source>
+        <comment>language code of this translation</comment>
+        <translation>ru</translation>
     </message>
 </context>
 <context>
