@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("pbxdesk.cli.sync_cmds", "pull and push changes with the provisioning server"),
     "conflicts": ("pbxdesk.cli.sync_cmds", "list conflicting numbers"),
     "resolve": ("pbxdesk.cli.sync_cmds", "resolve a conflict: --take mine|theirs"),
+    "media": ("pbxdesk.cli.media_cmds", "the company's audio files: list, rename, remove"),
 }
 
 

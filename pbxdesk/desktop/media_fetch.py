@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from pbxdesk.audio.media import is_media_id
+from pbxdesk.desktop.media_catalog import MediaCatalog
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ class MediaFetcher(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._report.connect(self._on_report)
+        self.catalog = MediaCatalog(context, self)  # the company's greetings, to choose one from
+        self.catalog.listed.connect(lambda _items: self.namesChanged.emit())
 
     # -- asking ---------------------------------------------------------------------------------------------
     def state(self, mid: str) -> str:
@@ -108,6 +111,7 @@ class MediaFetcher(QObject):
 
     def shutdown(self) -> None:
         self._stop.set()
+        self.catalog.shutdown()
         self._pool.clear()
         self._pool.waitForDone(5000)
 

@@ -97,11 +97,21 @@ class MediaInfo(BaseModel):
     duration_s: float
 
 
+class RevisionRef(BaseModel):
+    number: str
+    revision: int
+
+
 class MediaItem(BaseModel):
     id: str = Field(description="the media id: SHA-256 of the uploaded bytes")
-    name: str | None = Field(description="the file name it was uploaded with (null when none was given)")
+    name: str | None = Field(description="the file name it was uploaded with, or renamed to (null when none "
+                                         "was given)")
     duration_s: float
+    size_bytes: int = Field(description="the size of the stored 8 kHz WAV master")
     uploaded_at: str = Field(description="when it was first uploaded (UTC, ISO 8601)")
+    numbers: list[str] = Field(description="the numbers whose current routing uses it")
+    old_revisions: list[RevisionRef] = Field(description="earlier revisions of numbers that use it (they can "
+                                                         "be restored, so it is kept for them)")
 
 
 class MediaList(BaseModel):

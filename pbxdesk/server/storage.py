@@ -151,13 +151,6 @@ def count_media(conn: Connection, company_id: int, ids: set[str]) -> int:
         media.c.company_id == company_id, media.c.id.in_(sorted(ids)))).scalar_one())
 
 
-def list_media(conn: Connection, company_id: int) -> list[dict[str, Any]]:
-    """Every media file of the company, oldest first: id, the name it was uploaded with, duration, when."""
-    rows = conn.execute(select(media.c.id, media.c.filename, media.c.duration_s, media.c.created_at)
-                        .where(media.c.company_id == company_id).order_by(media.c.created_at, media.c.id))
-    return [{"id": r.id, "name": r.filename, "duration_s": r.duration_s, "uploaded_at": r.created_at} for r in rows]
-
-
 def get_media(conn: Connection, company_id: int, media_id: str) -> dict[str, Any] | None:
     row = conn.execute(select(media.c.id, media.c.duration_s).where(
         media.c.company_id == company_id, media.c.id == media_id)).first()

@@ -57,9 +57,19 @@ class Change:
 @dataclass(frozen=True)
 class MediaItem:
     id: str
-    name: str | None  # the file name it was uploaded with
+    name: str | None  # the file name it was uploaded with (or renamed to)
     duration_s: float
     uploaded_at: str
+    size_bytes: int = 0
+    numbers: tuple[str, ...] = ()  # numbers whose current routing uses it
+    old_revisions: tuple[tuple[str, int], ...] = ()  # (number, revision) of earlier revisions using it
+
+
+def _media_item(i: dict[str, Any]) -> MediaItem:
+    return MediaItem(str(i["id"]), None if i.get("name") is None else str(i["name"]), float(i["duration_s"]),
+                     str(i["uploaded_at"]), int(i.get("size_bytes") or 0),
+                     tuple(str(n) for n in i.get("numbers") or ()),
+                     tuple((str(r["number"]), int(r["revision"])) for r in i.get("old_revisions") or ()))
 
 
 @dataclass(frozen=True)
@@ -295,13 +305,25 @@ class ApiClient:
         return self.request("GET", f"/media/{media_id}").content
 
     def list_media(self) -> list[MediaItem]:
-        """The company's media files with the names they were uploaded with (``GET /media``)."""
+        """The company's media library (``GET /media``): names, durations, who uses each file."""
         body = self._json(self.request("GET", "/media"))
         try:
-            return [MediaItem(str(i["id"]), None if i.get("name") is None else str(i["name"]),
-                              float(i["duration_s"]), str(i["uploaded_at"])) for i in body["items"]]
+            return [_media_item(i) for i in body["items"]]
         except (KeyError, TypeError, ValueError) as exc:
             raise MalformedResponse(f"malformed media list: {exc}") from exc
+
+    def rename_media(self, media_id: str, name: str) -> MediaItem:
+        """``PATCH /media/{id}``: a new name for one of the company's files (422 for a bad name)."""
+        body = self._json(self.request("PATCH", f"/media/{media_id}", json={"name": name}))
+        try:
+            return _media_item(body)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise MalformedResponse(f"malformed media answer: {exc}") from exc
+
+    def remove_media(self, media_id: str) -> None:
+        """``DELETE /media/{id}``; an :class:`ApiError` with status 409 while it is used (its ``problem``
+        holds ``numbers`` and ``old_revisions``)."""
+        self.request("DELETE", f"/media/{media_id}", retry=False)
 
     def download_media(self, media_id: str, progress: Callable[[int, int], None] | None = None,
                        cancelled: Callable[[], bool] | None = None, chunk_size: int = 1 << 16) -> bytes:

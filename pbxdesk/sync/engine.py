@@ -5,7 +5,8 @@
   is replaced; a number with a local change is merged three-way against its base
   (:mod:`pbxdesk.domain.merge`); a conflict keeps both versions (state ``conflict``).
 * Push sends each outbox operation with ``If-Match`` and its idempotency key; media referenced by a document
-  are uploaded first, once per id. 412 -> merge with the server's document and push the merge (with a new
+  are uploaded first, once per id, and only when the server's library (``GET /media``, read once a run) does
+  not have them yet: a greeting used by several numbers is uploaded once. 412 -> merge with the server's document and push the merge (with a new
   key); 422 (or a payload that breaks the rules before it is even sent) -> the number is set aside (state
   ``error`` with the problems, kept in the store until the user saves it again) and the push goes on with
   the others; a 500 for one number -> that number is retried later and the push goes on (several in a row:
@@ -98,6 +99,7 @@ class SyncEngine:
         self.store, self.client = store, client
         self.media_original = media_original or self._indexed_original
         self._uploaded: set[str] = set()
+        self._server_media: set[str] | None = None  # ids the server's library has (read once a run)
         self._committer: Committer | None = None
         self._server_errors = 0
         self._cached_directory: Directory | None = None
@@ -120,6 +122,7 @@ class SyncEngine:
         tells (``offline``, ``auth_error``, ``errors`` per item)."""
         report = SyncReport()
         self._cached_directory = None  # read once per run (a merge validates against it), again after a pull
+        self._server_media = None
         tick = Ticker(progress, cancel)
         before = self.client.requests_made
         try:
@@ -406,6 +409,11 @@ class SyncEngine:
             original = self.media_original(media_id)
             if original is None or not original.is_file():
                 continue  # not ours to upload: the server has it, or validation there says it is unknown
+            if self._server_media is None:
+                self._server_media = {item.id for item in self.client.list_media()}
+            if media_id in self._server_media:
+                self._uploaded.add(media_id)  # already in the company's library: not sent again
+                continue
             uploaded_id, duration = self.client.upload_media(original.read_bytes(), original.name)
             if uploaded_id != media_id:
                 raise MalformedResponse(f"the server stored media {media_id} as {uploaded_id}")

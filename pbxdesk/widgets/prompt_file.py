@@ -7,7 +7,9 @@ A mixin of :class:`~pbxdesk.widgets.prompt_widget.PromptWidget` (see :mod:`pbxde
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from pbxdesk.audio.player import AudioJob
+from pbxdesk.domain.models import AudioPrompt
 from pbxdesk.widgets import file_dialogs
 from pbxdesk.widgets.prompt_parts import PromptParts, named
 
@@ -27,14 +30,18 @@ AUDIO_FILTER_EXTS = "*.wav *.mp3 *.ogg *.flac *.m4a"
 
 class PromptFileMixin(PromptParts):
     chooseFile: QPushButton
+    chooseLibrary: QPushButton
     fileLabel: QLabel
     progress: QProgressBar
     cancelImport: QPushButton
     _import_job: AudioJob | None
+    _picker: Any  # the company's greetings (a MediaPickerDialog) while it is open
 
     def _build_file_page(self) -> QWidget:
         self.chooseFile = named(QPushButton(), "promptChooseFile")
         self.chooseFile.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.chooseLibrary = named(QPushButton(), "promptChooseLibrary")  # with a server: its greetings
+        self.chooseLibrary.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.fileLabel = named(QLabel(), "promptFileLabel")
         self.fileLabel.setWordWrap(True)
         self.progress = named(QProgressBar(), "promptProgress")
@@ -42,6 +49,7 @@ class PromptFileMixin(PromptParts):
         self.cancelImport = named(QPushButton(), "promptCancelImport")
         audio_row = QHBoxLayout()
         audio_row.addWidget(self.chooseFile)
+        audio_row.addWidget(self.chooseLibrary)
         audio_row.addWidget(self.progress, 1)
         audio_row.addWidget(self.cancelImport)
         audio_row.addStretch(0)
@@ -56,6 +64,9 @@ class PromptFileMixin(PromptParts):
     def _retranslate_file(self) -> None:
         self.chooseFile.setText(self.tr("Choose audio file…"))
         self.chooseFile.setAccessibleName(self.tr("Choose audio file"))
+        self.chooseLibrary.setText(self.tr("From the company's greetings…"))
+        self.chooseLibrary.setAccessibleName(self.tr("Choose from the company's greetings"))
+        self.chooseLibrary.setToolTip(self.tr("A greeting the company already uploaded, used by other numbers"))
         self.progress.setAccessibleName(self.tr("Conversion progress"))
         self.cancelImport.setText(self.tr("Cancel"))
         self.cancelImport.setAccessibleName(self.tr("Cancel the conversion"))
@@ -84,6 +95,35 @@ class PromptFileMixin(PromptParts):
         if path:
             self.importFile(path)
 
+    def _choose_from_library(self) -> None:
+        """Pick one of the company's greetings (the dialog lists them and plays them); it becomes the prompt's
+        audio in one edit, and is downloaded if it is not on this computer yet."""
+        from pbxdesk.widgets.media_picker import MediaPickerDialog
+
+        self._cancel_import()
+        if self._picker is not None:
+            self._picker.raise_()
+            return
+        dialog = MediaPickerDialog(self, self._media.catalog, self._media, self._library, self._player,
+                                   self._media_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._picker = dialog
+        dialog.picked.connect(self._on_picked)
+        dialog.finished.connect(self._on_picker_closed)
+        dialog.open()
+
+    def _on_picker_closed(self) -> None:
+        self._picker = None
+
+    def _on_picked(self, chosen: str) -> None:
+        if chosen == self._media_id and isinstance(self._prompt, AudioPrompt):
+            return
+        self.error.clear()
+        self._media_id = chosen
+        self._media.fetch([chosen])
+        self._load_peaks()
+        self._user_changed()
+
     def _cancel_import(self) -> None:
         if self._import_job is not None:
             self._import_job.cancel()
@@ -106,6 +146,8 @@ class PromptFileMixin(PromptParts):
         self.progress.setVisible(importing or state == "fetching")
         self.cancelImport.setVisible(importing)
         self.chooseFile.setEnabled(not importing)
+        self.chooseLibrary.setVisible(getattr(self._media, "catalog", None) is not None)
+        self.chooseLibrary.setEnabled(not importing)
         if self._media_id:
             name = self._library.display_name(self._media_id) or self.tr("Audio file {0}…").format(
                 self._media_id[:12])

@@ -46,6 +46,7 @@ class PromptParts(_Base):
     _library: MediaLibrary
     _tts: TtsEngine
     _player: PromptPlayer
+    _prompt: PromptValue
     _media_id: str
     _media: Any  # the media fetcher (pbxdesk.desktop.media_fetch), or None: audio files come from this computer
     _play_when_fetched: bool

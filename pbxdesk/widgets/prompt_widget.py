@@ -59,6 +59,7 @@ class PromptWidget(PromptTtsMixin, PromptFileMixin, PromptListenMixin, QWidget):
         self._play_when_fetched = False
         self._loading = False
         self._import_job = None
+        self._picker = None  # the company's greetings, while the dialog is open
         self._peaks_job = None
         self._duration_ms = 0
         self._optional = False
@@ -112,6 +113,7 @@ class PromptWidget(PromptTtsMixin, PromptFileMixin, PromptListenMixin, QWidget):
         self.text.textChanged.connect(self._on_text)
         self.voice.currentIndexChanged.connect(self._on_voice)
         self.chooseFile.clicked.connect(self._choose_file)
+        self.chooseLibrary.clicked.connect(self._choose_from_library)
         self.cancelImport.clicked.connect(self._cancel_import)
         self.listen.clicked.connect(self._on_listen)
         self._retranslate()

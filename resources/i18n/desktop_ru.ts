@@ -2,24 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>MediaCatalog</name>
+    <message>
+        <location filename="../../pbxdesk/desktop/media_catalog.py" line="23"/>
+        <source>No server to read the company&apos;s greetings from: log in to the company&apos;s server.</source>
+        <translation>Нет сервера, с которого можно прочитать приветствия компании: войдите на сервер компании.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/desktop/media_catalog.py" line="26"/>
+        <source>The server cannot be reached: the company&apos;s greetings cannot be listed now.</source>
+        <translation>Нет связи с сервером: список приветствий компании сейчас не получить.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/desktop/media_catalog.py" line="28"/>
+        <source>The company&apos;s greetings could not be read.</source>
+        <translation>Не удалось прочитать приветствия компании.</translation>
+    </message>
+</context>
+<context>
     <name>MediaFetcher</name>
     <message>
-        <location filename="../../pbxdesk/desktop/media_fetch.py" line="31"/>
+        <location filename="../../pbxdesk/desktop/media_fetch.py" line="32"/>
         <source>The server cannot be reached: the audio file is not on this computer yet. It is downloaded when the server is back.</source>
         <translation>Нет связи с сервером: аудиофайла пока нет на этом компьютере. Он загрузится, когда сервер станет доступен.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/desktop/media_fetch.py" line="34"/>
+        <location filename="../../pbxdesk/desktop/media_fetch.py" line="35"/>
         <source>No server to download the audio file from: log in to the company&apos;s server.</source>
         <translation>Аудиофайл неоткуда загрузить: войдите на сервер компании.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/desktop/media_fetch.py" line="37"/>
+        <location filename="../../pbxdesk/desktop/media_fetch.py" line="38"/>
         <source>The server has no such audio file.</source>
         <translation>На сервере нет такого аудиофайла.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/desktop/media_fetch.py" line="38"/>
+        <location filename="../../pbxdesk/desktop/media_fetch.py" line="39"/>
         <source>The audio file could not be downloaded.</source>
         <translation>Не удалось загрузить аудиофайл.</translation>
     </message>

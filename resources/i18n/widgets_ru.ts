@@ -10,55 +10,144 @@
     </message>
 </context>
 <context>
-    <name>PromptFileMixin</name>
+    <name>MediaPickerDialog</name>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="57"/>
-        <source>Choose audio file…</source>
-        <translation>Выбрать аудиофайл…</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="58"/>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="81"/>
-        <source>Choose audio file</source>
-        <translation>Выбрать аудиофайл</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="59"/>
-        <source>Conversion progress</source>
-        <translation>Ход преобразования</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="60"/>
-        <source>Cancel</source>
-        <translation>Отменить</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="61"/>
-        <source>Cancel the conversion</source>
-        <translation>Отменить преобразование</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="82"/>
-        <source>Audio files ({0});;All files (*)</source>
-        <translation>Аудиофайлы ({0});;Все файлы (*)</translation>
-    </message>
-    <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="110"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="139"/>
         <source>Audio file {0}…</source>
         <translation>Аудиофайл {0}…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="115"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="144"/>
+        <source>not used</source>
+        <translation>не используется</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="186"/>
+        <source>The company&apos;s greetings</source>
+        <translation>Приветствия компании</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="187"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="187"/>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="187"/>
+        <source>Used by numbers</source>
+        <translation>Используют номера</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="188"/>
+        <source>Choose</source>
+        <translation>Выбрать</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="189"/>
+        <source>Reading the company&apos;s greetings from the server…</source>
+        <translation>Читаем приветствия компании с сервера…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="190"/>
+        <source>The company has no greetings on the server yet.</source>
+        <translation>На сервере пока нет приветствий компании.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="192"/>
+        <source>Choose a greeting; Listen plays it.</source>
+        <translation>Выберите приветствие; «Прослушать» проиграет его.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="198"/>
+        <source>Preparing…</source>
+        <translation>Подготовка…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="198"/>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="198"/>
+        <source>Listen</source>
+        <translation>Прослушать</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="211"/>
+        <source>en</source>
+        <comment>language code of this translation</comment>
+        <translation>ru</translation>
+    </message>
+</context>
+<context>
+    <name>PromptFileMixin</name>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="65"/>
+        <source>Choose audio file…</source>
+        <translation>Выбрать аудиофайл…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="66"/>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="92"/>
+        <source>Choose audio file</source>
+        <translation>Выбрать аудиофайл</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="67"/>
+        <source>From the company&apos;s greetings…</source>
+        <translation>Из приветствий компании…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="68"/>
+        <source>Choose from the company&apos;s greetings</source>
+        <translation>Выбрать из приветствий компании</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="69"/>
+        <source>A greeting the company already uploaded, used by other numbers</source>
+        <translation>Приветствие, которое компания уже загрузила, — его используют и другие номера</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="70"/>
+        <source>Conversion progress</source>
+        <translation>Ход преобразования</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="71"/>
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="72"/>
+        <source>Cancel the conversion</source>
+        <translation>Отменить преобразование</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="93"/>
+        <source>Audio files ({0});;All files (*)</source>
+        <translation>Аудиофайлы ({0});;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="152"/>
+        <source>Audio file {0}…</source>
+        <translation>Аудиофайл {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="157"/>
         <source>{0} — downloading from the server…</source>
         <translation>{0} — загружается с сервера…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="119"/>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="161"/>
         <source>{0} (not available on this computer)</source>
         <translation>{0} (нет на этом компьютере)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_file.py" line="121"/>
+        <location filename="../../pbxdesk/widgets/prompt_file.py" line="163"/>
         <source>No file chosen</source>
         <translation>Файл не выбран</translation>
     </message>
@@ -66,54 +155,54 @@
 <context>
     <name>PromptListenMixin</name>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="44"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="47"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="122"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="125"/>
         <source>Preparing…</source>
         <translation>Подготовка…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="124"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="127"/>
         <source>Playing</source>
         <translation>Воспроизведение</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="126"/>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="130"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="129"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="133"/>
         <source>Listen</source>
         <translation>Прослушать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="130"/>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="143"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="133"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="146"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="133"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="136"/>
         <source>No voice message is played.</source>
         <translation>Голосовое сообщение не проигрывается.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="137"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="140"/>
         <source>Choose an audio file first.</source>
         <translation>Сначала выберите аудиофайл.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="139"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="142"/>
         <source>This audio file is not available on this computer yet.</source>
         <translation>Этого аудиофайла пока нет на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="141"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="144"/>
         <source>Type the text to speak first.</source>
         <translation>Сначала введите текст для озвучивания.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="144"/>
+        <location filename="../../pbxdesk/widgets/prompt_listen.py" line="147"/>
         <source>Listen to what the caller will hear</source>
         <translation>Прослушать то, что услышит звонящий</translation>
     </message>
@@ -160,22 +249,22 @@
 <context>
     <name>PromptWidget</name>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="120"/>
+        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="122"/>
         <source>Play a voice message first</source>
         <translation>Сначала проиграть голосовое сообщение</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="121"/>
+        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="123"/>
         <source>Text to speech</source>
         <translation>Текст в голос</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="122"/>
+        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="124"/>
         <source>Audio file</source>
         <translation>Аудиофайл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="216"/>
+        <location filename="../../pbxdesk/widgets/prompt_widget.py" line="218"/>
         <source>en</source>
         <comment>language code of this translation</comment>
         <translation>ru</translation>
@@ -184,7 +273,7 @@
 <context>
     <name>WaveformView</name>
     <message>
-        <location filename="../../pbxdesk/widgets/waveform.py" line="18"/>
+        <location filename="../../pbxdesk/widgets/waveform.py" line="22"/>
         <source>Waveform</source>
         <translation>Форма волны</translation>
     </message>

@@ -83,6 +83,13 @@ def test_switching_modes_keeps_each_side(make_widget, qtbot) -> None:
     assert widget.prompt() == TtsPrompt(tts="Меню", voice="ru")
 
 
+def test_the_company_greetings_are_offered_only_with_a_server(make_widget, qtbot) -> None:
+    widget = make_widget()  # no media fetcher: audio files come from this computer only
+    widget.setPrompt(AudioPrompt(audio=""))
+    assert widget.findChild(QPushButton, "promptChooseFile").isVisible()
+    assert not widget.findChild(QPushButton, "promptChooseLibrary").isVisible()
+
+
 def test_listen_is_disabled_with_the_reason_when_there_is_no_audio_device(make_widget) -> None:
     widget = make_widget(PromptPlayer(backend="none"))
     widget.setPrompt(TtsPrompt(tts="Здравствуйте", voice="ru"))

@@ -189,3 +189,23 @@ def test_media_go_up_before_the_documents_once_per_id(
     assert report.media_uploaded == [media_id]  # once, though two documents use it
     assert company.get(f"/media/{media_id}").status_code == 200
     assert b.sync().ok and canonical(b.saved(n1)) == canonical(company.document(n1))
+
+
+def test_a_greeting_the_server_has_is_not_uploaded_again(
+        company: Company, profiles: Callable[..., Profile], tmp_path: Path) -> None:
+    """Another profile (another sync) using the same greeting for another number finds it in the company's
+    library and sends only the routing: the server keeps one file, named once, used by both numbers."""
+    a, b = _both_synced(company, profiles)
+    n1, n2, _ = company.numbers
+    media_id = _tone(tmp_path / "greeting.wav")
+    for profile, number in ((a, n1), (b, n2)):
+        profile.store.add_media(media_id, 0.5, str(tmp_path / "greeting.wav"))
+        only = next(iter(profile.saved(number)["scenarios"]))
+        profile.edit(number, scenarios={only: {"type": "message", "prompt": {"audio": media_id}, "next": None}})
+    first = a.sync()
+    assert first.ok and first.media_uploaded == [media_id]
+    second = b.sync()
+    assert second.ok and second.pushed == [n2] and second.media_uploaded == []
+    [item] = company.get("/media").json()["items"]
+    assert item["id"] == media_id and item["numbers"] == sorted([n1, n2])
+    assert len([c for c in company.get("/changes").json()["changes"] if c["kind"] == "media"]) == 1
