@@ -2,7 +2,8 @@
 
 Every command takes ``--data DIR`` (the server's data directory) and optionally ``--database URL``.
 ``revoke-token`` takes either a TOKEN (that token) or ``--company NAME`` (every token of the company).
-``import-directory`` and ``add-number`` commit the change and its deployment job together; the nodes
+``remove-number`` and ``move-number`` (:mod:`pbxdesk.server.admin_moves`) take a number away from its
+company. ``import-directory`` and ``add-number`` commit the change and its deployment job together; the nodes
 deploy it (``pbxdesk serve``'s in-process agent, ``pbxdesk node-agent`` on each Asterisk node).
 """
 
@@ -19,7 +20,7 @@ from pbxdesk.domain.document import DocumentReadError, load_directory
 from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.problems import Problem
 from pbxdesk.domain.text import printable
-from pbxdesk.server import accounts, storage
+from pbxdesk.server import accounts, admin_moves, storage
 from pbxdesk.server.accounts import AccountError
 from pbxdesk.server.context import ServerConfig, ServerContext
 
@@ -54,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="provision numbers with the default routing (R1), all or none")
     p.add_argument("--company", required=True)
     p.add_argument("number", nargs="+")
+    admin_moves.add_parsers(sub, common)
     p = sub.add_parser("revoke-token", parents=[common], help="revoke TOKEN, or every token of --company")
     p.add_argument("token", nargs="?")
     p.add_argument("--company")
@@ -136,6 +138,8 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
         for doc in storage.add_numbers(engine, cid, args.number):
             print(f"added {doc['number']} ({printable(doc['name'])}) with the default routing, revision 1, "
                   f"queued for deployment")
+    elif args.command in admin_moves.COMMANDS:
+        return admin_moves.run(args, engine)
     elif args.command == "revoke-token":
         if bool(args.token) == bool(args.company):
             print("pbxdesk admin revoke-token: give either TOKEN or --company NAME", file=sys.stderr)
