@@ -23,6 +23,7 @@ from pbxdesk.domain.text import printable
 from pbxdesk.server import accounts, admin_moves, storage
 from pbxdesk.server.accounts import AccountError
 from pbxdesk.server.context import ServerConfig, ServerContext
+from pbxdesk.server.database import read_connection
 
 
 class DirectoryRefused(Exception):
@@ -135,9 +136,13 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
               f"(directory revision {revision}); the company's numbers are queued for deployment")
     elif args.command == "add-number":
         cid = accounts.company_id(engine, args.company)
-        for doc in storage.add_numbers(engine, cid, args.number):
-            print(f"added {doc['number']} ({printable(doc['name'])}) with the default routing, revision 1, "
-                  f"queued for deployment")
+        docs = storage.add_numbers(engine, cid, args.number)
+        with read_connection(engine) as conn:  # revision 1, or after the kept history of a removed number
+            revisions = {d["number"]: storage.get_number(conn, cid, d["number"]) for d in docs}
+        for doc in docs:
+            stored = revisions[doc["number"]]
+            print(f"added {doc['number']} ({printable(doc['name'])}) with the default routing, revision "
+                  f"{stored.revision if stored else 1}, queued for deployment")
     elif args.command in admin_moves.COMMANDS:
         return admin_moves.run(args, engine)
     elif args.command == "revoke-token":
@@ -161,7 +166,6 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
 def _node_command(args: argparse.Namespace, ctx: ServerContext) -> int:
     from pbxdesk.fleet import nodes
     from pbxdesk.fleet.feed import feed_head
-    from pbxdesk.server.database import read_connection
 
     if args.command == "create-node":
         node, token = nodes.create_node(ctx.engine, args.name)
