@@ -645,6 +645,16 @@
         <source>errors: %1</source>
         <translation>ошибок: %1</translation>
     </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="138"/>
+        <source>withdrawn from the company: %1</source>
+        <translation>изъято у компании: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="140"/>
+        <source>unsent edits kept (export them): %1</source>
+        <translation>сохранено неотправленных правок (экспортируйте их): %1</translation>
+    </message>
 </context>
 <context>
     <name>TestCallDock</name>

@@ -38,6 +38,8 @@ def test_a_removed_number_leaves_the_list_and_its_kept_edit_is_exported(qtbot, w
     server.admin("remove-number", number)
     report = _sync(window, 2)
     assert report.withdrawn == [number] and report.kept_edits == [number]
+    said = window.status.message.text()
+    assert "изъято у компании: 1" in said and "сохранено неотправленных правок" in said, said
     wait_until(lambda: number not in _listed(window))
     assert other in _listed(window)
     assert window.findChild(WithdrawnBanner) is not None  # the open editor turned read-only
