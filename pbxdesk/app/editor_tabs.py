@@ -48,7 +48,9 @@ class EditorTabs:
             return
 
         def job(store: Store) -> Any:
-            return store.load_draft(number), store.get_saved(number), store.get_directory()
+            withdrawn = store.is_withdrawn(number)
+            return (store.load_draft(number), store.get_saved(number), store.get_directory(), withdrawn,
+                    withdrawn and store.has_kept_edit(number))
 
         self.worker.submit(job, lambda result, error: self._editor_loaded(number, result, error))
 
@@ -65,7 +67,7 @@ class EditorTabs:
             elif error is not None:
                 self.status.show_error(cannot_open)
             return
-        draft, saved, directory = result
+        draft, saved, directory, withdrawn, kept_edit = result
         document = parse_document(draft).document if draft is not None else None
         if document is None:
             if saved is None:
@@ -81,6 +83,10 @@ class EditorTabs:
         editor.titleChanged.connect(lambda: self._update_tab(editor))
         self.editors[number] = editor
         self.test_call_dock.add(editor.test_call)
+        if withdrawn:  # the company no longer has it: read-only, its routing can be exported
+            from pbxdesk.app.withdrawn_editor import make_read_only
+
+            make_read_only(editor, kept_edit)
         self.tabs.addTab(editor, "")
         self._update_tab(editor)
         self.tabs.setCurrentWidget(editor)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -164,6 +165,9 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
         self.search.setObjectName("numbersSearch")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
+        self.show_withdrawn = QCheckBox(left)  # numbers the company no longer has: hidden unless asked for
+        self.show_withdrawn.setObjectName("showWithdrawn")
+        self.show_withdrawn.toggled.connect(self.proxy.set_show_withdrawn)
         self.table = QTableView(left)
         self.table.setObjectName("numbersList")
         self.table.setModel(self.proxy)
@@ -184,6 +188,7 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
         self.table.activated.connect(lambda idx: self.open_number(self._number_at(idx)))
         column.addWidget(self.list_title)
         column.addWidget(self.search)
+        column.addWidget(self.show_withdrawn)
         column.addWidget(self.table, 1)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("editorTabs")
@@ -284,6 +289,9 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
                                          "its schedule and call scenario."))
         self.search.setPlaceholderText(self.tr("Search by number or name"))
         self.search.setAccessibleName(self.tr("Search numbers"))
+        self.show_withdrawn.setText(self.tr("Show withdrawn numbers"))
+        self.show_withdrawn.setToolTip(self.tr("Numbers the company no longer has (removed, or moved to another "
+                                               "company): read-only, an unsent edit of them can be exported"))
         self.table.setAccessibleName(self.tr("Incoming calls: the company's numbers"))
         self.table.horizontalHeader().setAccessibleName(self.tr("Columns of the numbers list"))
         self.tabs.setAccessibleName(self.tr("Open numbers"))

@@ -21,7 +21,9 @@ from PySide6.QtGui import QBrush, QColor
 from pbxdesk.domain.phone import format_number
 
 Index = QModelIndex | QPersistentModelIndex
-STATE_COLORS = {"synced": "#2e7d32", "changed": "#f9a825", "conflict": "#c62828", "error": "#c62828"}
+STATE_COLORS = {"synced": "#2e7d32", "changed": "#f9a825", "conflict": "#c62828", "error": "#c62828",
+                "withdrawn": "#78909c"}
+WITHDRAWN = "withdrawn"  # the company no longer has the number (pbxdesk.store.withdrawn)
 
 
 class NumbersModel(QAbstractTableModel):
@@ -29,7 +31,8 @@ class NumbersModel(QAbstractTableModel):
 
     EDIT, NUMBER, NAME, MODE, NOW, STATE = range(6)
     NumberRole = Qt.ItemDataRole.UserRole + 1
-    SearchRole = Qt.ItemDataRole.UserRole + 2  # "digits\nname in lower case", what NumbersFilter matches
+    # "A" (active) or "W" (withdrawn), "digits\nname in lower case": what NumbersFilter matches
+    SearchRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +86,7 @@ class NumbersModel(QAbstractTableModel):
 
     def _state_text(self, state: str) -> str:
         return {"synced": self.tr("synced"), "changed": self.tr("changed"), "conflict": self.tr("conflict"),
-                "error": self.tr("error")}.get(state, state)
+                "error": self.tr("error"), WITHDRAWN: self.tr("withdrawn")}.get(state, state)
 
     def display_text(self, row: Any, col: int) -> str:
         """What the cell of ``row`` (a NumberSummary) in column ``col`` shows."""
@@ -117,7 +120,7 @@ class NumbersModel(QAbstractTableModel):
         if role == _NUMBER:
             return row.number
         if role == _SEARCH:
-            return f"{row.number}\n{row.name.casefold()}"
+            return f"{'W' if row.sync_state == WITHDRAWN else 'A'}{row.number}\n{row.name.casefold()}"
         if col == self.EDIT:
             if role == _TOOLTIP or role == _ACCESSIBLE:
                 return self.tr("Edit number %1").replace("%1", format_number(row.number))
@@ -144,31 +147,41 @@ _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ACCESSIBLE, _ALIGNMENT, _FOREGROUND,
 
 
 class NumbersFilter(QSortFilterProxyModel):
-    """Search by number (any typed form: digits are compared) or by name.
+    """Search by number (any typed form: digits are compared) or by name; withdrawn numbers only when asked.
 
     The matching runs inside Qt: a regular expression over each row's search key (``SearchRole``:
-    "digits\nname in lower case"), so an empty search costs nothing per row and typing in a list of
-    thousands of numbers never calls Python per row."""
+    "A" or "W", "digits\nname in lower case"), so typing in a list of thousands of numbers never calls
+    Python per row."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setFilterRole(NumbersModel.SearchRole)
         self.setFilterKeyColumn(0)
+        self._text = ""
+        self.show_withdrawn = False
+        self.setFilterRegularExpression(search_pattern(""))
 
     def set_text(self, text: str) -> None:
-        self.setFilterRegularExpression(search_pattern(text))
+        self._text = text
+        self.setFilterRegularExpression(search_pattern(text, self.show_withdrawn))
+
+    def set_show_withdrawn(self, show: bool) -> None:
+        self.show_withdrawn = bool(show)
+        self.setFilterRegularExpression(search_pattern(self._text, self.show_withdrawn))
 
 
-def search_pattern(text: str) -> str:
+def search_pattern(text: str, withdrawn: bool = False) -> str:
     """The filter for ``text``: the text inside the name, or (two digits or more) the digits inside the
-    number; an 11-digit Russian form (+7 / 8 ...) is compared without its country prefix."""
+    number; an 11-digit Russian form (+7 / 8 ...) is compared without its country prefix. Withdrawn numbers
+    match only with ``withdrawn``."""
+    states = "[AW]" if withdrawn else "A"
     needle = text.strip().casefold()
     if not needle:
-        return ""
-    alternatives = ["\n.*" + re.escape(needle)]
+        return "" if withdrawn else "^A"
+    alternatives = ["[^\n]*\n.*" + re.escape(needle)]
     digits = "".join(ch for ch in needle if ch.isdigit())
     if len(digits) == 11 and digits[0] in "78":
         digits = digits[1:]
     if len(digits) >= 2:
-        alternatives.append("^\\d*" + digits)
-    return "|".join(f"(?:{a})" for a in alternatives)
+        alternatives.append("\\d*" + digits)
+    return f"^{states}(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")"

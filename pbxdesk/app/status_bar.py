@@ -133,6 +133,11 @@ class SyncStatusBar(QStatusBar):
             parts.append(self.tr("conflicts: %1").replace("%1", str(len(report.conflicts))))
         if report.errors:
             parts.append(self.tr("errors: %1").replace("%1", str(len(report.errors))))
+        withdrawn, kept = getattr(report, "withdrawn", []), getattr(report, "kept_edits", [])
+        if withdrawn:
+            parts.append(self.tr("withdrawn from the company: %1").replace("%1", str(len(withdrawn))))
+        if kept:
+            parts.append(self.tr("unsent edits kept (export them): %1").replace("%1", str(len(kept))))
         return ", ".join(parts)
 
     def show_error(self, text: str) -> None:

@@ -56,6 +56,11 @@ class SyncActions:
             self.firstSyncDone.emit()
         if report is not None:
             self._reload_untouched_editors()
+            for number in getattr(report, "withdrawn", []):  # open editors of numbers that left: read-only now
+                if number in self.editors:
+                    from pbxdesk.app.withdrawn_editor import make_read_only
+
+                    make_read_only(self.editors[number], number in report.kept_edits)
             if not report.offline and self.media is not None:
                 self.media.learn_names()  # the list names greetings as uploaded too
                 self.media.retry()  # the server is reachable again: greetings that could not come, now

@@ -31,16 +31,17 @@ from pbxdesk.store.in_use import profile_in_use
 from pbxdesk.store.summary import MODE_NAMES
 from pbxdesk.sync.deploy_words import deploy_line
 
-STATE_NAMES = {"en": {"synced": "synced", "changed": "not sent", "conflict": "CONFLICT", "error": "ERROR"},
+STATE_NAMES = {"en": {"synced": "synced", "changed": "not sent", "conflict": "CONFLICT", "error": "ERROR",
+                      "withdrawn": "WITHDRAWN"},
                "ru": {"synced": "синхронизирован", "changed": "не отправлен", "conflict": "КОНФЛИКТ",
-                      "error": "ОШИБКА"}}
+                      "error": "ОШИБКА", "withdrawn": "ИЗЪЯТ"}}
 
 
 def _parser(command: str) -> Parser:
     parser = profile_parser(command)
     if command == "numbers":
         parser.add_argument("--search", metavar="TEXT")
-        parser.add_argument("--state", choices=("synced", "changed", "conflict", "error"))
+        parser.add_argument("--state", choices=("synced", "changed", "conflict", "error", "withdrawn"))
         parser.add_argument("--json", action="store_true")
     elif command == "get":
         parser.add_argument("number", metavar="NUMBER")
@@ -148,6 +149,7 @@ def cmd_copy(store: Store, args: argparse.Namespace) -> int:
 def _status_data(store: Store, lang: str) -> dict[str, Any]:
     pending = store.pending_changes()
     numbers = store.list_numbers()
+    kept = set(store.kept_edits())
     names = {n.number: n.name for n in numbers}
     return {
         "pending": [{"number": p.number, "name": p.name, "sync_state": p.sync_state,
@@ -162,6 +164,8 @@ def _status_data(store: Store, lang: str) -> dict[str, Any]:
                       "nodes": [{"node": n.node, "status": n.status, "message": n.message} for n in d.nodes],
                       "text": deploy_line(d, lang)}
                      for d in store.deploy_status().values()],
+        "withdrawn": [{"number": n.number, "name": n.name, "kept_edit": n.number in kept}
+                      for n in numbers if n.sync_state == "withdrawn"],
     }
 
 
@@ -201,6 +205,14 @@ def cmd_status(store: Store, args: argparse.Namespace) -> int:
             state = _say(lang, "ОШИБКА", "FAILED") if d["state"] == "failed" else _say(lang, "развёртывается",
                                                                                      "deploying")
             print(f"  {d['number']}  {printable(d['name'])}  [{state}] r{d['revision']}: {printable(d['text'])}")
+    if data["withdrawn"]:
+        print(_say(lang, f"Изъяты у компании (удалены или переданы другой компании на сервере): {len(data['withdrawn'])}",
+                   f"Withdrawn from the company (removed or moved to another company on the server): "
+                   f"{len(data['withdrawn'])}"))
+        for w in data["withdrawn"]:
+            kept_text = _say(lang, f" — неотправленная правка сохранена: pbxdesk get {w['number']} > файл.json",
+                             f" - unsent edit kept: pbxdesk get {w['number']} > FILE.json") if w["kept_edit"] else ""
+            print(f"  {w['number']}  {printable(w['name'])}{kept_text}")
     return 0
 
 

@@ -10,8 +10,8 @@ profile to a server; the others work on the profile the app opens there (:mod:`p
   and a summary, then which numbers are not live on every Asterisk node yet and why (``DEPLOYING``: still
   on its way, ``NOT LIVE``: a node reported a failure). With ``--wait-live`` it first waits (default 60 s)
   for the numbers it pushed to go live. Exit 0 all in sync (numbers still deploying included); 1
-  conflicts, refused items, a failed deployment, or ``--wait-live`` ran out; 2 cannot connect, not logged
-  in or token refused.
+  conflicts, refused items, a failed deployment, an unsent edit kept of a number this sync found withdrawn
+  (``WITHDRAWN``), or ``--wait-live`` ran out; 2 cannot connect, not logged in or token refused.
 * ``pbxdesk conflicts [--json]``: each conflicting number and its conflicting merge units.
 * ``pbxdesk resolve NUMBER --take mine|theirs [--unit UNIT]...`` (or ``--edited FILE``).
   Exit 0 resolved (queued for the next sync); 1 refused (still in conflict); 2 bad usage.
@@ -259,7 +259,11 @@ def _summary(report: SyncReport, url: str, store: Store) -> int:
     print(f"pulled {len(report.pulled)}, merged {len(report.merged)}, pushed {len(report.pushed)}, "
           f"conflicts {len(report.conflicts)}, errors {len(report.errors)}"
           + (", directory updated" if report.directory_updated else "")
-          + (f", removed {len(report.removed)}" if report.removed else ""))
+          + (f", removed {len(report.removed)}" if report.removed else "")
+          + (f", withdrawn {len(report.withdrawn)}" if report.withdrawn else ""))
+    for number in report.kept_edits:
+        print(f"WITHDRAWN {number}: the company no longer has this number (removed or moved on the server); "
+              f"your unsent edit is kept, not sent: export it with 'pbxdesk get {number} > FILE.json'")
     for number in report.conflicts:
         print(f"CONFLICT {number}: run 'pbxdesk conflicts' and 'pbxdesk resolve {number} --take mine|theirs'")
     for item, text in report.errors.items():

@@ -4,7 +4,8 @@ they send back.
 * The feed (``deploy_feed``) has one entry per accepted change that needs deploying, written in the same
   transaction as the change (:meth:`pbxdesk.server.database.Writer.add_deployment`): ``number`` (a new
   revision of one number) or ``company`` (its directory changed: every number of it is compiled again).
-  ``seq`` is server-wide and commits in increasing order, so ``seq > cursor`` never misses an entry.
+  ``seq`` is server-wide and commits in increasing order, so ``seq > cursor`` never misses an entry. A
+  ``number`` entry with ``deleted: true`` says the number was removed: nodes delete its dialplan.
 * A node that has no cursor yet lists every number (:func:`list_numbers`, paged) after reading the feed's
   head, and continues from that head.
 * :func:`documents` gives the *current* revision of each asked number with its company's directory and
@@ -45,12 +46,12 @@ def feed_head(conn: Connection) -> int:
 
 def feed_page(conn: Connection, since: int, limit: int) -> dict[str, Any]:
     rows = list(conn.execute(select(deploy_feed.c.seq, deploy_feed.c.kind, deploy_feed.c.company_id,
-                                    deploy_feed.c.number, deploy_feed.c.revision)
+                                    deploy_feed.c.number, deploy_feed.c.revision, deploy_feed.c.deleted)
                              .where(deploy_feed.c.seq > since).order_by(deploy_feed.c.seq).limit(limit + 1)))
     has_more = len(rows) > limit
     rows = rows[:limit]
     entries = [{"seq": int(r.seq), "kind": r.kind, "company": int(r.company_id), "number": r.number,
-                "revision": r.revision} for r in rows]
+                "revision": r.revision, "deleted": bool(r.deleted)} for r in rows]
     return {"entries": entries, "next": entries[-1]["seq"] if entries else since, "has_more": has_more}
 
 

@@ -94,6 +94,7 @@ class FeedEntryModel(BaseModel):
     company: int
     number: str | None
     revision: int | None
+    deleted: bool = Field(False, description="the number was removed: delete its dialplan")
 
 
 class FeedPageModel(BaseModel):

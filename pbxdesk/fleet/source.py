@@ -30,6 +30,7 @@ class FeedEntry:
     company: int
     number: str | None
     revision: int | None
+    deleted: bool = False  # the number was removed: its dialplan goes
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def parse_feed(data: Any) -> FeedPage:
     try:
         entries = [FeedEntry(int(e["seq"]), str(e["kind"]), int(e["company"]),
                              None if e.get("number") is None else str(e["number"]),
-                             None if e.get("revision") is None else int(e["revision"])) for e in data["entries"]]
+                             None if e.get("revision") is None else int(e["revision"]),
+                             bool(e.get("deleted", False))) for e in data["entries"]]
         return FeedPage(entries, int(data["next"]), bool(data["has_more"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise SourceError(f"malformed deployment feed: {exc}") from exc

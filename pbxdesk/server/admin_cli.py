@@ -2,7 +2,8 @@
 
 Every command takes ``--data DIR`` (the server's data directory) and optionally ``--database URL``.
 ``revoke-token`` takes either a TOKEN (that token) or ``--company NAME`` (every token of the company).
-``import-directory`` and ``add-number`` commit the change and its deployment job together; the nodes
+``remove-number`` and ``move-number`` (:mod:`pbxdesk.server.admin_moves`) take a number away from its
+company. ``import-directory`` and ``add-number`` commit the change and its deployment job together; the nodes
 deploy it (``pbxdesk serve``'s in-process agent, ``pbxdesk node-agent`` on each Asterisk node).
 """
 
@@ -19,9 +20,10 @@ from pbxdesk.domain.document import DocumentReadError, load_directory
 from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.problems import Problem
 from pbxdesk.domain.text import printable
-from pbxdesk.server import accounts, storage
+from pbxdesk.server import accounts, admin_moves, storage
 from pbxdesk.server.accounts import AccountError
 from pbxdesk.server.context import ServerConfig, ServerContext
+from pbxdesk.server.database import read_connection
 
 
 class DirectoryRefused(Exception):
@@ -54,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="provision numbers with the default routing (R1), all or none")
     p.add_argument("--company", required=True)
     p.add_argument("number", nargs="+")
+    admin_moves.add_parsers(sub, common)
     p = sub.add_parser("revoke-token", parents=[common], help="revoke TOKEN, or every token of --company")
     p.add_argument("token", nargs="?")
     p.add_argument("--company")
@@ -133,9 +136,15 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
               f"(directory revision {revision}); the company's numbers are queued for deployment")
     elif args.command == "add-number":
         cid = accounts.company_id(engine, args.company)
-        for doc in storage.add_numbers(engine, cid, args.number):
-            print(f"added {doc['number']} ({printable(doc['name'])}) with the default routing, revision 1, "
-                  f"queued for deployment")
+        docs = storage.add_numbers(engine, cid, args.number)
+        with read_connection(engine) as conn:  # revision 1, or after the kept history of a removed number
+            revisions = {d["number"]: storage.get_number(conn, cid, d["number"]) for d in docs}
+        for doc in docs:
+            stored = revisions[doc["number"]]
+            print(f"added {doc['number']} ({printable(doc['name'])}) with the default routing, revision "
+                  f"{stored.revision if stored else 1}, queued for deployment")
+    elif args.command in admin_moves.COMMANDS:
+        return admin_moves.run(args, engine)
     elif args.command == "revoke-token":
         if bool(args.token) == bool(args.company):
             print("pbxdesk admin revoke-token: give either TOKEN or --company NAME", file=sys.stderr)
@@ -157,7 +166,6 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
 def _node_command(args: argparse.Namespace, ctx: ServerContext) -> int:
     from pbxdesk.fleet import nodes
     from pbxdesk.fleet.feed import feed_head
-    from pbxdesk.server.database import read_connection
 
     if args.command == "create-node":
         node, token = nodes.create_node(ctx.engine, args.name)

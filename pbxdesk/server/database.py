@@ -85,7 +85,7 @@ class Writer:
         self.company_id = company_id
         self._seq = seq
         self._start = seq
-        self._deployments: list[tuple[str, str | None, int | None]] = []
+        self._deployments: list[tuple[str, str | None, int | None, bool]] = []
         self.feed_seqs: list[int] = []
 
     def add_change(self, kind: str, item_id: str, revision: int | None, deleted: bool = False) -> int:
@@ -95,9 +95,10 @@ class Writer:
             deleted=deleted, created_at=utcnow()))
         return self._seq
 
-    def add_deployment(self, kind: str, number: str | None, revision: int | None) -> None:
-        """Queue a deployment job: ``("number", number, revision)`` or ``("company", None, directory rev)``."""
-        self._deployments.append((kind, number, revision))
+    def add_deployment(self, kind: str, number: str | None, revision: int | None, deleted: bool = False) -> None:
+        """Queue a deployment job: ``("number", number, revision)`` or ``("company", None, directory rev)``;
+        ``deleted``: the number was removed (nodes delete its dialplan)."""
+        self._deployments.append((kind, number, revision, deleted))
 
     def _flush(self) -> None:
         if self._seq != self._start:
@@ -107,7 +108,8 @@ class Writer:
             self.feed_seqs = append_feed(self.conn, self.company_id, self._deployments)
 
 
-def append_feed(conn: Connection, company_id: int, jobs: list[tuple[str, str | None, int | None]]) -> list[int]:
+def append_feed(conn: Connection, company_id: int,
+                jobs: list[tuple[str, str | None, int | None, bool]]) -> list[int]:
     """Append deployment jobs to the server-wide feed: the last statements of the transaction, because the
     counter row stays locked until the commit (so feed entries commit in ``seq`` order)."""
     top = int(conn.execute(update(deploy_feed_counter).where(deploy_feed_counter.c.id == 1)
@@ -116,7 +118,7 @@ def append_feed(conn: Connection, company_id: int, jobs: list[tuple[str, str | N
     first, now = top - len(jobs) + 1, utcnow()
     conn.execute(insert(deploy_feed), [
         {"seq": first + i, "company_id": company_id, "kind": kind, "number": number, "revision": revision,
-         "created_at": now} for i, (kind, number, revision) in enumerate(jobs)])
+         "deleted": deleted, "created_at": now} for i, (kind, number, revision, deleted) in enumerate(jobs)])
     return list(range(first, top + 1))
 
 

@@ -15,7 +15,7 @@ from pbxdesk.domain.document import from_dict, to_canonical_dict
 from pbxdesk.domain.text import MAX_DEPTH, json_text
 from pbxdesk.domain.validation import validate_data
 from pbxdesk.fleet import status
-from pbxdesk.server import idempotency, storage
+from pbxdesk.server import idempotency, number_moves, storage
 from pbxdesk.server.accounts import Principal
 from pbxdesk.server.context import Auth, Ctx, language
 from pbxdesk.server.database import Writer, read_connection, write_transaction
@@ -68,13 +68,14 @@ def list_numbers(principal: Auth, ctx: Ctx) -> Response:
         return _json({"items": storage.list_numbers(conn, principal.company_id)})
 
 
-@router.get("/numbers/{number}", responses={200: DOCUMENT_REF, **errors(401, 404)},
+@router.get("/numbers/{number}", responses={200: DOCUMENT_REF, **errors(401, 404, 410)},
             response_description="the routing document; its revision is in the ETag header")
-def get_number(principal: Auth, ctx: Ctx, number: Number) -> Response:
+def get_number(principal: Auth, ctx: Ctx, number: Number, request: Request) -> Response:
+    """410 ``number-withdrawn``: the company had the number (removed, or moved to another company)."""
     with read_connection(ctx.engine) as conn:
         stored = storage.get_number(conn, principal.company_id, number)
-    if stored is None:
-        raise _not_found(number)
+        if stored is None:
+            raise number_moves.gone_or_unknown(conn, principal.company_id, number, language(request))
     return Response(stored.text.encode("utf-8"), media_type="application/json",
                     headers={"ETag": etag(stored.revision)})
 
@@ -162,7 +163,7 @@ def _put(writer: Writer, principal: Principal, number: str, body: bytes, if_matc
     conn = writer.conn
     current = storage.get_number(conn, principal.company_id, number)
     if current is None:
-        raise _not_found(number)
+        raise number_moves.gone_or_unknown(conn, principal.company_id, number, lang)
     if if_match is None or not if_match.strip():
         raise ProblemError(428, f"If-Match is required: send the ETag of the revision you edited "
                                 f"(the current one is {etag(current.revision)})", "if-match-required")
@@ -184,7 +185,7 @@ def _put(writer: Writer, principal: Principal, number: str, body: bytes, if_matc
 
 
 @router.put(
-    "/numbers/{number}", responses={200: DOCUMENT_REF, **errors(400, 401, 404, 412, 413, 422, 428)},
+    "/numbers/{number}", responses={200: DOCUMENT_REF, **errors(400, 401, 404, 410, 412, 413, 422, 428)},
     openapi_extra={"requestBody": {"required": True, "description": BODY_RULES,
                                    "content": DOCUMENT_REF["content"]}},
 )
@@ -243,14 +244,14 @@ def get_revision(principal: Auth, ctx: Ctx, number: Number, revision: Revision) 
     return _json(document, 200, revision)
 
 
-@router.get("/numbers/{number}/deploy", response_model=DeployStatus, responses=errors(401, 404))
-def get_deploy(principal: Auth, ctx: Ctx, number: Number) -> Response:
+@router.get("/numbers/{number}/deploy", response_model=DeployStatus, responses=errors(401, 404, 410))
+def get_deploy(principal: Auth, ctx: Ctx, number: Number, request: Request) -> Response:
     """Where the current revision is live: per node ``pending`` / ``ok`` / ``failed`` (with the node's
     message) and overall."""
     with read_connection(ctx.engine) as conn:
         found = status.number_status(conn, principal.company_id, number)
-    if found is None:
-        raise _not_found(number)
+        if found is None:
+            raise number_moves.gone_or_unknown(conn, principal.company_id, number, language(request))
     return _json(found)
 
 

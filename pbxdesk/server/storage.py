@@ -12,6 +12,7 @@ from pbxdesk.domain.defaults import default_document
 from pbxdesk.domain.document import to_canonical_dict
 from pbxdesk.domain.models import Directory
 from pbxdesk.domain.phone import PhoneNumberError, normalize_number
+from pbxdesk.server import number_moves
 from pbxdesk.server.accounts import AccountError
 from pbxdesk.server.database import Writer, write_transaction
 from pbxdesk.server.tables import changes, companies, media, numbers, revisions, utcnow
@@ -88,12 +89,14 @@ def add_numbers(engine: Engine, company_id: int, given: list[str], author: str =
         for digits in wanted:
             doc = to_canonical_dict(default_document(digits, company.name, directory))
             text = dump_json(doc)
+            revision = number_moves.next_revision(writer.conn, digits)  # 1, or after the history of a removed one
+            number_moves.returned(writer.conn, company_id, digits)
             writer.conn.execute(insert(numbers).values(number=digits, company_id=company_id, name=doc["name"],
-                                                       revision=1, document=text, updated_at=now))
-            writer.conn.execute(insert(revisions).values(number=digits, revision=1, company_id=company_id,
+                                                       revision=revision, document=text, updated_at=now))
+            writer.conn.execute(insert(revisions).values(number=digits, revision=revision, company_id=company_id,
                                                          document=text, saved_at=now, author=author))
-            writer.add_change("number", digits, 1)
-            writer.add_deployment("number", digits, 1)
+            writer.add_change("number", digits, revision)
+            writer.add_deployment("number", digits, revision)
             docs.append(doc)
     return docs
 

@@ -30,6 +30,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -68,7 +69,7 @@ numbers = Table(
 
 revisions = Table(
     "revisions", metadata,
-    Column("number", String(10), ForeignKey("numbers.number"), primary_key=True),
+    Column("number", String(10), primary_key=True),  # no foreign key: the history outlives the number
     Column("revision", Integer, primary_key=True, autoincrement=False),
     Column("company_id", Integer, ForeignKey("companies.id"), nullable=False),
     Column("document", Text, nullable=False),
@@ -83,6 +84,15 @@ media = Table(
     Column("duration_s", Float, nullable=False),
     Column("filename", Text, nullable=True),
     Column("created_at", String(40), nullable=False),
+)
+
+withdrawn_numbers = Table(  # numbers a company no longer has: removed, or moved to another company
+    "withdrawn_numbers", metadata,
+    Column("company_id", Integer, ForeignKey("companies.id"), primary_key=True),
+    Column("number", String(10), primary_key=True),
+    Column("reason", String(16), nullable=False),  # "removed" | "moved"
+    Column("revision", Integer, nullable=False),  # the company's last revision of it
+    Column("withdrawn_at", String(40), nullable=False),
 )
 
 changes = Table(
@@ -134,6 +144,7 @@ deploy_feed = Table(
     Column("number", String(10), nullable=True),
     Column("revision", Integer, nullable=True),  # the number's revision, or the directory revision
     Column("created_at", String(40), nullable=False),
+    Column("deleted", Boolean, nullable=False, server_default=false()),  # the number was removed
 )
 
 deploy_feed_counter = Table(

@@ -16,7 +16,7 @@ class NumberSummary(NamedTuple):
     number: str
     name: str
     schedule_mode: str
-    sync_state: str  # synced | changed | conflict | error
+    sync_state: str  # synced | changed | conflict | error | withdrawn (pbxdesk.store.withdrawn)
     has_draft: bool
     revision: int | None
     sync_message: str | None = None

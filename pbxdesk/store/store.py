@@ -31,12 +31,13 @@ from pbxdesk.store.records import NumberSummary, PendingChange
 from pbxdesk.store.summary import describe_changes
 from pbxdesk.store.sync_ops import SyncOps
 from pbxdesk.store.tables import NUMBERS, OUTBOX
+from pbxdesk.store.withdrawn import WITHDRAWN, WithdrawnNumberError, WithdrawnOps
 
 N = NUMBERS
 O = OUTBOX  # noqa: E741
 
 
-class Store(SyncOps, MetaOps, StoreBase):
+class Store(SyncOps, WithdrawnOps, MetaOps, StoreBase):
     """A profile's database. ``Store(profile_dir)`` or ``Store.open(profile_dir)`` creates the directory
     and file if needed, backs the file up and migrates it (``StoreVersionError`` for a newer file).
 
@@ -46,7 +47,7 @@ class Store(SyncOps, MetaOps, StoreBase):
     # ----------------------------------------------------------------- reading
     def list_numbers(self, search: str | None = None, state: str | None = None) -> list[NumberSummary]:
         """All numbers ordered by number; ``search`` matches number or name, case-insensitively (digits of
-        a typed number such as ``+7 495`` match too); ``state`` is one of synced/changed/conflict/error."""
+        a typed number such as ``+7 495`` match too); ``state`` is one of synced/changed/conflict/error/withdrawn."""
         q = select(N.c.number, N.c.name, N.c.schedule_mode, N.c.sync_state, N.c.draft_updated_at.is_not(None),
                    N.c.revision, N.c.sync_message).order_by(N.c.number)
         if state:
@@ -156,6 +157,8 @@ class Store(SyncOps, MetaOps, StoreBase):
             is_base, revision, state = False, None, "changed"
         else:
             is_base, revision, state = row
+        if state == WITHDRAWN:
+            raise WithdrawnNumberError(num)
         if state != "conflict" and is_base:
             conn.execute(update(N).where(N.c.number == num).values(sync_state="synced", sync_message=None, **values))
             conn.execute(delete(O).where(O.c.number == num))
@@ -195,8 +198,12 @@ class Store(SyncOps, MetaOps, StoreBase):
 
     def revert(self, number: str) -> None:
         """Back to the last synced document: saved = base, draft and outbox row dropped, state synced.
-        A number never synced (no base) is removed from the profile."""
+        A number never synced (no base) is removed from the profile. A withdrawn number drops its kept edit
+        and stays withdrawn."""
         num = self._num(number)
+        if self.is_withdrawn(num):
+            self.discard_kept_edit(num)
+            return
         with self._write() as conn:
             self._require(conn, num)
             base = conn.execute(select(N.c.base_json).where(N.c.number == num)).scalar_one()
@@ -212,11 +219,12 @@ class Store(SyncOps, MetaOps, StoreBase):
                 search_text=search_text(num, doc.name), updated_at=time.time()))
 
     def pending_changes(self) -> list[PendingChange]:
-        """Numbers not in sync (changed, conflict, error) with a per-field summary against the base."""
+        """Numbers not in sync (changed, conflict, error) with a per-field summary against the base (a
+        withdrawn number's kept edit is not: it goes nowhere, see :mod:`pbxdesk.store.withdrawn`)."""
         q = (select(N.c.number, N.c.name, N.c.sync_state, N.c.revision, N.c.base_json, N.c.saved_json,
                     O.c.attempts, O.c.last_error)
              .select_from(N.outerjoin(O, O.c.number == N.c.number))
-             .where(N.c.sync_state != "synced").order_by(N.c.number))
+             .where(N.c.sync_state.not_in(("synced", WITHDRAWN))).order_by(N.c.number))
         with self._read() as conn:
             rows = conn.execute(q).all()
         out = []

@@ -11,7 +11,7 @@ from typing import cast
 from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SYNC_STATES = ("synced", "changed", "conflict", "error")
+SYNC_STATES = ("synced", "changed", "conflict", "error", "withdrawn")
 
 
 class Base(DeclarativeBase):

@@ -32,6 +32,7 @@ from pbxdesk.sync.errors import (
     NotFound,
     PreconditionFailed,
     Unprocessable,
+    Withdrawn,
 )
 
 _ETAG = re.compile(r'^(?:W/)?"r(\d+)"$')
@@ -189,6 +190,8 @@ class ApiClient:
             raise AuthError(f"not authorised: {detail}", status, problem)
         if status == 404:
             raise NotFound(f"not found: {detail}", status, problem)
+        if status == 410:
+            raise Withdrawn(f"withdrawn: {detail}", status, problem)
         if status == 412:
             current = problem.get("current")
             revision = problem.get("revision")

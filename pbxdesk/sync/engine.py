@@ -47,9 +47,11 @@ from pbxdesk.sync.errors import (
     NotFound,
     PreconditionFailed,
     Unprocessable,
+    Withdrawn,
 )
 from pbxdesk.sync.journal import PushJournal
 from pbxdesk.sync.pipeline import Cancelled, Committer, Progress, Ticker, fetch_numbers
+from pbxdesk.sync.withdrawal import withdraw
 
 PAGE = 500
 FETCHERS = 4  # parallel GETs of changed numbers during a pull
@@ -71,14 +73,18 @@ class SyncReport:
     cancelled: bool = False
     directory_updated: bool = False
     removed: list[str] = field(default_factory=list)
+    withdrawn: list[str] = field(default_factory=list)  # the company no longer has them (removed or moved)
+    kept_edits: list[str] = field(default_factory=list)  # withdrawn ones whose unsent edit stays in the profile
     requests: int = 0
     not_live: list[DeployState] = field(default_factory=list)
     deploy_unknown: str | None = None  # why the deploy status could not be read (None: it was read)
 
     @property
     def ok(self) -> bool:
-        """Nothing left to look at: no conflict, no error, the server reached, not cancelled."""
-        return not (self.conflicts or self.errors or self.offline or self.auth_error or self.cancelled)
+        """Nothing left to look at: no conflict, no error, no edit kept of a withdrawn number, the server
+        reached, not cancelled."""
+        return not (self.conflicts or self.errors or self.kept_edits or self.offline or self.auth_error
+                    or self.cancelled)
 
 
 def problems_text(message: str, errors: list[dict[str, object]]) -> str:
@@ -148,7 +154,8 @@ class SyncEngine:
         call (an older version) or a malformed answer leaves the stored status as it was. Read when the run
         moved something or the last status had numbers not live (a sync with nothing to do and everything
         live stays one request)."""
-        moved = report.pushed or report.pulled or report.merged or report.directory_updated or report.removed
+        moved = report.pushed or report.pulled or report.merged or report.directory_updated or report.removed \
+            or report.withdrawn
         if not (force or moved or self.store.deploy_status()):
             report.not_live = []
             return
@@ -198,6 +205,7 @@ class SyncEngine:
             todo = [n for n, rev in latest.items() if n not in deleted
                     and (rev is None or known.get(n) is None or rev > (known[n] or 0))]
             gone = [n for n in deleted if n in known]
+            back = self.store.withdrawn_among(todo) if todo else set()  # the server has them again
             tick.add(len(todo) + len(gone) + (1 if directory_changed else 0))
             failed = False
             if directory_changed:
@@ -219,6 +227,9 @@ class SyncEngine:
                         tick.step(number)
                         if isinstance(fetched, NetworkError | AuthError):
                             raise fetched
+                        if isinstance(fetched, Withdrawn):  # withdrawn after this page was written
+                            withdraw(self.store, number, report)
+                            continue
                         if isinstance(fetched, NotFound | MalformedResponse):
                             report.errors[number] = str(fetched)
                             failed = True
@@ -229,6 +240,8 @@ class SyncEngine:
                             report.errors[number] = f"the server sent the document of {doc.number} for {number}"
                             failed = True
                             continue
+                        if number in back:
+                            self.store.reinstate(number)
                         batch.append((number, doc, revision))
                         if len(batch) >= APPLY_BATCH:
                             done, batch = batch, []
@@ -250,14 +263,9 @@ class SyncEngine:
         return fetch_numbers(self.client, todo, FETCHERS)
 
     def _remove(self, number: str, report: SyncReport) -> None:
-        """A number deleted on the server: removed locally unless a local change or draft would be lost."""
-        if self.store.remove_number(number):
-            report.removed.append(number)
-            return
-        text = "the number was removed from your company on the server; the local change was kept"
-        if self.store.summary(number).sync_state in ("changed", "error"):
-            self.store.mark_error(number, text)
-        report.errors[number] = text
+        """A number deleted on the server (removed, or moved to another company): withdrawn here, its last
+        synced document and any unsent edit kept (:mod:`pbxdesk.sync.withdrawal`)."""
+        withdraw(self.store, number, report)
 
     def _integrate_batch(self, batch: list[tuple[str, RoutingDocument, int]], report: SyncReport) -> None:
         """Pulled documents: those of numbers with no local change stored in one transaction, the others
@@ -375,6 +383,9 @@ class SyncEngine:
             return
         except Unprocessable as exc:
             self._set_aside(number, problems_text(str(exc), exc.errors), report)
+            return
+        except Withdrawn:
+            withdraw(self.store, number, report)  # the edit stays, unsent; the others go on
             return
         except NotFound as exc:
             self._set_aside(number, str(exc), report)

@@ -26,6 +26,10 @@ class NotFound(ApiError):
     """404: no such number, revision or media for this company."""
 
 
+class Withdrawn(ApiError):
+    """410: the number was the company's and is no longer (removed, or moved to another company)."""
+
+
 class PreconditionFailed(ApiError):
     """412: the document changed on the server; ``current`` and ``revision`` are the server's."""
 

@@ -151,139 +151,149 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="143"/>
         <location filename="../../pbxdesk/app/main_window.py" line="146"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="149"/>
         <source>The profile could not be opened.</source>
         <translation>Не удалось открыть профиль.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="276"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="283"/>
         <source>pbxdesk — Incoming calls</source>
         <translation>pbxdesk — Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="278"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="285"/>
         <source>(demo)</source>
         <translation>(демо)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="280"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="287"/>
         <source>Incoming calls</source>
         <translation>Входящие вызовы</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="281"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="288"/>
         <source>Choose a number and press the pencil, Enter or double-click to set up its schedule and call scenario.</source>
         <translation>Выберите номер и нажмите на карандаш, Enter или дважды щёлкните, чтобы настроить его расписание и сценарий входящих звонков.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="283"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="290"/>
         <source>Search by number or name</source>
         <translation>Поиск по номеру или названию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="284"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="291"/>
         <source>Search numbers</source>
         <translation>Поиск номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="285"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="292"/>
+        <source>Show withdrawn numbers</source>
+        <translation>Показывать изъятые номера</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="293"/>
+        <source>Numbers the company no longer has (removed, or moved to another company): read-only, an unsent edit of them can be exported</source>
+        <translation>Номера, которых у компании больше нет (удалены или переданы другой компании): только для чтения, неотправленную правку можно экспортировать</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/main_window.py" line="295"/>
         <source>Incoming calls: the company&apos;s numbers</source>
         <translation>Входящие вызовы: номера компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="286"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="296"/>
         <source>Columns of the numbers list</source>
         <translation>Столбцы списка номеров</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="287"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="297"/>
         <source>Open numbers</source>
         <translation>Открытые номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="288"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="298"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="289"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="299"/>
         <source>&amp;Number</source>
         <translation>&amp;Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="290"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="300"/>
         <source>&amp;Sync</source>
         <translation>&amp;Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="291"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="301"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="292"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="302"/>
         <source>Toolbar</source>
         <translation>Панель инструментов</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="293"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="303"/>
         <source>Edit number</source>
         <translation>Настроить номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="294"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="304"/>
         <source>Open the selected number (Enter or double-click)</source>
         <translation>Открыть выбранный номер (Enter или двойной щелчок)</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="295"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="305"/>
         <source>Find number</source>
         <translation>Найти номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="296"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="306"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="297"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="307"/>
         <source>Cancel sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="298"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="308"/>
         <source>Settings…</source>
         <translation>Настройки…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="299"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="309"/>
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/main_window.py" line="300"/>
-        <location filename="../../pbxdesk/app/main_window.py" line="327"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="310"/>
+        <location filename="../../pbxdesk/app/main_window.py" line="337"/>
         <source>About pbxdesk</source>
         <translation>О программе pbxdesk</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="59"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="61"/>
         <source>The number %1 could not be opened.</source>
         <translation>Не удалось открыть номер %1.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="99"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="105"/>
         <source>Close %1</source>
         <translation>Закрыть %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="115"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="121"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/editor_tabs.py" line="116"/>
+        <location filename="../../pbxdesk/app/editor_tabs.py" line="122"/>
         <source>The number %1 has unsaved changes. They are kept as a draft if you close it now.</source>
         <translation>У номера %1 есть несохранённые изменения. Если закрыть его сейчас, они останутся в черновике.</translation>
     </message>
@@ -410,67 +420,72 @@
 <context>
     <name>NumbersModel</name>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="81"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="81"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="81"/>
         <source>Schedule</source>
         <translation>Расписание</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="75"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="81"/>
         <source>Right now</source>
         <translation>Сейчас</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="76"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="82"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="79"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="85"/>
         <source>Around the clock</source>
         <translation>Круглосуточно</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="79"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="85"/>
         <source>By schedule</source>
         <translation>По расписанию</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="82"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="88"/>
         <source>synced</source>
         <translation>синхронизирован</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="82"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="88"/>
         <source>changed</source>
         <translation>изменён</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="82"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="88"/>
         <source>conflict</source>
         <translation>конфликт</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="83"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="89"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="120"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="89"/>
+        <source>withdrawn</source>
+        <translation>изъят</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="126"/>
         <source>Edit number %1</source>
         <translation>Настроить номер %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/numbers_model.py" line="99"/>
+        <location filename="../../pbxdesk/app/numbers_model.py" line="105"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
@@ -596,39 +611,49 @@
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="122"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="121"/>
         <source>Offline: changes are kept and sent when the server is back.</source>
         <translation>Нет связи: изменения сохранены и будут отправлены, когда сервер станет доступен.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="128"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="127"/>
         <source>Synced</source>
         <translation>Синхронизировано</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="128"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="127"/>
         <source>Sync cancelled</source>
         <translation>Синхронизация отменена</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="130"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="129"/>
         <source>sent: %1</source>
         <translation>отправлено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="132"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="131"/>
         <source>received: %1</source>
         <translation>получено: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="134"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="133"/>
         <source>conflicts: %1</source>
         <translation>конфликтов: %1</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/app/status_bar.py" line="136"/>
+        <location filename="../../pbxdesk/app/status_bar.py" line="135"/>
         <source>errors: %1</source>
         <translation>ошибок: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="138"/>
+        <source>withdrawn from the company: %1</source>
+        <translation>изъято у компании: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/status_bar.py" line="140"/>
+        <source>unsent edits kept (export them): %1</source>
+        <translation>сохранено неотправленных правок (экспортируйте их): %1</translation>
     </message>
 </context>
 <context>
@@ -652,6 +677,49 @@
         <location filename="../../pbxdesk/app/test_call_dock.py" line="56"/>
         <source>Open a number to make a test call: pick a day and time, the keys the caller presses and who answers, and watch the call go through the schedule and the scenario.</source>
         <translation>Откройте номер, чтобы сделать тестовый звонок: выберите день и время, кнопки, которые нажимает звонящий, и кто отвечает, — и посмотрите, как звонок пройдёт по расписанию и сценарию.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawnBanner</name>
+    <message>
+        <location filename="../../pbxdesk/app/withdrawn_editor.py" line="51"/>
+        <source>This number was withdrawn from the company (removed, or moved to another company). It is read-only here; its history is kept.</source>
+        <translation>Этот номер изъят у компании (удалён или передан другой компании). Здесь он доступен только для чтения; его история сохранена.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/withdrawn_editor.py" line="54"/>
+        <source>Your edit that was never sent is kept: export it as a routing file so that nothing is lost.</source>
+        <translation>Ваша правка, которая не была отправлена, сохранена: экспортируйте её в файл маршрутизации, чтобы ничего не потерять.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/withdrawn_editor.py" line="57"/>
+        <source>Export routing…</source>
+        <translation>Экспортировать маршрутизацию…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/withdrawn_editor.py" line="58"/>
+        <source>Save these settings as a routing file (JSON)</source>
+        <translation>Сохранить эти настройки в файл маршрутизации (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/withdrawn_editor.py" line="69"/>
+        <source>Export routing</source>
+        <translation>Экспорт маршрутизации</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/withdrawn_editor.py" line="70"/>
+        <source>Routing file (*.json)</source>
+        <translation>Файл маршрутизации (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/withdrawn_editor.py" line="92"/>
+        <source>Not exported: %1</source>
+        <translation>Не экспортировано: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/app/withdrawn_editor.py" line="94"/>
+        <source>Exported to %1</source>
+        <translation>Экспортировано в %1</translation>
     </message>
 </context>
 </TS>
