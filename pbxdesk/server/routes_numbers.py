@@ -19,6 +19,7 @@ from pbxdesk.server import idempotency, number_moves, storage
 from pbxdesk.server.accounts import Principal
 from pbxdesk.server.context import Auth, Ctx, language
 from pbxdesk.server.database import Writer, read_connection, write_transaction
+from pbxdesk.server.media_library import referenced_media
 from pbxdesk.server.openapi import DOCUMENT_REF, errors
 from pbxdesk.server.problems import ProblemError, problem_response
 from pbxdesk.server.schemas import DeployOverview, DeployStatus, NumberList, RevisionList
@@ -102,22 +103,6 @@ def _decode(body: bytes) -> Any:
         raise ProblemError(400, f"the request body is not valid JSON: {str(exc)[:200]}", "bad-json") from exc
 
 
-def _referenced_media(data: Any) -> set[str]:
-    """Media ids a raw document names (``{"audio": ID}`` prompts anywhere in it)."""
-    found: set[str] = set()
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            audio = value.get("audio")
-            if isinstance(audio, str):
-                found.add(audio)
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-    return found
-
-
 @dataclass
 class _Checked:
     """A PUT body decoded and validated before the company's lock is taken (the lock is held only for the
@@ -138,7 +123,7 @@ def _check_body(conn: Connection, company_id: int, number: str, body: bytes, lan
     directory, directory_revision = storage.get_directory(conn, company_id)
     problems = validate_data(data, directory, storage.known_media(conn, company_id), number)
     found = [p for p in problems if p.is_error]
-    checked = _Checked(data=data, directory_revision=directory_revision, media=_referenced_media(data))
+    checked = _Checked(data=data, directory_revision=directory_revision, media=referenced_media(data))
     if found:
         first = found[0]
         detail = f"the routing document has {len(found)} error(s); first: {first.pointer or '/'} " \
