@@ -21,6 +21,7 @@ import sys
 from typing import Any
 
 from pbxdesk.cli.common import Parser, UsageError, profile_parser, read_directory
+from pbxdesk.cli.problem_lines import print_problems, problems_data
 from pbxdesk.domain.document import DocumentReadError, dumps, load_path
 from pbxdesk.domain.models import Directory
 from pbxdesk.domain.phone import PhoneNumberError, normalize_number
@@ -162,6 +163,7 @@ def _status_data(store: Store, lang: str) -> dict[str, Any]:
                       "nodes": [{"node": n.node, "status": n.status, "message": n.message} for n in d.nodes],
                       "text": deploy_line(d, lang)}
                      for d in store.deploy_status().values()],
+        "directory_problems": problems_data(store, lang),
     }
 
 
@@ -201,6 +203,7 @@ def cmd_status(store: Store, args: argparse.Namespace) -> int:
             state = _say(lang, "ОШИБКА", "FAILED") if d["state"] == "failed" else _say(lang, "развёртывается",
                                                                                      "deploying")
             print(f"  {d['number']}  {printable(d['name'])}  [{state}] r{d['revision']}: {printable(d['text'])}")
+    print_problems(data["directory_problems"], lang)
     return 0
 
 
