@@ -22,7 +22,8 @@ from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.problems import Problem
 from pbxdesk.domain.validation import validate_data, validate_document
 
-__all__ = ["NumberImpact", "directory_impact", "number_problems", "routing_problems"]
+__all__ = ["DIRECTORY_CODES", "NumberImpact", "directory_impact", "first_directory_problem", "number_problems",
+           "routing_problems"]
 
 
 def routing_problems(doc: RoutingDocument, directory: Directory,
@@ -70,3 +71,15 @@ def directory_impact(documents: Mapping[str, Any], old: Directory, new: Director
             name = data.get("name", "") if isinstance(data, dict) else ""
             found.append(NumberImpact(number, str(name), fresh))
     return found
+
+
+DIRECTORY_CODES = frozenset({"employee.unknown", "employee.no_extension", "employee.no_email", "department.unknown",
+                             "department.empty", "menu.extension_conflict"})
+"""The problem codes a directory change can bring to a routing that did not change."""
+
+
+def first_directory_problem(problems: Iterable[Problem]) -> Problem | None:
+    """The problem to show first on a number flagged for its directory problems: the first of those codes
+    (errors before warnings as given), else the first problem at all."""
+    found = list(problems)
+    return next((p for p in found if p.code in DIRECTORY_CODES), found[0] if found else None)
