@@ -66,7 +66,7 @@ def _not_found(number: str) -> ProblemError:
 def list_numbers(principal: Auth, ctx: Ctx) -> Response:
     with read_connection(ctx.engine) as conn:
         items = storage.list_numbers(conn, principal.company_id)
-        found = number_problems.counts(conn, principal.company_id, (item["number"] for item in items))
+        found = number_problems.counts(conn, principal.company_id, {i["number"]: i["revision"] for i in items})
     for item in items:
         item["problems"] = found.get(item["number"], 0)
     return _json({"items": items})
@@ -80,7 +80,7 @@ def get_number(principal: Auth, ctx: Ctx, number: Number) -> Response:
         stored = storage.get_number(conn, principal.company_id, number)
         if stored is None:
             raise _not_found(number)
-        problems = number_problems.count_one(conn, principal.company_id, stored.text)
+        problems = number_problems.count_one(conn, principal.company_id, number, stored.revision)
     return Response(stored.text.encode("utf-8"), media_type="application/json",
                     headers={"ETag": etag(stored.revision), number_problems.HEADER: str(problems)})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete, insert, select
 
 from pbxdesk.store.base import StoreBase
-from pbxdesk.store.tables import NUMBER_PROBLEMS
+from pbxdesk.store.tables import NUMBER_PROBLEMS, NUMBERS
 
 _P = NUMBER_PROBLEMS
 
@@ -28,6 +28,9 @@ class ProblemOps(StoreBase):
             return {r[0]: (int(r[1]), int(r[2])) for r in conn.execute(q)}
 
     def number_problems_known(self) -> bool:
-        """Whether a sync has read the counts at all (a profile of an older version has not)."""
+        """Whether a sync has read the counts at all (a profile of an older version has not); with no
+        numbers there is nothing to count."""
         with self._read() as conn:
-            return conn.execute(select(_P.c.number).limit(1)).first() is not None
+            if conn.execute(select(_P.c.number).limit(1)).first() is not None:
+                return True
+            return conn.execute(select(NUMBERS.c.number).limit(1)).first() is None
