@@ -70,9 +70,9 @@ class SyncMarkDelegate(QStyledItemDelegate):
         return state
 
     def problems_tooltip(self, count: int) -> str:
-        return self.tr("The routing has %1 problem(s) with the company directory: someone it forwards to or mails "
-                       "has left, or has no extension or e-mail. Open the number to see where.").replace("%1",
-                                                                                                     str(count))
+        return self.tr("The routing has %1 problem(s) checked against the current company directory (for example, "
+                       "someone it forwards calls to has left). Open the number to see where.").replace("%1",
+                                                                                                    str(count))
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,
                   index: QModelIndex | QPersistentModelIndex) -> bool:

@@ -488,8 +488,8 @@
     <name>SyncMarkDelegate</name>
     <message>
         <location filename="../../pbxdesk/sync_ui/list_marks.py" line="73"/>
-        <source>The routing has %1 problem(s) with the company directory: someone it forwards to or mails has left, or has no extension or e-mail. Open the number to see where.</source>
-        <translation>В маршрутизации номера проблем со справочником компании: %1. Кто-то, кому переводятся звонки или отправляются сообщения, уволился или остался без внутреннего номера или e-mail. Откройте номер, чтобы увидеть где.</translation>
+        <source>The routing has %1 problem(s) checked against the current company directory (for example, someone it forwards calls to has left). Open the number to see where.</source>
+        <translation>В маршрутизации номера проблем при проверке по текущему справочнику компании: %1 (например, уволился тот, кому переводятся звонки). Откройте номер, чтобы увидеть где.</translation>
     </message>
 </context>
 <context>

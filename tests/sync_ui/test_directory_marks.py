@@ -66,7 +66,8 @@ def test_a_number_an_import_broke_is_marked_and_opens_at_the_problem(qtbot, wind
     QCoreApplication.sendEvent(table.viewport(), QHelpEvent(QEvent.Type.ToolTip, center,
                                                             table.viewport().mapToGlobal(center)))
     wait_until(QToolTip.isVisible)
-    assert QToolTip.text().startswith("В маршрутизации номера проблем со справочником компании: 1"), QToolTip.text()
+    assert QToolTip.text().startswith("В маршрутизации номера проблем при проверке по текущему справочнику компании: 1 "), \
+        QToolTip.text()
 
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)  # open it, as the user does
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
@@ -77,4 +78,5 @@ def test_a_number_an_import_broke_is_marked_and_opens_at_the_problem(qtbot, wind
     assert tree.currentIndex().data(POINTER_ROLE) == "/scenarios/working/next"
     assert editor.views.currentIndex() == 0
     problems = editor.scenarios.problems
+    assert problems.isVisible()
     assert any("Неизвестный сотрудник «e-102»" in problems.item(i).text() for i in range(problems.count()))
