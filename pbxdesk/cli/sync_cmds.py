@@ -279,7 +279,9 @@ def _summary(report: SyncReport, url: str, store: Store, lang: str = "en") -> in
         return 2
     deploy_failed = _not_live(report)
     if report.with_problems:
-        numbers = ", ".join(report.with_problems)
+        shown = list(report.with_problems)[:MAX_NOT_LIVE_LINES]
+        more = len(report.with_problems) - len(shown)
+        numbers = ", ".join(shown) + ((f" и ещё {more}" if lang == "ru" else f" and {more} more") if more else "")
         print(f"проблемы из-за справочника компании у номеров ({len(report.with_problems)}): {numbers}; "
               f"подробности: pbxdesk status" if lang == "ru" else
               f"problems against the company directory: {len(report.with_problems)} number(s) ({numbers}); "
