@@ -21,6 +21,7 @@ import sys
 from typing import Any
 
 from pbxdesk.cli.common import Parser, UsageError, profile_parser, read_directory
+from pbxdesk.cli.problem_lines import print_problems, problems_data
 from pbxdesk.domain.document import DocumentReadError, dumps, load_path
 from pbxdesk.domain.models import Directory
 from pbxdesk.domain.phone import PhoneNumberError, normalize_number
@@ -166,6 +167,7 @@ def _status_data(store: Store, lang: str) -> dict[str, Any]:
                      for d in store.deploy_status().values()],
         "withdrawn": [{"number": n.number, "name": n.name, "kept_edit": n.number in kept}
                       for n in numbers if n.sync_state == "withdrawn"],
+        "directory_problems": problems_data(store, lang),
     }
 
 
@@ -213,6 +215,7 @@ def cmd_status(store: Store, args: argparse.Namespace) -> int:
             kept_text = _say(lang, f" — неотправленная правка сохранена: pbxdesk get {w['number']} > файл.json",
                              f" - unsent edit kept: pbxdesk get {w['number']} > FILE.json") if w["kept_edit"] else ""
             print(f"  {w['number']}  {printable(w['name'])}{kept_text}")
+    print_problems(data["directory_problems"], lang)
     return 0
 
 

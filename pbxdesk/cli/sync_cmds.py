@@ -227,7 +227,7 @@ def _sync(store: Store, args: argparse.Namespace) -> int:
             return 2
         _err(f"pbxdesk sync: failed: {type(box['error']).__name__}: {printable(box['error'])}")
         return 2 if isinstance(box["error"], (NetworkError, AuthError)) else 1
-    code = _summary(box["report"], url, store)
+    code = _summary(box["report"], url, store, args.lang)
     if box.get("timed_out"):
         print(f"--wait-live: not live everywhere after {args.wait_live:g} s")
         return max(code, 1)
@@ -255,7 +255,7 @@ def _not_live(report: SyncReport) -> bool:
     return bool(failed)
 
 
-def _summary(report: SyncReport, url: str, store: Store) -> int:
+def _summary(report: SyncReport, url: str, store: Store, lang: str = "en") -> int:
     print(f"pulled {len(report.pulled)}, merged {len(report.merged)}, pushed {len(report.pushed)}, "
           f"conflicts {len(report.conflicts)}, errors {len(report.errors)}"
           + (", directory updated" if report.directory_updated else "")
@@ -282,6 +282,14 @@ def _summary(report: SyncReport, url: str, store: Store) -> int:
         _err(f"pbxdesk sync: {report.offline}; the changes stay queued")
         return 2
     deploy_failed = _not_live(report)
+    if report.with_problems:
+        shown = list(report.with_problems)[:MAX_NOT_LIVE_LINES]
+        more = len(report.with_problems) - len(shown)
+        numbers = ", ".join(shown) + ((f" и ещё {more}" if lang == "ru" else f" and {more} more") if more else "")
+        print(f"проблемы из-за справочника компании у номеров ({len(report.with_problems)}): {numbers}; "
+              f"подробности: pbxdesk status" if lang == "ru" else
+              f"problems against the company directory: {len(report.with_problems)} number(s) ({numbers}); "
+              f"'pbxdesk status' lists them")
     return 0 if report.ok and not waiting and not deploy_failed else 1
 
 

@@ -106,6 +106,10 @@ CATALOG: dict[str, tuple[str, str, str]] = {
     # references
     "employee.missing": (_E, "Не выбран сотрудник", "No employee is chosen"),
     "employee.unknown": (_E, "Неизвестный сотрудник «{id}»", "Unknown employee '{id}'"),
+    "employee.no_extension": (_W, "У сотрудника «{name}» нет внутреннего номера: звонок сразу идёт дальше",
+                              "The employee '{name}' has no extension: the call moves on at once"),
+    "employee.no_email": (_W, "У сотрудника «{name}» нет адреса e-mail: ему не придёт сообщение",
+                          "The employee '{name}' has no e-mail address: no message reaches them"),
     "department.missing": (_E, "Не выбран отдел", "No department is chosen"),
     "department.unknown": (_E, "Неизвестный отдел «{id}»", "Unknown department '{id}'"),
     "department.empty": (_W, "В отделе «{name}» нет сотрудников", "The department '{name}' has no members"),
@@ -193,6 +197,10 @@ MEANING: dict[str, str] = {
                                "because it is harmless (ignored).",
     "employee.missing": "An employee reference is an empty string (none chosen).",
     "employee.unknown": "An employee id not in the directory (checked only when a directory is given).",
+    "employee.no_extension": "A forward to an employee of the directory who has no extension the dialplan can "
+                             "dial (directory given): nobody rings, the call moves on at once to `next`.",
+    "employee.no_email": "A voicemail/fax recipient employee of the directory without a usable e-mail "
+                         "(directory given): the message is mailed to the other recipients only.",
     "department.missing": "A department reference is an empty string (none chosen).",
     "department.unknown": "A department id not in the directory (checked only when a directory is given).",
     "department.empty": "A referenced department has no members (directory given).",

@@ -15,7 +15,10 @@ Choices where the spec is silent:
   with key 1 and no extension 1x is key 1; the digits left over are the next input);
 * an employee who cannot be rung (not in the directory, or with no extension of digits) is skipped like a
   busy one, in a department and as the target of a forward to an employee (when the directory is known),
-  as the telephony backend cannot dial them;
+  as the telephony backend cannot dial them; a forward to a department not in the directory rings nobody
+  and moves on at once, like one whose members are all busy (docs/routing.md);
+* voicemail/fax mail only recipients the dialplan can mail: employees of the directory with a valid e-mail
+  (recipients not in the directory, or without one, get nothing), and ``external_email``;
 * a call reaching a branch that is not built (a null node or a missing scenario) stops there:
   ``broken`` holds that branch's pointer and the outcome is ``{"kind": "broken", "pointer": ...}``.
 """
@@ -48,6 +51,7 @@ from pbxdesk.domain.phone import PhoneNumberError, normalize_number
 from pbxdesk.domain.problems import join, pointer
 from pbxdesk.domain.schedule import interval_at
 from pbxdesk.domain.simulator_department import Window, ring_windows, settle
+from pbxdesk.domain.text import is_email
 
 EXTENSION_RING_S = 30
 NO_INPUT = "none"
@@ -226,9 +230,8 @@ class _Call:
     def department(self, node: ForwardDepartmentNode, ptr: str) -> str | None:
         directory = self.need_directory(ptr, f"forward to department '{node.department}'")
         dept = directory.department(node.department)
-        if dept is None:
-            raise SimulationError(f"department '{node.department}' at {ptr} is not in the directory", ptr)
-        free = [m for m in dept.members if m not in self.busy and self.ringable(m)]
+        members = dept.members if dept is not None else []  # not in the directory: rings nobody
+        free = [m for m in members if m not in self.busy and self.ringable(m)]
         try:
             windows = ring_windows(node.distribution, free, node.step_s, node.timeout_s)
         except ValueError as exc:
@@ -244,20 +247,15 @@ class _Call:
             directory = self.need_directory(rptr, "e-mail recipients")
             if isinstance(recipient, DepartmentRecipient):
                 dept = directory.department(recipient.department)
-                if dept is None:
-                    raise SimulationError(f"department '{recipient.department}' at {rptr} is not in the directory",
-                                          rptr)
-                ids = list(dept.members)
+                ids = list(dept.members) if dept is not None else []
             else:
                 ids = [recipient.employee]
-            for employee_id in ids:
+            for employee_id in ids:  # those not in the directory, or without an e-mail, get nothing
                 employee = directory.employee(employee_id)
-                if employee is None:
-                    raise SimulationError(f"employee '{employee_id}' at {rptr} is not in the directory", rptr)
-                if employee.email:
-                    emails.add(employee.email)
-        if node.external_email:
-            emails.add(node.external_email)
+                if employee is not None and is_email(employee.email):
+                    emails.add(str(employee.email))
+        if is_email(node.external_email):
+            emails.add(str(node.external_email))
         return {"kind": node.type, "emails": sorted(emails)}
 
 

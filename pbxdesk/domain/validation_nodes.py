@@ -24,7 +24,7 @@ from pbxdesk.domain.models import (
 )
 from pbxdesk.domain.phone import is_valid_number
 from pbxdesk.domain.problems import escape_token
-from pbxdesk.domain.text import ID, TTS, is_email
+from pbxdesk.domain.text import ID, TTS, is_email, is_extension
 from pbxdesk.domain.validation_common import MEDIA_ID, Collector, Refs, join_allowed
 
 _KEYS = frozenset(MENU_KEYS)
@@ -45,11 +45,20 @@ def check_prompt(prompt: TtsPrompt | AudioPrompt | None, ptr: str, out: Collecto
         out.add("media.unknown", ptr + "/audio", value=media)
 
 
-def _check_employee(emp_id: str, ptr: str, out: Collector, refs: Refs) -> None:
+def _check_employee(emp_id: str, ptr: str, out: Collector, refs: Refs, needs: str = "") -> None:
+    """An employee reference; ``needs``: what the node uses of them, ``"extension"`` (a forward rings it)
+    or ``"email"`` (a voicemail/fax mails it): an employee of the directory without it is a warning."""
     if not out.text(ID, emp_id, ptr, "employee", "employee.missing"):
         return
-    if refs.employees is not None and emp_id not in refs.employees:
+    if refs.employees is None:
+        return
+    employee = refs.employees.get(emp_id)
+    if employee is None:
         out.add("employee.unknown", ptr, id=emp_id)
+    elif needs == "extension" and not is_extension(employee.extension):
+        out.add("employee.no_extension", ptr, name=employee.name or emp_id)
+    elif needs == "email" and not is_email(employee.email):
+        out.add("employee.no_email", ptr, name=employee.name or emp_id)
 
 
 def _check_department(dep_id: str, ptr: str, out: Collector, refs: Refs) -> None:
@@ -104,7 +113,7 @@ def _check_mail(node: VoicemailNode | FaxNode, ptr: str, out: Collector, refs: R
         if is_dep:
             _check_department(rid, f"{ptr}/recipients/{i}/department", out, refs)
         else:
-            _check_employee(rid, f"{ptr}/recipients/{i}/employee", out, refs)
+            _check_employee(rid, f"{ptr}/recipients/{i}/employee", out, refs, "email")
         if (is_dep, rid) in seen:
             out.add("mail.duplicate_recipient", f"{ptr}/recipients/{i}", id=rid)
         seen.add((is_dep, rid))
@@ -122,7 +131,7 @@ def _check_forward(node: ForwardExternalNode | ForwardEmployeeNode | ForwardDepa
             out.add("forward.number_malformed", ptr + "/number", value=node.number)
         allowed = EXTERNAL_TIMEOUTS
     elif isinstance(node, ForwardEmployeeNode):
-        _check_employee(node.employee, ptr + "/employee", out, refs)
+        _check_employee(node.employee, ptr + "/employee", out, refs, "extension")
         allowed = EMPLOYEE_TIMEOUTS
     else:
         _check_department(node.department, ptr + "/department", out, refs)

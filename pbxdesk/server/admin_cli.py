@@ -20,7 +20,7 @@ from pbxdesk.domain.document import DocumentReadError, load_directory
 from pbxdesk.domain.lang import cli_language
 from pbxdesk.domain.problems import Problem
 from pbxdesk.domain.text import printable
-from pbxdesk.server import accounts, admin_moves, storage
+from pbxdesk.server import accounts, admin_moves, directory_report, storage
 from pbxdesk.server.accounts import AccountError
 from pbxdesk.server.context import ServerConfig, ServerContext
 from pbxdesk.server.database import read_connection
@@ -49,8 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("create-token", parents=[common], help="issue another API token for a company")
     p.add_argument("--company", required=True)
     p.add_argument("--label", help="who the token is (revision author); default: the company name")
-    p = sub.add_parser("import-directory", parents=[common], help="replace a company's employees and departments")
+    p = sub.add_parser("import-directory", parents=[common],
+                       help="replace a company's employees and departments; reports the numbers whose routings "
+                            "it breaks")
     p.add_argument("--company", required=True)
+    p.add_argument("--dry-run", action="store_true", help="only report what the import would break; change nothing")
     p.add_argument("file", type=Path)
     p = sub.add_parser("add-number", parents=[common],
                        help="provision numbers with the default routing (R1), all or none")
@@ -131,6 +134,12 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
         problems = [p for p in validate_directory(directory) if p.is_error]
         if problems:
             raise DirectoryRefused(args.file, problems)
+        lang = cli_language()
+        for line in directory_report.report(directory_report.impact(engine, cid, directory), lang):
+            print(line)
+        if args.dry_run:
+            print(directory_report.words("dry_run", lang))
+            return 0
         revision = storage.set_directory(engine, cid, directory)
         print(f"imported {len(directory.employees)} employees and {len(directory.departments)} departments "
               f"(directory revision {revision}); the company's numbers are queued for deployment")

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from pbxdesk import __version__
 from pbxdesk.audio.tts import EspeakEngine
 from pbxdesk.fleet import routes as fleet_routes
-from pbxdesk.server import routes_feed, routes_health, routes_media, routes_numbers
+from pbxdesk.server import routes_feed, routes_health, routes_media, routes_numbers, routes_problems
 from pbxdesk.server.context import API_PREFIX, ServerConfig, ServerContext
 from pbxdesk.server.database import open_engine
 from pbxdesk.server.mediafiles import import_legacy_masters
@@ -66,7 +66,7 @@ def create_app(config: ServerConfig, engine: Engine | None = None,
                   lifespan=lifespan)
     app.state.ctx = ctx
     install_handlers(app)
-    for module in (routes_numbers, routes_feed, routes_media, routes_health, fleet_routes):
+    for module in (routes_numbers, routes_problems, routes_feed, routes_media, routes_health, fleet_routes):
         app.include_router(module.router, prefix=API_PREFIX)
     if extra_routes is not None:
         app.include_router(extra_routes)

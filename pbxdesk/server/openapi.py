@@ -21,6 +21,12 @@ DOCUMENT_REF: dict[str, Any] = {
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RoutingDocument"}}},
     "headers": {"ETag": {"description": 'the revision, e.g. "r3"', "schema": {"type": "string"}}},
 }
+CURRENT_REF: dict[str, Any] = {**DOCUMENT_REF, "headers": {**DOCUMENT_REF["headers"],
+    "X-Pbxdesk-Problems": {"description": "how many problems (SPEC §5 errors and warnings) the current "
+                                          "revision has against the company's current directory "
+                                          "(GET /numbers/{number}/problems lists them)",
+                           "schema": {"type": "integer", "minimum": 0}}}}
+"""The current routing document (``GET /numbers/{number}``): its revision and its problems count."""
 _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 
 

@@ -15,12 +15,12 @@ from pbxdesk.domain.document import from_dict, to_canonical_dict
 from pbxdesk.domain.text import MAX_DEPTH, json_text
 from pbxdesk.domain.validation import validate_data
 from pbxdesk.fleet import status
-from pbxdesk.server import idempotency, number_moves, storage
+from pbxdesk.server import idempotency, number_moves, number_problems, storage
 from pbxdesk.server.accounts import Principal
 from pbxdesk.server.context import Auth, Ctx, language
 from pbxdesk.server.database import Writer, read_connection, write_transaction
 from pbxdesk.server.media_library import referenced_media
-from pbxdesk.server.openapi import DOCUMENT_REF, errors
+from pbxdesk.server.openapi import CURRENT_REF, DOCUMENT_REF, errors
 from pbxdesk.server.problems import ProblemError, problem_response
 from pbxdesk.server.schemas import DeployOverview, DeployStatus, NumberList, RevisionList
 
@@ -66,19 +66,25 @@ def _not_found(number: str) -> ProblemError:
 @router.get("/numbers", response_model=NumberList, responses=errors(401))
 def list_numbers(principal: Auth, ctx: Ctx) -> Response:
     with read_connection(ctx.engine) as conn:
-        return _json({"items": storage.list_numbers(conn, principal.company_id)})
+        items = storage.list_numbers(conn, principal.company_id)
+        found = number_problems.counts(conn, principal.company_id, {i["number"]: i["revision"] for i in items})
+    for item in items:
+        item["problems"] = found.get(item["number"], 0)
+    return _json({"items": items})
 
 
-@router.get("/numbers/{number}", responses={200: DOCUMENT_REF, **errors(401, 404, 410)},
-            response_description="the routing document; its revision is in the ETag header")
+@router.get("/numbers/{number}", responses={200: CURRENT_REF, **errors(401, 404, 410)},
+            response_description="the routing document; its revision is in the ETag header, the number of its "
+                                 "problems against the company's current directory in X-Pbxdesk-Problems")
 def get_number(principal: Auth, ctx: Ctx, number: Number, request: Request) -> Response:
     """410 ``number-withdrawn``: the company had the number (removed, or moved to another company)."""
     with read_connection(ctx.engine) as conn:
         stored = storage.get_number(conn, principal.company_id, number)
         if stored is None:
             raise number_moves.gone_or_unknown(conn, principal.company_id, number, language(request))
+        problems = number_problems.count_one(conn, principal.company_id, number, stored.revision)
     return Response(stored.text.encode("utf-8"), media_type="application/json",
-                    headers={"ETag": etag(stored.revision)})
+                    headers={"ETag": etag(stored.revision), number_problems.HEADER: str(problems)})
 
 
 def _matches(if_match: str, revision: int) -> bool:

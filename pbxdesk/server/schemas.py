@@ -21,10 +21,25 @@ class NumberItem(BaseModel):
     number: str
     name: str
     revision: int
+    problems: int = Field(ge=0, description="how many problems (SPEC §5 errors and warnings) the current revision "
+                                            "has against the company's current directory")
 
 
 class NumberList(BaseModel):
     items: list[NumberItem]
+
+
+class RoutingProblem(BaseModel):
+    severity: Literal["error", "warning"]
+    pointer: str = Field(description="JSON Pointer into the routing document")
+    code: str = Field(description="the SPEC §5 code (docs/validation.md)")
+    message: str
+
+
+class NumberProblems(BaseModel):
+    number: str
+    revision: int = Field(description="the revision checked: the current one")
+    items: list[RoutingProblem]
 
 
 class NodeDeploy(BaseModel):

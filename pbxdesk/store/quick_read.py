@@ -17,7 +17,7 @@ from pbxdesk.store.list_rows import NumberSummary, ProfileInfo
 from pbxdesk.store.profile import database_path, resolve_profile_dir
 
 DEMO_SUBDIR = "demo"  # where the demo profile lives inside the base one (see chosen_profile)
-SCHEMA_HEAD = "0004"  # the newest migration (database.py migrates to it); a test checks it is alembic's head
+SCHEMA_HEAD = "0005"  # the newest migration (database.py migrates to it); a test checks it is alembic's head
 
 
 def _connect(profile_dir: Path) -> sqlite3.Connection | None:

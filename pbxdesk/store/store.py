@@ -27,6 +27,7 @@ from pbxdesk.store.base import StoreBase
 from pbxdesk.store.codec import as_data, as_doc, doc_text, raw_text, search_text, text_doc
 from pbxdesk.store.errors import SaveRefusedError, UnknownNumberError
 from pbxdesk.store.meta_ops import MetaOps
+from pbxdesk.store.problem_ops import ProblemOps
 from pbxdesk.store.records import NumberSummary, PendingChange
 from pbxdesk.store.summary import describe_changes
 from pbxdesk.store.sync_ops import SyncOps
@@ -37,7 +38,7 @@ N = NUMBERS
 O = OUTBOX  # noqa: E741
 
 
-class Store(SyncOps, WithdrawnOps, MetaOps, StoreBase):
+class Store(SyncOps, WithdrawnOps, MetaOps, ProblemOps, StoreBase):
     """A profile's database. ``Store(profile_dir)`` or ``Store.open(profile_dir)`` creates the directory
     and file if needed, backs the file up and migrates it (``StoreVersionError`` for a newer file).
 

@@ -114,6 +114,16 @@ class DeployStatusRow(Base):
     checked_at: Mapped[float] = mapped_column(Float, nullable=False)
 
 
+class NumberProblemsRow(Base):
+    """Revision 0005: how many problems each number's revision had against the company directory at the
+    last sync that read them (``GET /numbers``; 0: none)."""
+
+    __tablename__ = "number_problems"
+    number: Mapped[str] = mapped_column(String(10), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, nullable=False)
+    problems: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
 def _table(cls: type[Base]) -> Table:
     return cast(Table, cls.__table__)
 
@@ -126,3 +136,4 @@ DIRECTORY = _table(DirectoryRow)
 MEDIA = _table(MediaRow)
 SYNC_CURSOR = _table(SyncCursorRow)
 DEPLOY_STATUS = _table(DeployStatusRow)
+NUMBER_PROBLEMS = _table(NumberProblemsRow)

@@ -51,6 +51,7 @@ from pbxdesk.sync.errors import (
 )
 from pbxdesk.sync.journal import PushJournal
 from pbxdesk.sync.pipeline import Cancelled, Committer, Progress, Ticker, fetch_numbers
+from pbxdesk.sync.problem_counts import read_counts
 from pbxdesk.sync.withdrawal import withdraw
 
 PAGE = 500
@@ -78,6 +79,7 @@ class SyncReport:
     requests: int = 0
     not_live: list[DeployState] = field(default_factory=list)
     deploy_unknown: str | None = None  # why the deploy status could not be read (None: it was read)
+    with_problems: dict[str, int] | None = None  # numbers with problems against the directory (None: not read)
 
     @property
     def ok(self) -> bool:
@@ -138,6 +140,8 @@ class SyncEngine:
                 report.errors["changes"] = str(exc)
             self.push(report, tick, due_only)
             self.read_deploy_status(report)
+            moved = bool(report.pushed or report.pulled or report.merged or report.directory_updated or report.removed)
+            report.with_problems = read_counts(self.client, self.store, moved)
         except Cancelled:
             report.cancelled = True
         except AuthError as exc:

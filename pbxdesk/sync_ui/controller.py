@@ -19,6 +19,7 @@ from pbxdesk.store import Store
 from pbxdesk.sync_ui import deploy_marks
 from pbxdesk.sync_ui.background import ReachabilityProbe, call_in_thread
 from pbxdesk.sync_ui.banners import BannerArea
+from pbxdesk.sync_ui.directory_marks import DirectoryMarks
 from pbxdesk.sync_ui.list_marks import SyncMarkDelegate
 from pbxdesk.sync_ui.server_problems import attach
 
@@ -53,6 +54,7 @@ class SyncUi(QObject):
         self._build_banners()
         self.delegate = SyncMarkDelegate(window.table)
         window.table.setItemDelegateForColumn(0, self.delegate)
+        self.directory_marks = DirectoryMarks(self)
         menu = window.menu_sync
         menu.addSeparator()
         self.act_pending = self._action("actionPendingChanges", menu, self.show_pending)
@@ -225,6 +227,7 @@ class SyncUi(QObject):
         editor.saved.connect(self._editor_saved)
         self._show_server_problems(editor.number, editor)
         deploy_marks.attach(editor).show(self.deploy.get(editor.number))
+        self.directory_marks.editor_opened(editor)
         if editor.number in self.conflict_edits:
             self._load_conflict_edit(editor, self.conflict_edits[editor.number])
 

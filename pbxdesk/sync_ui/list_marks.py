@@ -1,5 +1,6 @@
 """Marks in the numbers list: a warning icon and bold red text on numbers in conflict or refused by the
-server, so they stand out without reading the «Sync» column; a quieter icon on numbers saved on the server
+server, so they stand out without reading the «Sync» column; an amber one on numbers whose routings have problems
+against the company directory (:mod:`.directory_marks`); a quieter icon on numbers saved on the server
 but not yet live on every Asterisk node (``deploy_pending``, ``deploy_failed``), with the nodes and why in
 its tooltip (:mod:`.deploy_marks`)."""
 
@@ -14,7 +15,8 @@ from pbxdesk.sync_ui.deploy_marks import mark_of as deploy_mark
 from pbxdesk.sync_ui.deploy_marks import tooltip as deploy_tooltip
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1  # NumbersModel.NumberRole
-COLOURS = {"conflict": "#c62828", "error": "#e65100", "deploy_failed": "#8e24aa", "deploy_pending": "#1e88e5"}
+COLOURS = {"conflict": "#c62828", "error": "#e65100", "deploy_failed": "#8e24aa", "deploy_pending": "#1e88e5",
+           "directory": "#f9a825"}
 GLYPHS = {"deploy_pending": "…"}
 BOLD = ("conflict", "error")
 
@@ -48,23 +50,38 @@ class SyncMarkDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.states: dict[str, str] = {}
         self.deploy: dict[str, DeployState] = {}
+        self.problems: dict[str, int] = {}  # number -> problems against the company directory (directory_marks)
         self._icons = {state: mark_icon(state) for state in COLOURS}
 
     def set_deploy(self, deploy: dict[str, DeployState]) -> None:
         self.deploy = dict(deploy)
         self.set_states(self.states)
 
+    def set_problems(self, problems: dict[str, int]) -> None:
+        self.problems = {n: c for n, c in problems.items() if c > 0}
+        self.set_states(self.states)
+
     def mark_of(self, number: str) -> str | None:
         state = self.states.get(number)
+        if state is None and number in self.problems:
+            return "directory"
         if state is None and number in self.deploy:
             return deploy_mark(self.deploy[number])
         return state
 
+    def problems_tooltip(self, count: int) -> str:
+        return self.tr("The routing has %1 problem(s) checked against the current company directory (for example, "
+                       "someone it forwards calls to has left). Open the number to see where.").replace("%1",
+                                                                                                    str(count))
+
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,
                   index: QModelIndex | QPersistentModelIndex) -> bool:
-        state = self.deploy.get(str(index.data(NUMBER_ROLE)))
-        if state is not None and event.type() == QEvent.Type.ToolTip and str(index.data(NUMBER_ROLE)) \
-                not in self.states:
+        number = str(index.data(NUMBER_ROLE))
+        if self.mark_of(number) == "directory" and event.type() == QEvent.Type.ToolTip:
+            QToolTip.showText(event.globalPos(), self.problems_tooltip(self.problems[number]), view)
+            return True
+        state = self.deploy.get(number)
+        if state is not None and event.type() == QEvent.Type.ToolTip and number not in self.states:
             QToolTip.showText(event.globalPos(), deploy_tooltip(state), view)
             return True
         return super().helpEvent(event, view, option, index)

@@ -177,7 +177,7 @@
         <translation>узел %1: ещё не развёрнуто</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/deploy_marks.py" line="71"/>
+        <location filename="../../pbxdesk/sync_ui/deploy_marks.py" line="72"/>
         <source>revision %1</source>
         <translation>ревизия %1</translation>
     </message>
@@ -485,54 +485,62 @@
     </message>
 </context>
 <context>
+    <name>SyncMarkDelegate</name>
+    <message>
+        <location filename="../../pbxdesk/sync_ui/list_marks.py" line="73"/>
+        <source>The routing has %1 problem(s) checked against the current company directory (for example, someone it forwards calls to has left). Open the number to see where.</source>
+        <translation>В маршрутизации номера проблем при проверке по текущему справочнику компании: %1 (например, уволился тот, кому переводятся звонки). Откройте номер, чтобы увидеть где.</translation>
+    </message>
+</context>
+<context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="98"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="108"/>
         <source>Pending changes…</source>
         <translation>Неотправленные изменения…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="99"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="109"/>
         <source>Conflicts…</source>
         <translation>Конфликты…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="100"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="110"/>
         <source>History…</source>
         <translation>История…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="101"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="111"/>
         <source>Versions of the number on the server</source>
         <translation>Версии номера на сервере</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="102"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="112"/>
         <source>Log in again…</source>
         <translation>Войти заново…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="148"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="163"/>
         <source>The server did not accept the access token: log in again.</source>
         <translation>Сервер не принял ключ доступа: войдите заново.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="183"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="239"/>
         <source>Merge with the server&apos;s version</source>
         <translation>Объединение с версией на сервере</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="184"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="240"/>
         <source>Resolving a conflict: check the settings and save; saving resolves the conflict with this version.</source>
         <translation>Разрешение конфликта: проверьте настройки и сохраните; сохранение разрешит конфликт этой версией.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="213"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="269"/>
         <source>Conflict resolved. The number is sent at the next sync.</source>
         <translation>Конфликт разрешён. Номер будет отправлен при следующей синхронизации.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/sync_ui/controller.py" line="216"/>
+        <location filename="../../pbxdesk/sync_ui/controller.py" line="272"/>
         <source>The conflict is not resolved: %1</source>
         <translation>Конфликт не разрешён: %1</translation>
     </message>

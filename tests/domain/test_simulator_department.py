@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from pbxdesk.domain.models import Directory
-from pbxdesk.domain.simulator import SimulationError, simulate
+from pbxdesk.domain.simulator import simulate
 from tests.domain.strategies import make_document
 
 AT = datetime(2026, 11, 23, 10, 0)
@@ -134,9 +134,23 @@ def test_ring_times_count_after_the_announcement():
     assert rings(result) == [("e-1", 0, 10), ("e-2", 10, 20)]
 
 
-def test_a_department_missing_from_the_directory_is_refused():
-    with pytest.raises(SimulationError, match="nosuch"):
-        forward("all", None, 15, department="nosuch")
+def test_a_department_missing_from_the_directory_rings_nobody_and_moves_on_at_once():
+    """As the dialplan does (docs/routing.md): a department that left the directory is like one whose
+    members are all busy."""
+    for distribution, step in (("all", None), ("in_turn", 5), ("incremental", 5)):
+        result = forward(distribution, step, 15, department="nosuch")
+        assert went_on(result) and rings(result) == []
+
+
+def test_voicemail_mails_only_recipients_the_dialplan_can_mail():
+    directory = Directory.model_validate({
+        "employees": [{"id": "a", "name": "A", "email": "a@example.ru"}, {"id": "b", "name": "B"},
+                      {"id": "c", "name": "C", "email": "not an address"}],
+        "departments": [{"id": "d", "name": "D", "members": ["a", "b", "ghost"]}]})
+    root = {"type": "voicemail", "greeting": None, "external_email": "boss@example.ru",
+            "recipients": [{"employee": "ghost"}, {"employee": "c"}, {"department": "d"}, {"department": "gone"}]}
+    result = simulate(make_document({"working": root}, mode="always"), AT, directory)
+    assert result.outcome == {"kind": "voicemail", "emails": ["a@example.ru", "boss@example.ru"]}
 
 
 def test_members_the_pbx_cannot_dial_are_skipped_like_busy_ones():

@@ -257,7 +257,8 @@ def test_each_code_is_reported_at_its_pointer(mutate: Callable[[Doc], None], exp
 def test_every_catalogue_code_has_a_case() -> None:
     from tests.domain.test_directory_check import DIRECTORY_CASES
 
-    covered = {c[2][2] for c in CASES} | {c[2][1] for c in DIRECTORY_CASES} | {"number.mismatch"}
+    covered = {c[2][2] for c in CASES} | {c[2][1] for c in DIRECTORY_CASES} | {"number.mismatch"} \
+        | {"employee.no_extension", "employee.no_email"}
     assert covered == set(CATALOG)
 
 
@@ -279,3 +280,22 @@ def test_one_message_less_than_the_limit_is_accepted() -> None:
 def test_the_unmodified_example_has_none_of_these_problems() -> None:
     assert validate_data(copy.deepcopy(EXAMPLE)) == []
     assert validate_data(copy.deepcopy(EXAMPLE), None, {MEDIA}) == []
+
+
+def test_an_employee_without_the_extension_or_e_mail_a_node_needs_is_a_warning() -> None:
+    """The directory is the company's: an employee may have no extension (the forward rings nobody, the
+    call moves on) or no e-mail (the voicemail mails the others); the routing is not wrong, but it no
+    longer does what it says."""
+    data = copy.deepcopy(EXAMPLE)
+    data["scenarios"]["non_working"]["recipients"] = [{"employee": "e-103"}]
+    staff = DIRECTORY.model_copy(deep=True)
+    staff.employees[0].extension = None  # e-101, forwarded to at /scenarios/working/no_input
+    staff.employees[2].email = ""
+    found = [(p.severity, p.pointer, p.code, p.message_en) for p in validate_data(data, staff)
+             if p.code.startswith("employee.")]
+    assert found == [
+        ("warning", "/scenarios/working/no_input/employee", "employee.no_extension",
+         "The employee 'Анна Петрова' has no extension: the call moves on at once"),
+        ("warning", "/scenarios/non_working/recipients/0/employee", "employee.no_email",
+         "The employee 'Вера Козлова' has no e-mail address: no message reaches them")]
+    assert not [p for p in validate_data(data, DIRECTORY) if p.code.startswith("employee.")]

@@ -53,7 +53,7 @@ def test_put_get_revisions_round_trip(server: ServerProcess) -> None:
     assert resp.headers["etag"] == '"r2"' and resp.json()["name"] == "Главный номер"
     again = tenant.get(f"/numbers/{number}")
     assert again.headers["etag"] == '"r2"' and again.json() == resp.json()
-    assert {"number": number, "name": "Главный номер", "revision": 2} in tenant.get("/numbers").json()["items"]
+    assert {"number": number, "name": "Главный номер", "revision": 2, "problems": 0} in tenant.get("/numbers").json()["items"]
     revisions = tenant.get(f"/numbers/{number}/revisions").json()["items"]
     assert [r["revision"] for r in revisions] == [2, 1]
     assert revisions[0]["author"] == tenant.company and revisions[0]["saved_at"].endswith("Z")

@@ -130,6 +130,17 @@ def monday_cases() -> list[Case]:
              people=[Person("vera", busy=True)]),
         Case("employee_without_extension", {"working": forward_employee("gleb", 10, say("missed"))},
              people=[Person("gleb", extension=False)]),
+        # the directory changed under a routing (docs/routing.md): a target that left rings nobody, the call
+        # moves on at once; mail goes to the recipients still there
+        Case("employee_left_the_directory", {"working": forward_employee("ghost", 10, say("missed"))},
+             people=[Person("anna")]),
+        Case("department_left_the_directory", {"working": department("all", None, 15, nxt=say("nobody answered"),
+                                                                     dep="gone")},
+             people=[Person("anna")], departments={"d": ["anna"]}),
+        Case("recipients_left_the_directory", {"working": {
+            "type": "fax", "greeting": None, "external_email": None,
+            "recipients": [{"employee": "ghost"}, {"department": "gone"}, {"employee": "anna"}]}},
+             people=[Person("anna", email="anna@example.ru")], hold_s=4),
         # departments: each distribution with 2, 5 and 200 members
         department_case("all_2", "all", 2, None, 15, answers={2: 2.0}),
         department_case("all_5", "all", 5, None, 15),
