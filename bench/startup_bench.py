@@ -7,8 +7,10 @@ The app prints markers (``pbxdesk/app/startup_probe.py``):
 * LIST: the profile is open and the list reloaded from the store is painted, "Right now" column included;
 * EDITOR: the first number, asked for at the first frame as a user who double-clicks it at once, is open in
   its tab and its scenario tree has been painted;
-* SYNC: the first sync with the server has finished (the status bar says what the server has);
-* READY: all of LIST, EDITOR and SYNC have happened.
+* SYNC: the sync can be started ("Sync now" is enabled: the profile is attached);
+* READY: all of LIST, EDITOR and SYNC have happened;
+* SYNCED: the first sync with the server has finished (the status bar says what the server has): not part
+  of "ready" (the user works meanwhile), reported beside it.
 
 Two profiles of ``--numbers`` numbers (1,000 by default):
 
@@ -57,7 +59,7 @@ def step():  # the same marker as pbxdesk.app.main.when_painted
 step()
 app.exec()
 """
-MARKERS = ("IDLE", "LIST", "EDITOR", "SYNC", "READY")
+MARKERS = ("IDLE", "LIST", "EDITOR", "SYNC", "READY", "SYNCED")
 
 
 def server_profile(tmp: Path, count: int) -> tuple[Path, subprocess.Popen[bytes]]:

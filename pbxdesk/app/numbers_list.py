@@ -44,7 +44,7 @@ class NumbersList:
         """Reload the list off the GUI thread: first the rows, then what happens right now on each number
         (which needs every saved document, so it comes second and never delays the list)."""
         if self.worker is not None:
-            self.worker.submit(lambda store: store.list_numbers(), self._numbers_loaded)
+            self.worker.submit_read(lambda store: store.list_numbers(), self._numbers_loaded)
 
     def _show_rows(self, rows: list[Any]) -> None:
         current = self._number_at(self.table.currentIndex())
@@ -80,7 +80,7 @@ class NumbersList:
         def job(store: Store) -> dict[str, str]:
             return compute(store, numbers, lang, media=context.media_names.names())  # (names read here, off the GUI)
 
-        self.worker.submit(job, lambda texts, error: self._now_loaded(texts, error, fit))
+        self.worker.submit_read(job, lambda texts, error: self._now_loaded(texts, error, fit))
 
     def start_clock(self) -> None:
         """Keep "Right now" true as time passes: recompute it at every full minute (a schedule's ranges
@@ -103,6 +103,8 @@ class NumbersList:
             if fit:
                 self._fit_columns([NumbersModel.NOW])
             self.nowShown.emit()
+        if not self.worker.store_open:  # the first screen is read: the store opens behind it (a fast start)
+            self.worker.open_store()
 
     def _fit_columns(self, columns: list[int] | None = None, sample: int = 40) -> None:
         """Fit the columns to their header and first ``sample`` rows, measured with the font metrics.
