@@ -94,7 +94,9 @@ def server_profile(tmp: Path, count: int) -> tuple[Path, subprocess.Popen[bytes]
 def run(cmd: list[str], env: dict[str, str], ready: bool) -> dict[str, float]:
     """Seconds from the process start to each marker it printed."""
     start = time.time()
-    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180)
+    # from a directory of no package: ``python -m`` puts the working directory first on the path, before
+    # PYTHONPATH (--before) and the installed package
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180, cwd=tempfile.gettempdir())
     marks = {}
     for line in out.stdout.splitlines():
         name, _, stamp = line.partition(" ")

@@ -6,8 +6,8 @@ loopback port (a child process: ``demo_server``), so the window shows at once.
 
 At a fast start the context is made without its store and without the token (SQLAlchemy, the keyring and
 ``requests`` are not imported before the first screen is usable): ``own_store()`` opens the store when first
-needed, and the token is read from the keyring when the server is first asked (``start_server_async``,
-``make_client``).
+needed, and the token is read from the keyring when the server is first asked (``make_client``, on the
+sync's thread; the reachability check asks only after the first sync).
 """
 
 from __future__ import annotations
@@ -117,15 +117,7 @@ class AppContext:
         """In demo mode start the demo server (or take the one started early) and call ``done`` from a thread
         once it listens."""
         if not self.is_demo or self.embedded is not None:
-            if not self.token_later:
-                done()
-                return
-
-            def read_token() -> None:
-                self.load_token()
-                done()
-
-            threading.Thread(target=read_token, name="pbxdesk-token", daemon=True).start()
+            done()  # (a token still to be read is read by the first sync, on its thread: make_client)
             return
 
         def work() -> None:

@@ -124,6 +124,8 @@ class SyncUi(QObject):
     # -- reachability ------------------------------------------------------------------------------------
     def _probe_target(self) -> tuple[str | None, str | None, str | None]:
         with self.context._lock:
+            if self.context.token_later:  # not read yet (the first sync reads it): nothing to check with
+                return None, None, self.cursor
             return self.context.server_url, self.context.token, self.cursor
 
     def _probe_checked(self, state: str, detail: str) -> None:
