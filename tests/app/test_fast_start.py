@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
+from pbxdesk.app.numbers_model import NumbersModel
 from pbxdesk.store import Store
 from tests.app.conftest import open_with_enter, wait_until
 from tests.support.scenario_ui import UI
@@ -16,12 +17,14 @@ from tests.support.scenario_ui import UI
 NUMBERS = ("4952302200", "4952302201", "4952302202")
 
 
-def _profile(tmp_path: Path, spec_example) -> Path:
-    """A profile of a real server (not reachable here) with three numbers as its sync brought them."""
+def _profile(tmp_path: Path, spec_example, more: int = 0) -> Path:
+    """A profile of a real server (not reachable here) with three numbers as its sync brought them (and
+    ``more`` after them)."""
     profile = tmp_path / "profile"
     with Store.open(profile) as store:
         store.set_profile(server_url="http://127.0.0.1:9", company="Тестовая компания", is_demo=False)
-        for index, number in enumerate(NUMBERS):
+        extra = tuple(f"4952309{index:03d}" for index in range(more))
+        for index, number in enumerate(NUMBERS + extra):
             doc = spec_example.model_copy(deep=True)
             doc.number, doc.name = number, f"Номер {index + 1}"
             store.apply_server_document(number, doc, 1)
@@ -65,7 +68,7 @@ def test_the_window_at_a_fast_start_opens_a_number_and_keeps_an_edit_made_at_onc
     from pbxdesk.desktop import i18n
 
     monkeypatch.setenv("PBXDESK_TOKEN", "token-of-the-test")
-    profile = _profile(tmp_path, spec_example)
+    profile = _profile(tmp_path, spec_example, more=97)  # more than the rows whose "Right now" comes first
     context = open_profile(str(profile), store_later=True)
     assert context.store is None and context.token is None  # neither SQLAlchemy nor the keyring yet
     i18n.set_language("ru")
@@ -75,7 +78,10 @@ def test_the_window_at_a_fast_start_opens_a_number_and_keeps_an_edit_made_at_onc
         synced: list[bool] = []
         window.firstSyncDone.connect(lambda: synced.append(True))
         window.show()
-        wait_until(lambda: window.model.rowCount() == 3)
+        wait_until(lambda: window.model.rowCount() == 100)
+        # "Right now" for every number (those in sight first, then the others)
+        wait_until(lambda: all(window.model.index(r, NumbersModel.NOW).data() for r in range(100)))
+        assert len({window.model.index(r, NumbersModel.NOW).data() for r in range(100)}) == 1  # one document
         editor = open_with_enter(window, qtbot, "Номер 2")
         UI(qtbot, editor.scenarios).type(editor.name_edit, "Номер два")
         assert editor.is_dirty()
