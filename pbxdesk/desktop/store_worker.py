@@ -59,7 +59,7 @@ class StoreWorker(QObject):
     def __init__(self, profile_dir: Path, parent: QObject | None = None, open_later: bool = False) -> None:
         super().__init__(parent)
         self._profile_dir = profile_dir
-        self._open_later = open_later
+        self.open_later = open_later  # a fast start: reads go to the quick reader until the store is open
         self.store_open = False  # set on the worker's thread once the store is open
         self._jobs: queue.Queue[Any] = queue.Queue()
         self._finished.connect(self._deliver)
@@ -109,7 +109,7 @@ class StoreWorker(QObject):
         store: Store | None = None
         reader: Any = None
         opened = False
-        if not self._open_later:
+        if not self.open_later:
             store, opened = self._open(), True
         try:
             while True:
