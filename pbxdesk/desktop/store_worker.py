@@ -128,8 +128,7 @@ class StoreWorker(QObject):
                         from pbxdesk.store.quick_read import QuickReader
 
                         reader = QuickReader.open(self._profile_dir) or False
-                    if reader:
-                        self._run_read(reader, job, on_done)
+                    if reader and self._run_read(reader, job, on_done):
                         continue
                 if not opened:
                     store, opened = self._open(), True
@@ -151,17 +150,24 @@ class StoreWorker(QObject):
         self.storeOpened.emit()
         return store
 
-    def _run_read(self, reader: Any, job: Job, on_done: Done | None) -> None:
+    def _run_read(self, reader: Any, job: Job, on_done: Done | None) -> bool:
+        """Run a read with the quick reader; False when the file could not be read that way (the store then
+        runs it, and says what is wrong if anything is)."""
+        import sqlite3
+
         result: Any = None
         error: BaseException | None = None
         try:
             result = job(reader)
+        except sqlite3.Error:
+            return False
         except BaseException as exc:  # handed to the GUI, which shows it
             error = exc
         if on_done is not None:
             self._finished.emit(on_done, result, error)
         if self._jobs.empty():
             self._idle.set()
+        return True
 
     def _run(self, store: Store | None, job: Job, on_done: Done | None) -> Store | None:
         if self._trouble is not None and (store is None or store.read_only):
