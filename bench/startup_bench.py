@@ -7,8 +7,10 @@ The app prints markers (``pbxdesk/app/startup_probe.py``):
 * LIST: the profile is open and the list reloaded from the store is painted, "Right now" column included;
 * EDITOR: the first number, asked for at the first frame as a user who double-clicks it at once, is open in
   its tab and its scenario tree has been painted;
-* SYNC: the first sync with the server has finished (the status bar says what the server has);
-* READY: all of LIST, EDITOR and SYNC have happened.
+* SYNC: the sync can be started ("Sync now" is enabled: the profile is attached);
+* READY: all of LIST, EDITOR and SYNC have happened;
+* SYNCED: the first sync with the server has finished (the status bar says what the server has): not part
+  of "ready" (the user works meanwhile), reported beside it.
 
 Two profiles of ``--numbers`` numbers (1,000 by default):
 
@@ -25,7 +27,12 @@ is reported. Targets: READY under 1 s (median) or at most 3x the bare window of 
 The package's bytecode is compiled first, as ``pip install`` does (this machine may set
 PYTHONDONTWRITEBYTECODE, which would otherwise compile every module from source on every start).
 
-    .venv/bin/python bench/startup_bench.py [--rounds N] [--numbers N] [--profiles server,demo]
+With ``--before DIR`` (a copy of an earlier ``pbxdesk`` package in ``DIR/pbxdesk``, e.g. from
+``git archive <commit> pbxdesk | tar -x -C DIR``), each round also runs that code on the same profiles
+(``PYTHONPATH=DIR``), so before and after are measured alternately in the same rounds. Give the copy this
+``pbxdesk/app/startup_probe.py`` so that both print the same markers.
+
+    .venv/bin/python bench/startup_bench.py [--rounds N] [--numbers N] [--profiles server,demo] [--before DIR]
 """
 
 from __future__ import annotations
@@ -57,7 +64,7 @@ def step():  # the same marker as pbxdesk.app.main.when_painted
 step()
 app.exec()
 """
-MARKERS = ("IDLE", "LIST", "EDITOR", "SYNC", "READY")
+MARKERS = ("IDLE", "LIST", "EDITOR", "SYNC", "READY", "SYNCED")
 
 
 def server_profile(tmp: Path, count: int) -> tuple[Path, subprocess.Popen[bytes]]:
@@ -87,7 +94,9 @@ def server_profile(tmp: Path, count: int) -> tuple[Path, subprocess.Popen[bytes]
 def run(cmd: list[str], env: dict[str, str], ready: bool) -> dict[str, float]:
     """Seconds from the process start to each marker it printed."""
     start = time.time()
-    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180)
+    # from a directory of no package: ``python -m`` puts the working directory first on the path, before
+    # PYTHONPATH (--before) and the installed package
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180, cwd=tempfile.gettempdir())
     marks = {}
     for line in out.stdout.splitlines():
         name, _, stamp = line.partition(" ")
@@ -109,14 +118,17 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--numbers", type=int, default=1000)
     parser.add_argument("--profiles", default="server,demo")
+    parser.add_argument("--before", type=Path, help="a directory holding an earlier pbxdesk package to compare")
     args = parser.parse_args()
     kinds = [k for k in args.profiles.split(",") if k]
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env.pop("PBXDESK_TOKEN", None)
     env.pop("PBXDESK_STARTUP_TRACE", None)
     app_env = dict(env, PBXDESK_STARTUP_PROBE="ready")
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "pbxdesk")], check=True,
-                   stdout=subprocess.DEVNULL)
+    for package in [ROOT / "pbxdesk"] + ([args.before / "pbxdesk"] if args.before else []):
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True,
+                       stdout=subprocess.DEVNULL)
+    envs = {"bare": env}
     server = None
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -128,15 +140,20 @@ def main() -> int:
             if "demo" in kinds:
                 cmds["demo"] = [sys.executable, "-m", "pbxdesk", "--profile", str(tmp / "demo-base")]
                 run(cmds["demo"], app_env, ready=False)  # the first start makes the demo profile and syncs
+            for name in [n for n in cmds if n != "bare"]:
+                envs[name] = app_env
+                if args.before:
+                    cmds[f"{name}-before"] = cmds[name]
+                    envs[f"{name}-before"] = dict(app_env, PYTHONPATH=str(args.before.resolve()))
             for name, cmd in cmds.items():  # warm the file cache and the translations once
-                run(cmd, app_env if name != "bare" else env, ready=name != "bare")
+                run(cmd, envs[name], ready=name != "bare")
             print(f"load average before: {loadavg()}; {args.rounds} rounds of {', '.join(cmds)}", flush=True)
             got: dict[str, list[dict[str, float]]] = {name: [] for name in cmds}
             names = list(cmds)
             for round_no in range(args.rounds):
                 shift = round_no % len(names)
                 for name in names[shift:] + names[:shift]:
-                    got[name].append(run(cmds[name], app_env if name != "bare" else env, ready=name != "bare"))
+                    got[name].append(run(cmds[name], envs[name], ready=name != "bare"))
                 bare = got["bare"][-1]["IDLE"]
                 print(f"  round {round_no + 1}: bare {bare * 1000:.0f} ms; "
                       + "; ".join(f"{k} ready {got[k][-1]['READY'] * 1000:.0f} ms ({got[k][-1]['READY'] / bare:.1f}x)"

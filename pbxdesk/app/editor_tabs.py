@@ -52,7 +52,7 @@ class EditorTabs:
             return (store.load_draft(number), store.get_saved(number), store.get_directory(), withdrawn,
                     withdrawn and store.has_kept_edit(number))
 
-        self.worker.submit(job, lambda result, error: self._editor_loaded(number, result, error))
+        self.worker.submit_read(job, lambda result, error: self._editor_loaded(number, result, error))
 
     def _editor_loaded(self, number: str, result: Any, error: BaseException | None) -> None:
         from pbxdesk.domain.document import parse_document

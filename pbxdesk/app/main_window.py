@@ -109,7 +109,8 @@ class MainWindow(NumbersList, EditorTabs, SyncActions, WindowViews, QMainWindow)
             return
         self.context = context
         self._is_demo = context.is_demo
-        self.worker = StoreWorker(context.profile_dir, self)
+        self.worker = StoreWorker(context.profile_dir, self, open_later=context.store is None)
+        self.worker.storeOpened.connect(self._store_opened)
         self.media = MediaFetcher(context, self)  # the company's audio files, downloaded as numbers use them
         self.media.namesChanged.connect(self._media_names_learned)
         self.sync = SyncController(context, self)

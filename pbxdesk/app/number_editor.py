@@ -6,7 +6,7 @@ errors to the saved document and queues it for sync; "Cancel" drops the draft an
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShortcut
@@ -23,13 +23,16 @@ from pbxdesk.domain.phone import format_number
 from pbxdesk.domain.walk import media_ids
 from pbxdesk.scenario_editor import ScenarioEditor
 from pbxdesk.schedule_grid import ScheduleEditor
-from pbxdesk.store import Store, StoreError
+from pbxdesk.store.errors import StoreError
 from pbxdesk.test_call import TestCallPanel
 from pbxdesk.test_call.coverage_view import CoverageView
 from pbxdesk.test_call.flow_view import FlowOverview
 from pbxdesk.widgets.error_dialog import error_box
 from pbxdesk.widgets.session import DocumentSession, SetValuesCommand
 from pbxdesk.widgets.words_label import WordsLabel
+
+if TYPE_CHECKING:  # SQLAlchemy is loaded by the store worker, not by the editors
+    from pbxdesk.store import Store
 
 AUTOSAVE_MS = 500
 NAME_MERGE_ID = 1001

@@ -14,6 +14,8 @@ from pbxdesk.desktop import i18n
 if TYPE_CHECKING:
     from pbxdesk.store import Store
 
+FIRST_ROWS = 80  # "Right now" is computed first for the rows at the top of the list (what a window shows)
+
 
 class NumbersList:
     """Mixed into MainWindow (which provides model, proxy, table, worker, status, numbersShown, open_number)."""
@@ -28,6 +30,7 @@ class NumbersList:
     list_loaded: bool
     open_number: Any
     _now_texts: Any = None
+    _now_head_done = False
     context: Any
 
     def _number_at(self, index: QModelIndex) -> str:
@@ -44,7 +47,7 @@ class NumbersList:
         """Reload the list off the GUI thread: first the rows, then what happens right now on each number
         (which needs every saved document, so it comes second and never delays the list)."""
         if self.worker is not None:
-            self.worker.submit(lambda store: store.list_numbers(), self._numbers_loaded)
+            self.worker.submit_read(lambda store: store.list_numbers(), self._numbers_loaded)
 
     def _show_rows(self, rows: list[Any]) -> None:
         current = self._number_at(self.table.currentIndex())
@@ -77,10 +80,16 @@ class NumbersList:
             self._now_texts = NowTexts()  # keeps parsed documents; only the store worker thread uses it
         compute, context = self._now_texts, self.context
 
-        def job(store: Store) -> dict[str, str]:
-            return compute(store, numbers, lang, media=context.media_names.names())  # (names read here, off the GUI)
+        def job(store: Store, wanted: list[str] = numbers) -> dict[str, str]:
+            return compute(store, wanted, lang, media=context.media_names.names())  # (names read here, off the GUI)
 
-        self.worker.submit(job, lambda texts, error: self._now_loaded(texts, error, fit))
+        if not self._now_head_done:  # the first time: the rows in sight first (parsing 1,000 documents takes
+            self._now_head_done = True  # about 0.2 s), then all
+            if len(numbers) > FIRST_ROWS:
+                head = [self._number_at(self.proxy.index(row, 0)) for row in range(FIRST_ROWS)]
+                self.worker.submit_read(lambda store: job(store, head),
+                                        lambda texts, error: self._now_loaded(texts, error, fit, head=True))
+        self.worker.submit_read(job, lambda texts, error: self._now_loaded(texts, error, fit))
 
     def start_clock(self) -> None:
         """Keep "Right now" true as time passes: recompute it at every full minute (a schedule's ranges
@@ -97,12 +106,14 @@ class NumbersList:
         self.refresh_now()
         self._arm_clock()
 
-    def _now_loaded(self, texts: Any, error: BaseException | None, fit: bool) -> None:
+    def _now_loaded(self, texts: Any, error: BaseException | None, fit: bool, head: bool = False) -> None:
         if error is None:
             self.model.set_now_texts(texts)
             if fit:
                 self._fit_columns([NumbersModel.NOW])
             self.nowShown.emit()
+        if not head and not self.worker.store_open:  # the first screen is read: the store opens behind it
+            self.worker.open_store()
 
     def _fit_columns(self, columns: list[int] | None = None, sample: int = 40) -> None:
         """Fit the columns to their header and first ``sample`` rows, measured with the font metrics.

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pbxdesk.domain.describe import interval_name, node_summary
 from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.schedule import interval_at
-from pbxdesk.store import Store
 from pbxdesk.store.codec import text_doc
+
+if TYPE_CHECKING:  # the quick reader or the store (SQLAlchemy is not needed for the first list)
+    from pbxdesk.store import Store
 
 
 def now_summary(doc: RoutingDocument, directory: Directory | None, at: datetime, lang: str,

@@ -7,6 +7,9 @@ app then opens the profile the normal way before showing the window.
 :class:`ProfileLoader` then opens the profile for real on a thread (the store with SQLAlchemy, the token
 from the keyring, the domain models, the sync engine: about half a second of imports) and hands the
 :class:`~pbxdesk.desktop.context.AppContext` to the window on the GUI thread (``MainWindow.attach``).
+The profile opens without its store and token (``open_profile(store_later=True)``): the first screen (the
+list, its "Right now" column, the first number's editor) is read with ``sqlite3`` by the store worker, which
+opens the store (SQLAlchemy, about 0.3 s of imports) once that screen is shown; the first sync waits for it.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ class ProfileLoader(QObject):
             try:
                 from pbxdesk.app.startup import open_profile
 
-                context = open_profile(cli_value, settings=settings)
+                context = open_profile(cli_value, settings=settings, store_later=True)
                 import pbxdesk.app.attach_imports  # noqa: F401  (what attach needs, imported here, not in the GUI)
             except BaseException as exc:  # shown by the window, which keeps the list it has
                 log.exception("opening the profile failed")

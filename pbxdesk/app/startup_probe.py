@@ -9,10 +9,14 @@
     "Right now" included;
   - ``EDITOR``: the first number of the list, asked for at the first frame (as a user who double-clicks it
     at once), is open in its tab and its scenario tree has been painted;
-  - ``SYNC``: the first sync has finished with the server (in demo mode after the embedded server
-    started), so the status bar says what the server has.
+  - ``SYNC``: the sync can be started (the profile is attached: "Sync now" is enabled);
 
-The app then quits. Nothing here runs unless the variable is set.
+* ``SYNCED``: the first sync has finished with the server (in demo mode after the demo server started), so
+  the status bar says what the server has. It is not part of "ready" (the user works meanwhile) and is
+  printed when it happens, before or after ``READY``.
+
+The app quits once ``READY`` and ``SYNCED`` have both been printed. Nothing here runs unless the variable is
+set.
 """
 
 from __future__ import annotations
@@ -60,7 +64,8 @@ class StartupProbe(QObject):
         window = self.window
         if self.until_ready:
             window.nowShown.connect(self._now_shown)
-            window.firstSyncDone.connect(lambda: self._mark("SYNC"))
+            window.attached.connect(self._attached)
+            window.firstSyncDone.connect(lambda: self._mark("SYNCED"))
             window.tabs.currentChanged.connect(self._tab_shown)
         if window.list_loaded:  # the fast start fills the list before the window is shown
             when_painted(window, self._idle)
@@ -74,6 +79,8 @@ class StartupProbe(QObject):
         if not self.until_ready:
             QApplication.quit()
             return
+        if self.window.act_sync.isEnabled():  # a profile opened before the window (no fast start)
+            self._mark("SYNC")
         if self.window.model.rowCount():
             self.window.open_number(self.window.model.number_at(0))
         else:
@@ -84,6 +91,10 @@ class StartupProbe(QObject):
             from pbxdesk.app.main import when_painted
 
             when_painted(self.window, lambda: self._mark("LIST"))
+
+    def _attached(self) -> None:
+        if self.window.act_sync.isEnabled():
+            self._mark("SYNC")
 
     def _tab_shown(self, _index: int) -> None:
         editor = self.window.tabs.currentWidget()
@@ -97,9 +108,11 @@ class StartupProbe(QObject):
         self.seen.add(name)
         self.trace(name.lower())
         _print(name)
-        if self.until_ready and all(n in self.seen for n in NEEDED):
+        if self.until_ready and "READY" not in self.seen and all(n in self.seen for n in NEEDED):
+            self.seen.add("READY")
             self.trace("ready")
             _print("READY")
+        if self.until_ready and "READY" in self.seen and "SYNCED" in self.seen:
             QApplication.quit()
 
 

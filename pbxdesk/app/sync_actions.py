@@ -24,12 +24,22 @@ class SyncActions:
     auto_sync_timer: Any
     firstSyncDone: Any
     _synced_once: bool
+    _sync_when_open = False
     media: Any
 
     def _server_ready(self) -> None:
         if self.context.server_error:
             self.status.set_offline(self.context.server_error)
-        self.start_sync()
+        if self.worker.store_open or not self.worker.open_later:
+            self.start_sync()
+        else:  # a fast start: the first sync waits until the first screen is shown and the store is open
+            self._sync_when_open = True
+
+    def _store_opened(self) -> None:
+        if self._sync_when_open:
+            self._sync_when_open = False
+            if not self._synced_once and not self.sync.is_running():  # (the reachability check may have
+                self.start_sync()  # started one meanwhile)
 
     def start_sync(self) -> None:
         if self.worker is None:  # the profile is still opening (attach() syncs when it is done)

@@ -10,10 +10,15 @@ frame), and opening the profile takes that process (:func:`take`); otherwise the
 The child's stdin is a pipe from the app and the server stops when it reaches its end
 (``--exit-with-stdin``): when the app stops it, and when the app ends in any way, so it never outlives the
 app. Its log goes to ``DATA/server.log``.
+
+It runs at a lower CPU priority (``nice`` 10; ``PBXDESK_DEMO_SERVER_NICE`` sets another, 0 keeps the app's):
+on a two-core laptop its start-up (about a second of CPU) would otherwise take the core the app needs to
+show its first screen; the demo's first sync simply comes a little later.
 """
 
 from __future__ import annotations
 
+import os
 import queue
 import subprocess
 import sys
@@ -23,6 +28,8 @@ from pathlib import Path
 from pbxdesk.server.demo_token import read_demo_token
 
 LISTENING = "pbxdesk server listening on "
+NICE_ENV = "PBXDESK_DEMO_SERVER_NICE"
+DEFAULT_NICE = 10
 _started: dict[Path, DemoServer] = {}
 
 
@@ -39,6 +46,7 @@ class DemoServer:
                 [sys.executable, "-m", "pbxdesk", "serve", "--data", str(self.data_dir), "--port", "0", "--demo",
                  "--exit-with-stdin"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
+        _lower_priority(self._proc.pid)
         self._lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._read, name="pbxdesk-demo-server-out", daemon=True).start()
 
@@ -80,6 +88,24 @@ class DemoServer:
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait()
+
+
+def server_nice() -> int:
+    """How much lower than the app the demo server runs (``PBXDESK_DEMO_SERVER_NICE``, default 10)."""
+    try:
+        return max(0, min(19, int(os.environ.get(NICE_ENV, DEFAULT_NICE))))
+    except ValueError:
+        return DEFAULT_NICE
+
+
+def _lower_priority(pid: int) -> None:
+    nice = server_nice()
+    if not nice or not hasattr(os, "setpriority"):
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, min(19, os.getpriority(os.PRIO_PROCESS, 0) + nice))
+    except OSError:  # not allowed here: it runs at the app's priority
+        pass
 
 
 def prestart(data_dir: Path) -> None:

@@ -8,6 +8,12 @@ When the profile's disk fails (full, read-only, removed: ``ProfileUnavailable``)
 failing cleanly, ``profileTrouble(error)`` tells the window once, and ``profileTrouble(None)`` when a store
 operation works again. A profile whose disk cannot be written is opened read-only (everything committed
 can still be seen); the worker tries to open it for writing again before each job until it succeeds.
+
+At a fast start (``open_later=True``) the store is not opened at once: ``submit_read(job, on_done)`` runs
+``job`` with a :class:`~pbxdesk.store.quick_read.QuickReader` (stdlib ``sqlite3``: the numbers list, a
+number's documents, the directory) until the store is open, and with the store afterwards, so the first
+screen needs no SQLAlchemy. The store opens with the first ``submit`` (a save, an autosave: in order, so
+nothing is lost) or when ``open_store()`` is called, whichever comes first; ``storeOpened`` says so.
 """
 
 from __future__ import annotations
@@ -16,19 +22,25 @@ import queue
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
-from pbxdesk.store import ProfileUnavailable, Store, StoreError
+from pbxdesk.store.errors import ProfileUnavailable, StoreError
 
-Job = Callable[[Store], Any]
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when it is opened, on the worker's thread
+    from pbxdesk.store import Store
+
+Job = Callable[["Store"], Any]
 Done = Callable[[Any, BaseException | None], None]
+_OPEN = object()  # a queue item: open the store now
 
 
 def open_store(profile_dir: Path) -> tuple[Store | None, StoreError | None]:
     """The profile's store, read-only when its disk cannot be written (with the reason), or only the reason."""
+    from pbxdesk.store import Store
+
     try:
         return Store.open(profile_dir), None
     except StoreError as exc:
@@ -42,11 +54,14 @@ def open_store(profile_dir: Path) -> tuple[Store | None, StoreError | None]:
 class StoreWorker(QObject):
     _finished = Signal(object, object, object)  # callback, result, error
     profileTrouble = Signal(object)  # a StoreError of the profile's disk, or None once it works again
+    storeOpened = Signal()  # the real store is open (at once, or at a fast start when it was first needed)
 
-    def __init__(self, profile_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, profile_dir: Path, parent: QObject | None = None, open_later: bool = False) -> None:
         super().__init__(parent)
         self._profile_dir = profile_dir
-        self._jobs: queue.Queue[tuple[Job, Done | None] | None] = queue.Queue()
+        self.open_later = open_later  # a fast start: reads go to the quick reader until the store is open
+        self.store_open = False  # set on the worker's thread once the store is open
+        self._jobs: queue.Queue[Any] = queue.Queue()
         self._finished.connect(self._deliver)
         self._idle = threading.Event()
         self._idle.set()
@@ -55,8 +70,21 @@ class StoreWorker(QObject):
         self._thread.start()
 
     def submit(self, job: Job, on_done: Done | None = None) -> None:
+        """Run ``job(store)`` with the real store (opening it first if need be)."""
         self._idle.clear()
-        self._jobs.put((job, on_done))
+        self._jobs.put((job, on_done, True))
+
+    def submit_read(self, job: Job, on_done: Done | None = None) -> None:
+        """Run ``job`` with the quick reader while the store is not open yet, else with the store: for reads
+        that only use what both have (``list_numbers()``, ``load_draft``, ``get_saved``, ``saved_texts``,
+        ``get_directory``)."""
+        self._idle.clear()
+        self._jobs.put((job, on_done, False))
+
+    def open_store(self) -> None:
+        """Open the real store now if it is not open yet (after the first screen is shown)."""
+        self._idle.clear()
+        self._jobs.put(_OPEN)
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Block until every submitted job ran (used when closing and by tests)."""
@@ -78,42 +106,97 @@ class StoreWorker(QObject):
         self._trouble = error
 
     def _loop(self) -> None:
-        store, self._trouble = open_store(self._profile_dir)
-        if self._trouble is not None:
-            self.profileTrouble.emit(self._trouble)
+        store: Store | None = None
+        reader: Any = None
+        opened = False
+        if not self.open_later:
+            store, opened = self._open(), True
         try:
             while True:
                 item = self._jobs.get()
                 if item is None:
                     return
-                job, on_done = item
-                if self._trouble is not None and (store is None or store.read_only):
-                    store = self._reopen(store)  # the disk may be back: open it for writing again
-                result: Any = None
-                error: BaseException | None = None
-                writes = store.writes if store is not None else 0
-                try:
-                    if store is None:
-                        raise self._trouble or ProfileUnavailable("io", str(self._profile_dir))
-                    result = job(store)
-                except BaseException as exc:  # handed to the GUI, which shows it
-                    error = exc
-                if isinstance(error, StoreError) and not _about_data(error):
-                    if self._trouble is None or str(self._trouble) != str(error):
-                        self.profileTrouble.emit(error)
-                    self._trouble = error
-                elif error is None and self._trouble is not None and store is not None and store.writes > writes:
-                    self._trouble = None  # a write went through: the disk is back
-                    self.profileTrouble.emit(None)
-                if on_done is not None:
-                    self._finished.emit(on_done, result, error)
-                if self._jobs.empty():
-                    self._idle.set()
+                if item is _OPEN:
+                    if not opened:
+                        store, opened = self._open(), True
+                    if self._jobs.empty():
+                        self._idle.set()
+                    continue
+                job, on_done, needs_store = item
+                if not opened and not needs_store:
+                    if reader is None:
+                        from pbxdesk.store.quick_read import QuickReader
+
+                        reader = QuickReader.open(self._profile_dir) or False
+                    if reader and self._run_read(reader, job, on_done):
+                        continue
+                if not opened:
+                    store, opened = self._open(), True
+                if reader:
+                    reader.close()
+                    reader = False
+                store = self._run(store, job, on_done)
         finally:
+            if reader:
+                reader.close()
             if store is not None:
                 store.close()
 
+    def _open(self) -> Store | None:
+        store, self._trouble = open_store(self._profile_dir)
+        if self._trouble is not None:
+            self.profileTrouble.emit(self._trouble)
+        self.store_open = True
+        self.storeOpened.emit()
+        return store
+
+    def _run_read(self, reader: Any, job: Job, on_done: Done | None) -> bool:
+        """Run a read with the quick reader; False when the file could not be read that way (the store then
+        runs it, and says what is wrong if anything is)."""
+        import sqlite3
+
+        result: Any = None
+        error: BaseException | None = None
+        try:
+            result = job(reader)
+        except sqlite3.Error:
+            return False
+        except BaseException as exc:  # handed to the GUI, which shows it
+            error = exc
+        if on_done is not None:
+            self._finished.emit(on_done, result, error)
+        if self._jobs.empty():
+            self._idle.set()
+        return True
+
+    def _run(self, store: Store | None, job: Job, on_done: Done | None) -> Store | None:
+        if self._trouble is not None and (store is None or store.read_only):
+            store = self._reopen(store)  # the disk may be back: open it for writing again
+        result: Any = None
+        error: BaseException | None = None
+        writes = store.writes if store is not None else 0
+        try:
+            if store is None:
+                raise self._trouble or ProfileUnavailable("io", str(self._profile_dir))
+            result = job(store)
+        except BaseException as exc:  # handed to the GUI, which shows it
+            error = exc
+        if isinstance(error, StoreError) and not _about_data(error):
+            if self._trouble is None or str(self._trouble) != str(error):
+                self.profileTrouble.emit(error)
+            self._trouble = error
+        elif error is None and self._trouble is not None and store is not None and store.writes > writes:
+            self._trouble = None  # a write went through: the disk is back
+            self.profileTrouble.emit(None)
+        if on_done is not None:
+            self._finished.emit(on_done, result, error)
+        if self._jobs.empty():
+            self._idle.set()
+        return store
+
     def _reopen(self, store: Store | None) -> Store | None:
+        from pbxdesk.store import Store
+
         try:
             writable = Store.open(self._profile_dir)
         except StoreError:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from pbxdesk.desktop.context import AppContext
 from pbxdesk.desktop.i18n import current_language
-from pbxdesk.store.disk import profile_trouble
-from pbxdesk.sync.engine import SyncEngine, SyncReport
-from pbxdesk.sync.errors import ApiError
+
+if TYPE_CHECKING:  # the sync engine, SQLAlchemy and requests load on the sync's thread, not at start-up
+    from pbxdesk.sync.engine import SyncReport
 
 
 class _SyncThread(QThread):
@@ -23,6 +24,10 @@ class _SyncThread(QThread):
         self._context, self._cancel = context, cancel
 
     def run(self) -> None:
+        from pbxdesk.store.disk import profile_trouble
+        from pbxdesk.sync.engine import SyncEngine
+        from pbxdesk.sync.errors import ApiError
+
         client = self._context.make_client()
         if client is None:
             self.finishedWith.emit(None, self._context.server_error or "no server configured")
@@ -87,6 +92,8 @@ class SyncController(QObject):
         return self._thread.wait(ms) if self._thread is not None else True
 
     def _done(self, report: object, error: str) -> None:
+        from pbxdesk.sync.engine import SyncReport  # (loaded by the sync's thread by now)
+
         self.last_report = report if isinstance(report, SyncReport) else None
         self.last_error = error
         if self._thread is not None:

@@ -35,6 +35,21 @@ def base_info(base: Path) -> ProfileInfo | None:
         return store.get_profile()
 
 
+def quick_profile_in_use(cli_value: str | None) -> ProfileInUse | None:
+    """``profile_in_use`` read with stdlib ``sqlite3`` (no SQLAlchemy), for a base profile file at the newest
+    revision or none; None when that cannot answer (``profile_in_use`` then does)."""
+    from pbxdesk.store.quick_read import read_profile
+
+    base = resolve_profile_dir(cli_value)
+    info = None
+    if database_path(base).exists():
+        info = read_profile(base)
+        if info is None:
+            return None
+    profile, is_demo = chosen_profile(base, info)
+    return ProfileInUse(base, profile, info, is_demo)
+
+
 def profile_in_use(cli_value: str | None) -> ProfileInUse:
     base = resolve_profile_dir(cli_value)
     info = base_info(base)

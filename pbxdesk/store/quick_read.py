@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pbxdesk.store.list_rows import NumberSummary, ProfileInfo
 from pbxdesk.store.profile import database_path, resolve_profile_dir
 
+WITHDRAWN = "withdrawn"  # the sync state of a number the company no longer has (pbxdesk.store.withdrawn)
 DEMO_SUBDIR = "demo"  # where the demo profile lives inside the base one (see chosen_profile)
 SCHEMA_HEAD = "0005"  # the newest migration (database.py migrates to it); a test checks it is alembic's head
 
@@ -106,3 +107,68 @@ def quick_start(cli_value: str | None) -> QuickStart | None:
         if con is not None:
             con.close()
     return None if rows is None else QuickStart(base, profile, is_demo, rows)
+
+
+class QuickReader:
+    """Reads of a profile at the newest revision with stdlib ``sqlite3``, answering as the :class:`Store`
+    methods of the same names do (the numbers list, a number's draft and saved document, whether it is
+    withdrawn and keeps an edit, the directory, the saved texts): what the first screen needs, while the
+    real store (SQLAlchemy and alembic) is still being opened. ``open(profile_dir)`` is None when the file cannot be read this way (the store then
+    answers). One reader belongs to one thread; nothing is ever written."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self._con = con
+
+    @classmethod
+    def open(cls, profile_dir: Path) -> QuickReader | None:
+        con = _connect(profile_dir)
+        return None if con is None else cls(con)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def _column(self, number: str, column: str) -> str | None:
+        from pbxdesk.domain.phone import normalize_number
+
+        row = self._con.execute(f"SELECT {column} FROM numbers WHERE number = ?",
+                                (normalize_number(number),)).fetchone()
+        return None if row is None else row[0]
+
+    def list_numbers(self) -> list[NumberSummary]:
+        return _numbers(self._con)
+
+    def is_withdrawn(self, number: str) -> bool:
+        return self._column(number, "sync_state") == WITHDRAWN
+
+    def has_kept_edit(self, number: str) -> bool:
+        """A withdrawn number with an edit that never reached the server (a queued save or a draft)."""
+        from pbxdesk.domain.phone import normalize_number
+
+        row = self._con.execute(
+            "SELECT n.sync_state, n.draft_json IS NOT NULL, "
+            "EXISTS (SELECT 1 FROM outbox o WHERE o.number = n.number) FROM numbers n WHERE n.number = ?",
+            (normalize_number(number),)).fetchone()
+        return row is not None and row[0] == WITHDRAWN and (bool(row[1]) or bool(row[2]))
+
+    def load_draft(self, number: str) -> Any | None:
+        import json
+
+        text = self._column(number, "draft_json")
+        return None if text is None else json.loads(text)
+
+    def get_saved(self, number: str) -> Any | None:
+        from pbxdesk.store.codec import text_doc
+
+        return text_doc(self._column(number, "saved_json"))
+
+    def saved_texts(self) -> dict[str, str]:
+        rows = self._con.execute("SELECT number, saved_json FROM numbers WHERE saved_json IS NOT NULL").fetchall()
+        return {r[0]: r[1] for r in rows}
+
+    def get_directory(self) -> Any | None:
+        import json
+
+        from pbxdesk.domain.models import Directory
+
+        row = self._con.execute("SELECT data_json FROM directory_cache WHERE id = 1").fetchone()
+        return None if row is None else Directory.model_validate(json.loads(row[0]))

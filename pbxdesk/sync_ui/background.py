@@ -16,9 +16,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from pbxdesk.sync.client import ApiClient
-from pbxdesk.sync.errors import ApiError, AuthError, NetworkError
-
 PROBE_INTERVAL_MS = 10_000
 
 
@@ -54,6 +51,9 @@ def probe_server(url: str, token: str | None, cursor: str | None) -> tuple[str, 
     """One cheap request: ``("online", "")``, ``("offline", why)`` or ``("auth", why)``."""
     if not token:
         return "auth", "no access token"
+    from pbxdesk.sync.client import ApiClient  # (requests: imported here, off the start-up's path)
+    from pbxdesk.sync.errors import ApiError, AuthError, NetworkError
+
     client = ApiClient(url, token, retries=0, connect_timeout=2.0, read_timeout=5.0)
     try:
         client.changes(since=cursor, limit=1)

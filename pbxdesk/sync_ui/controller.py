@@ -7,7 +7,7 @@ number editor it opens, ``retranslate()`` on a language change and ``shutdown()`
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
@@ -15,13 +15,15 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from pbxdesk.desktop.options import AUTO_SYNC
 from pbxdesk.domain.models import RoutingDocument
-from pbxdesk.store import Store
 from pbxdesk.sync_ui import deploy_marks
 from pbxdesk.sync_ui.background import ReachabilityProbe, call_in_thread
 from pbxdesk.sync_ui.banners import BannerArea
 from pbxdesk.sync_ui.directory_marks import DirectoryMarks
 from pbxdesk.sync_ui.list_marks import SyncMarkDelegate
 from pbxdesk.sync_ui.server_problems import attach
+
+if TYPE_CHECKING:  # SQLAlchemy is loaded by the store worker, not at start-up
+    from pbxdesk.store import Store
 
 DEPLOY_RECHECK_S = (2.0, 5.0, 10.0, 30.0, 60.0)  # after a sync that left numbers pending, look again
 
@@ -51,6 +53,7 @@ class SyncUi(QObject):
         self.conflict_edits: dict[str, RoutingDocument] = {}
         self._disk_failed_sync = False
         self.dialog: Any = None
+        self._marks_waiting = False
         self._build_banners()
         self.delegate = SyncMarkDelegate(window.table)
         window.table.setItemDelegateForColumn(0, self.delegate)
@@ -123,6 +126,8 @@ class SyncUi(QObject):
     # -- reachability ------------------------------------------------------------------------------------
     def _probe_target(self) -> tuple[str | None, str | None, str | None]:
         with self.context._lock:
+            if self.context.token_later:  # not read yet (the first sync reads it): nothing to check with
+                return None, None, self.cursor
             return self.context.server_url, self.context.token, self.cursor
 
     def _probe_checked(self, state: str, detail: str) -> None:
@@ -163,7 +168,13 @@ class SyncUi(QObject):
         self.window.status.say(lambda: self.tr("The server did not accept the access token: log in again."))
 
     def refresh_marks(self) -> None:
-        self.window.worker.submit(_marks, self._marks_loaded)
+        worker = self.window.worker
+        if not worker.store_open:  # a fast start: the marks come once the store is open
+            if not self._marks_waiting:
+                self._marks_waiting = True
+                worker.storeOpened.connect(self.refresh_marks)
+            return
+        worker.submit(_marks, self._marks_loaded)
 
     def _marks_loaded(self, result: Any, error: BaseException | None) -> None:
         if error is not None:

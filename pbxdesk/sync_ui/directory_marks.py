@@ -5,12 +5,14 @@ selected in the scenario tree, the problem in the list under it)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from pbxdesk.domain.directory_impact import first_directory_problem
-from pbxdesk.store import Store
+
+if TYPE_CHECKING:
+    from pbxdesk.store import Store
 
 
 def _counts(store: Store) -> dict[str, int]:

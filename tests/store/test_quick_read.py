@@ -84,3 +84,27 @@ def test_files_it_cannot_trust_are_left_to_the_store(profile: Path, make_doc, di
         assert read_numbers(profile) is None and quick_start(str(profile)) is None
     db.write_bytes(b"this is not a database" * 100)
     assert read_profile(profile) is None and quick_start(str(profile)) is None
+
+
+def test_the_reader_answers_what_opening_a_number_asks_as_the_store_does(profile: Path, make_doc, directory) -> None:
+    """Opening a number at a fast start asks the reader whether it is withdrawn and keeps an unsent edit
+    (a withdrawn number opens read-only, with its kept edit offered for export)."""
+    from pbxdesk.store.quick_read import QuickReader
+
+    with Store.open(profile) as store:
+        _fill(store, make_doc, directory)
+        store.withdraw("4952302201")  # its local save never reached the server: kept
+        store.withdraw("4952302200")  # nothing unsent
+        numbers = ["4952302200", "4952302201", "4952302202", "+7 495 230-22-01"]
+        expected = [(store.is_withdrawn(n), store.has_kept_edit(n), store.load_draft(n), store.get_saved(n))
+                    for n in numbers]
+        rows = store.list_numbers()
+    assert [e[:2] for e in expected] == [(True, False), (True, True), (False, False), (True, True)]
+    reader = QuickReader.open(profile)
+    assert reader is not None
+    try:
+        assert [(reader.is_withdrawn(n), reader.has_kept_edit(n), reader.load_draft(n), reader.get_saved(n))
+                for n in numbers] == expected
+        assert reader.list_numbers() == rows
+    finally:
+        reader.close()
