@@ -6,14 +6,10 @@ own into the log."""
 from __future__ import annotations
 
 import copy
-import io
 import json
-import math
 import re
 import socket
-import struct
 import time
-import wave
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,6 +18,7 @@ import requests
 from server_helpers import ServerProcess, Tenant
 
 from pbxdesk.domain.text import TTS
+from tests.support.tones import tone_wav
 
 DIRECTORY = {"employees": [{"id": "e-1", "name": "Анна", "extension": "101", "email": "anna@example.ru"}],
              "departments": [{"id": "d-1", "name": "Продажи", "members": ["e-1"]}]}
@@ -192,20 +189,9 @@ def test_headers_with_any_bytes_are_never_a_server_error(victim: Tenant) -> None
         assert resp.status_code == 422, (key, resp.status_code)
 
 
-def _tone() -> bytes:
-    """Half a second of a 440 Hz tone, 8 kHz mono WAV."""
-    out = io.BytesIO()
-    with wave.open(out, "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(8000)
-        w.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / 8000)))
-                               for i in range(4000)))
-    return out.getvalue()
-
 
 def test_uploads_and_tts_with_hostile_text(victim: Tenant) -> None:
-    tone = _tone()
+    tone = tone_wav()
     for name in (b"a\x00b.wav", b"x\xed\xa0\x80.wav", b"\xff\xfe.wav", b"../../etc/passwd", b"a\nb.wav",
                  "😀".encode() * 300 + b".wav", b'a"; name="other'):
         boundary = b"pbxdeskboundary"

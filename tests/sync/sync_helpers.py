@@ -316,3 +316,15 @@ class ForkingServer(Server):
             self.launcher.stdin.close()
             self.launcher.wait(10)
             self.launcher = None
+
+
+def run_cli(monkeypatch: Any, capsys: Any, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+    """Run ``pbxdesk ARGV`` in this process with ``stdin`` as its input: (exit code, stdout, stderr)."""
+    import io
+
+    from pbxdesk.cli import main as pbxdesk
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = pbxdesk(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

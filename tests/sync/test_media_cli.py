@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import math
-import struct
-import wave
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,18 +11,7 @@ from sync_helpers import API, Company, Profile
 
 from pbxdesk.cli import main as pbxdesk
 from pbxdesk.sync import credentials
-
-
-def _tone(path: Path, frequency: int) -> str:
-    rate = 8000
-    frames = b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * frequency * i / rate)))
-                      for i in range(rate // 2))
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(frames)
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.support.tones import write_tone
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -43,13 +28,13 @@ def logged_in(company: Company, profiles: Callable[..., Profile], tmp_path: Path
     monkeypatch.delenv("PBXDESK_HOME", raising=False)
     profile = profiles(company)
     assert profile.sync().ok
-    greeting = _tone(tmp_path / "Приветствие.wav", 440)
+    greeting = write_tone(tmp_path / "Приветствие.wav", 440)
     profile.store.add_media(greeting, 0.5, str(tmp_path / "Приветствие.wav"))
     for number in company.numbers[:2]:
         only = next(iter(profile.saved(number)["scenarios"]))
         profile.edit(number, scenarios={only: {"type": "message", "prompt": {"audio": greeting}, "next": None}})
     assert profile.sync().ok
-    spare = _tone(tmp_path / "spare.wav", 660)
+    spare = write_tone(tmp_path / "spare.wav", 660)
     resp = requests.post(company.server.url + API + "/media", headers={"Authorization": f"Bearer {company.token}"},
                          files={"file": ("spare.wav", (tmp_path / "spare.wav").read_bytes())}, timeout=30)
     assert resp.status_code == 200

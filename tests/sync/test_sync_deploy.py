@@ -4,7 +4,6 @@ works; the change is made with ``pbxdesk set`` and pushed with ``pbxdesk sync --
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from pathlib import Path
@@ -13,18 +12,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "server"))
 from server_helpers import ServerProcess
+from sync_helpers import run_cli
 
-from pbxdesk.cli import main as pbxdesk
 from pbxdesk.store import Store
 from pbxdesk.sync import credentials
-
-
-def _run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str,
-         stdin: str = "") -> tuple[int, str, str]:
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = pbxdesk(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _edit(home: Path, number: str, tmp_path: Path, text: str) -> Path:
@@ -49,15 +40,15 @@ def test_sync_and_status_say_which_numbers_are_not_live(tmp_path: Path, monkeypa
         home = tmp_path / "home"
         monkeypatch.setenv(credentials.ENV_TOKEN, tenant.token)
         monkeypatch.delenv("PBXDESK_HOME", raising=False)
-        assert _run(monkeypatch, capsys, "login", server.url, "--profile", str(home), stdin=tenant.token)[0] == 0
-        assert _run(monkeypatch, capsys, "sync", "--profile", str(home))[0] in (0, 1)
+        assert run_cli(monkeypatch, capsys, "login", server.url, "--profile", str(home), stdin=tenant.token)[0] == 0
+        assert run_cli(monkeypatch, capsys, "sync", "--profile", str(home))[0] in (0, 1)
         number = tenant.numbers[0]
         edited = _edit(home, number, tmp_path, "Новое приветствие")
-        assert _run(monkeypatch, capsys, "set", number, str(edited), "--profile", str(home))[0] == 0
-        code, out, err = _run(monkeypatch, capsys, "sync", "--profile", str(home), "--wait-live", "20")
+        assert run_cli(monkeypatch, capsys, "set", number, str(edited), "--profile", str(home))[0] == 0
+        code, out, err = run_cli(monkeypatch, capsys, "sync", "--profile", str(home), "--wait-live", "20")
         assert "pushed 1" in out
-        code_status, status_en, _ = _run(monkeypatch, capsys, "status", "--profile", str(home), "--lang", "en")
-        _c, status_ru, _ = _run(monkeypatch, capsys, "status", "--profile", str(home), "--lang", "ru")
+        code_status, status_en, _ = run_cli(monkeypatch, capsys, "status", "--profile", str(home), "--lang", "en")
+        _c, status_ru, _ = run_cli(monkeypatch, capsys, "status", "--profile", str(home), "--lang", "ru")
         if asterisk_up:
             assert code == 0, out + err
             assert "NOT LIVE" not in out and "DEPLOYING" not in out and "not yet live" not in out
@@ -72,7 +63,7 @@ def test_sync_and_status_say_which_numbers_are_not_live(tmp_path: Path, monkeypa
         assert f"{number}  " in status_en and "[FAILED] r2: live on 0 of 1 nodes; node local:" in status_en
         assert "Ещё не работает на всех узлах Asterisk (по последней синхронизации): 2" in status_ru
         assert "[ОШИБКА] r2: работает на узлах: 0 из 1; узел local:" in status_ru
-        code, out, _err = _run(monkeypatch, capsys, "status", "--profile", str(home), "--json")
+        code, out, _err = run_cli(monkeypatch, capsys, "status", "--profile", str(home), "--json")
         [entry] = [d for d in json.loads(out)["not_live"] if d["number"] == number]
         assert entry["state"] == "failed" and entry["nodes"][0]["node"] == "local"
     finally:

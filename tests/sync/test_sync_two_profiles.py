@@ -3,11 +3,7 @@ runs once on SQLite and once on PostgreSQL (the database a production service wo
 
 from __future__ import annotations
 
-import hashlib
-import math
-import struct
 import sys
-import wave
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,6 +13,7 @@ from sync_helpers import Company, Profile, Server, canonical
 from pbxdesk.domain.document import to_canonical_dict
 from pbxdesk.domain.models import RoutingDocument
 from pbxdesk.sync.conflicts import ResolveError, list_conflicts, resolve_number
+from tests.support.tones import write_tone
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -162,23 +159,12 @@ def test_a_merge_that_does_not_validate_is_a_document_conflict(
     assert any(r["day"] == "tue" for r in company.document(n1)["schedule"]["ranges"])
 
 
-def _tone(path: Path) -> str:
-    """A half-second 440 Hz WAV; returns its media id (SHA-256 of the file's bytes)."""
-    rate = 8000
-    frames = b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / rate))) for i in range(rate // 2))
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(frames)
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
 
 def test_media_go_up_before_the_documents_once_per_id(
         company: Company, profiles: Callable[..., Profile], tmp_path: Path) -> None:
     a, b = _both_synced(company, profiles)
     n1, n2, _ = company.numbers
-    media_id = _tone(tmp_path / "greeting.wav")
+    media_id = write_tone(tmp_path / "greeting.wav")
     assert company.get(f"/media/{media_id}").status_code == 404
     a.store.add_media(media_id, 0.5, str(tmp_path / "greeting.wav"))
     for n in (n1, n2):
@@ -197,7 +183,7 @@ def test_a_greeting_the_server_has_is_not_uploaded_again(
     library and sends only the routing: the server keeps one file, named once, used by both numbers."""
     a, b = _both_synced(company, profiles)
     n1, n2, _ = company.numbers
-    media_id = _tone(tmp_path / "greeting.wav")
+    media_id = write_tone(tmp_path / "greeting.wav")
     for profile, number in ((a, n1), (b, n2)):
         profile.store.add_media(media_id, 0.5, str(tmp_path / "greeting.wav"))
         only = next(iter(profile.saved(number)["scenarios"]))

@@ -5,24 +5,15 @@ and should the number come back, the kept edit is merged and sent like any other
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 
 import pytest
-from sync_helpers import Company, Profile, Server
+from sync_helpers import Company, Profile, Server, run_cli
 
-from pbxdesk.cli import main as pbxdesk
 from pbxdesk.store.withdrawn import WithdrawnNumberError
 from pbxdesk.sync import credentials
 from pbxdesk.sync.errors import Withdrawn
-
-
-def _run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    code = pbxdesk(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_withdrawn_number_keeps_its_unsent_edit_and_the_cli_says_so(
@@ -38,7 +29,7 @@ def test_a_withdrawn_number_keeps_its_unsent_edit_and_the_cli_says_so(
     server.admin("move-number", moved, "--to", other.name)
     monkeypatch.setenv(credentials.ENV_TOKEN, company.token)
     monkeypatch.delenv("PBXDESK_HOME", raising=False)
-    code, out, err = _run(monkeypatch, capsys, "sync", "--profile", str(profile.path))
+    code, out, err = run_cli(monkeypatch, capsys, "sync", "--profile", str(profile.path))
     assert code == 1, out + err
     assert "withdrawn 2" in out
     assert f"WITHDRAWN {removed}" in out and f"pbxdesk get {removed}" in out and f"WITHDRAWN {moved}" not in out
@@ -58,20 +49,20 @@ def test_a_withdrawn_number_keeps_its_unsent_edit_and_the_cli_says_so(
         finally:
             client.close()
 
-    code, out, _err = _run(monkeypatch, capsys, "status", "--profile", str(profile.path), "--lang", "en")
+    code, out, _err = run_cli(monkeypatch, capsys, "status", "--profile", str(profile.path), "--lang", "en")
     assert code == 0 and "Withdrawn from the company" in out
     assert f"{removed}" in out and "unsent edit kept" in out
-    code, out, _err = _run(monkeypatch, capsys, "status", "--profile", str(profile.path), "--json")
+    code, out, _err = run_cli(monkeypatch, capsys, "status", "--profile", str(profile.path), "--json")
     withdrawn = {w["number"]: w["kept_edit"] for w in json.loads(out)["withdrawn"]}
     assert withdrawn == {removed: True, moved: False}
-    code, out, _err = _run(monkeypatch, capsys, "numbers", "--profile", str(profile.path), "--state", "withdrawn",
+    code, out, _err = run_cli(monkeypatch, capsys, "numbers", "--profile", str(profile.path), "--state", "withdrawn",
                            "--lang", "ru")
     assert code == 0 and removed in out and moved in out and kept not in out and "ИЗЪЯТ" in out
-    code, out, _err = _run(monkeypatch, capsys, "get", removed, "--profile", str(profile.path))
+    code, out, _err = run_cli(monkeypatch, capsys, "get", removed, "--profile", str(profile.path))
     assert code == 0 and json.loads(out)["name"] == "Отдел, которого больше нет"  # the routing file of the edit
 
     # the next sync has nothing new to say: the edit stays, listed by status
-    code, out, err = _run(monkeypatch, capsys, "sync", "--profile", str(profile.path))
+    code, out, err = run_cli(monkeypatch, capsys, "sync", "--profile", str(profile.path))
     assert code == 0, out + err
     assert store.kept_edits() == [removed]
 

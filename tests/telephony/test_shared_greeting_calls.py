@@ -9,13 +9,9 @@ the node has one sound file, and a real call to each number plays it.
 
 from __future__ import annotations
 
-import hashlib
-import math
 import os
 import shlex
-import struct
 import time
-import wave
 from pathlib import Path
 
 from pbxdesk.domain.document import to_canonical_dict
@@ -23,21 +19,12 @@ from pbxdesk.store import Store
 from pbxdesk.sync.client import ApiClient
 from pbxdesk.sync.engine import SyncEngine
 from tests.server.server_helpers import ServerProcess
+from tests.support.tones import write_tone
 from tests.telephony.harness import Asterisk, Caller, Namespace
 from tests.telephony.test_serve_end_to_end import cli
 
 NUMBERS = ("4957770201", "4957770202")
 
-
-def _greeting(path: Path) -> str:
-    rate = 8000
-    frames = b"".join(struct.pack("<h", int(6000 * math.sin(2 * math.pi * 523 * i / rate))) for i in range(rate))
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(frames)
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_greeting_shared_by_two_numbers_is_stored_once_and_plays_on_both(asterisk_root: Path,
@@ -47,7 +34,7 @@ def test_a_greeting_shared_by_two_numbers_is_stored_once_and_plays_on_both(aster
     settings = tmp_path / "asterisk.ini"
     settings.write_text(f"[asterisk]\nsound_prefix = {sounds}\nrecord_dir = {tmp_path / 'records'}\n")
     greeting = tmp_path / "Приветствие.wav"
-    media_id = _greeting(greeting)
+    media_id = write_tone(greeting, 523, seconds=1, amplitude=6000)
     with Namespace() as ns:
         ast = Asterisk(asterisk_root, tmp_path / "ast", ns, [], [data / "asterisk" / "extensions_pbxdesk.conf"])
         server = ServerProcess(data, extra=["--asterisk-settings", str(settings),
