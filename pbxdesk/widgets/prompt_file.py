@@ -180,12 +180,16 @@ class PromptFileMixin(PromptParts):
         if mid != self._media_id:
             return
         self._load_peaks()
-        self._refresh()
+        master = self._library.master_path(mid)
         if self._play_when_fetched and self.modeAudio.isChecked():
+            if master is None and self._media is not None:  # removed from this computer since it came (Listen
+                self._media.fetch([mid])  # was pressed while that download was being reported): once more
+                self._refresh()
+                return
             self._play_when_fetched = False
-            master = self._library.master_path(mid)
             if master is not None:
                 self._player.play(master, owner=self)
+        self._refresh()
 
     def _on_fetch_failed(self, mid: str) -> None:
         if mid == self._media_id:
