@@ -17,6 +17,7 @@ from pbxdesk.app.editor_header import EditorHeader
 from pbxdesk.desktop import i18n
 from pbxdesk.desktop.context import AppContext
 from pbxdesk.desktop.store_worker import StoreWorker, is_disk_trouble
+from pbxdesk.domain.describe import quoted
 from pbxdesk.domain.document import parse_document, to_canonical_dict
 from pbxdesk.domain.models import Directory, RoutingDocument
 from pbxdesk.domain.phone import format_number
@@ -198,9 +199,10 @@ class NumberEditor(CopyActions, QWidget):
         return self._saved is None or to_canonical_dict(self.session.document) != to_canonical_dict(self._saved)
 
     def display_name(self) -> str:
-        """The number and its name, as a question or a message names it: «+7 495 230-22-22 «Главный номер»»."""
+        """The number and its name, as a question or a message names it: +7 495 230-22-22 «Главный номер»
+        (“Главный номер” in English)."""
         name = self.session.document.name.strip()
-        return format_number(self.number) + (f" «{name}»" if name else "")
+        return format_number(self.number) + (" " + quoted(name, i18n.current_language()) if name else "")
 
     def title(self) -> str:
         """The tab's text: the number, the start of its name, and "*" while there are unsaved changes."""

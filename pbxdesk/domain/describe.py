@@ -78,9 +78,14 @@ def prompt_text(prompt: TtsPrompt | AudioPrompt | None, lang: str = "ru", limit:
     if isinstance(prompt, AudioPrompt):
         name = media.get(prompt.audio) if media else None
         if name:
-            return f"аудиофайл «{name}»" if _lang(lang) == "ru" else f"audio file “{name}”"
+            return ("аудиофайл " if _lang(lang) == "ru" else "audio file ") + quoted(name, lang)
         return ("аудиофайл " if _lang(lang) == "ru" else "audio file ") + prompt.audio[:8]
     text = prompt.tts if len(prompt.tts) <= limit else prompt.tts[: limit - 1] + "…"
+    return quoted(text, lang)
+
+
+def quoted(text: str, lang: str) -> str:
+    """``text`` in the quotation marks of the language: «…» in Russian, “…” in English."""
     return f"«{text}»" if _lang(lang) == "ru" else f"“{text}”"
 
 
@@ -116,7 +121,7 @@ def node_summary(node: AnyNode, directory: Directory | None = None, lang: str = 
     if isinstance(node, ForwardDepartmentNode):
         how = DISTRIBUTION_NAMES[lg].get(node.distribution, node.distribution)
         step = f", {'шаг' if lg == 'ru' else 'step'} {_seconds(node.step_s, lg)}" if node.step_s else ""
-        return (f"{title} «{department_name(directory, node.department)}»: {how}{step}, "
+        return (f"{title} {quoted(department_name(directory, node.department), lg)}: {how}{step}, "
                 f"{_seconds(node.timeout_s, lg)}")
     if isinstance(node, VoicemailNode | FaxNode):
         n = len(node.recipients) + (1 if node.external_email else 0)

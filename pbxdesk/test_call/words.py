@@ -48,10 +48,10 @@ def prompt_words(prompt: dict[str, Any], media: Mapping[str, str] | None = None)
     if "audio" in prompt:
         mid = str(prompt["audio"])
         name = media.get(mid) if media else None
-        quoted = (f"«{name}»" if labels.ui_language() == "ru" else f"“{name}”") if name else mid[:8]
+        quoted = describe.quoted(name, labels.ui_language()) if name else mid[:8]
         return translate("TestCallWords", "audio file %1").replace("%1", quoted)
     text = str(prompt.get("tts", ""))
-    return f"«{text if len(text) <= 60 else text[:59] + '…'}»"
+    return describe.quoted(text if len(text) <= 60 else text[:59] + "…", labels.ui_language())
 
 
 def step_text(step: dict[str, Any], directory: Directory | None, media: Mapping[str, str] | None = None) -> str:

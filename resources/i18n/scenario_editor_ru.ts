@@ -193,7 +193,7 @@
     </message>
     <message>
         <location filename="../../pbxdesk/scenario_editor/editors/mail.py" line="144"/>
-        <source>«%1» is not an e-mail address.</source>
+        <source>“%1” is not an e-mail address.</source>
         <translation>«%1» — не адрес электронной почты.</translation>
     </message>
 </context>

@@ -30,6 +30,8 @@ def test_node_summaries_name_targets_from_the_directory(spec_example, directory)
     assert node_summary(menu, directory) == "Меню самообслуживания (клавиши 1)"
     assert node_summary(menu.keys["1"], directory) == \
         "Направить на отдел «Отдел продаж»: по очереди, шаг 10 с, 60 с"
+    assert node_summary(menu.keys["1"], directory, "en") == \
+        "Forward to department “Отдел продаж”: in turn, step 10 s, 60 s"  # English quotation marks in English
     assert node_summary(menu.no_input, directory, "en") == "Forward to employee Анна Петрова (20 s)"
     assert node_summary(spec_example.scenarios["non_working"], directory) == "Автоответчик → 2 получателя"
 

@@ -139,7 +139,7 @@ class MailEditor(NodeEditor):
                 raise EditorError(self.tr("Enter the voice message or switch it off."))
         email = self.external_email.text().strip() or None
         if email is not None and not is_email(email):
-            raise EditorError(self.tr("«%1» is not an e-mail address.").replace("%1", email))
+            raise EditorError(self.tr("“%1” is not an e-mail address.").replace("%1", email))
         recipients: list[EmployeeRecipient | DepartmentRecipient] = [
             EmployeeRecipient(employee=ident) if kind == "employee" else DepartmentRecipient(department=ident)
             for kind, ident in self._keys()]
