@@ -201,12 +201,20 @@ class NumberEditor(CopyActions, QWidget):
     def display_name(self) -> str:
         """The number and its name, as a question or a message names it: +7 495 230-22-22 «Главный номер»
         (“Главный номер” in English)."""
-        name = self.session.document.name.strip()
+        name = self._own_name()
         return format_number(self.number) + (" " + quoted(name, i18n.current_language()) if name else "")
 
-    def title(self) -> str:
-        """The tab's text: the number, the start of its name, and "*" while there are unsaved changes."""
+    def _own_name(self) -> str:
+        """The number's name, or "" when it only repeats the number (a new number's default name)."""
         name = self.session.document.name.strip()
+        digits = "".join(ch for ch in name if ch.isdigit())
+        only_number = not any(ch.isalpha() for ch in name) and digits[-10:] == self.number[-10:]
+        return "" if only_number else name
+
+    def title(self) -> str:
+        """The tab's text: the number, the start of its name (unless the name is the number itself), and "*"
+        while there are unsaved changes."""
+        name = self._own_name()
         if len(name) > TITLE_NAME_CHARS:
             name = name[: TITLE_NAME_CHARS - 1].rstrip() + "…"
         return format_number(self.number) + (f" {name}" if name else "") + (" *" if self.is_dirty() else "")

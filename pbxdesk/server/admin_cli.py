@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from pbxdesk.domain.describe import count_text
 from pbxdesk.domain.directory_check import validate_directory
 from pbxdesk.domain.document import DocumentReadError, load_directory
 from pbxdesk.domain.lang import cli_language
@@ -141,8 +142,10 @@ def _command(args: argparse.Namespace, ctx: ServerContext) -> int:
             print(directory_report.words("dry_run", lang))
             return 0
         revision = storage.set_directory(engine, cid, directory)
-        print(f"imported {len(directory.employees)} employees and {len(directory.departments)} departments "
-              f"(directory revision {revision}); the company's numbers are queued for deployment")
+        staff = count_text(len(directory.employees), "en", ("", "", ""), ("employee", "employees"))
+        groups = count_text(len(directory.departments), "en", ("", "", ""), ("department", "departments"))
+        print(f"imported {staff} and {groups} (directory revision {revision}); the company's numbers are "
+              "queued for deployment")
     elif args.command == "add-number":
         cid = accounts.company_id(engine, args.company)
         docs = storage.add_numbers(engine, cid, args.number)

@@ -99,3 +99,15 @@ def test_closing_a_changed_tab_names_the_number_keeps_the_draft_and_breaks_nothi
                                 for r in range(window.model.rowCount())), timeout=10000)
     with Store.open(window.context.profile_dir) as store:
         assert store.get_saved(number).name == "Факс офиса" and store.load_draft(number) is None
+
+
+def test_a_name_that_only_repeats_the_number_is_not_said_twice(app_window, qtbot):
+    """A new number's default name is the number itself: the tab and the close question say it once."""
+    window = app_window
+    editor = open_with_enter(window, qtbot, "Поддержка")
+    ui = UI(qtbot, editor.scenarios)
+    ui.type(editor.name_edit, "+7 (495) 230-22-24")
+    assert window.tabs.tabText(0) == "+7 495 230-22-24 *"
+    assert editor.display_name() == "+7 495 230-22-24"
+    ui.type(editor.name_edit, "Факс 230-22-24")  # a name with words is a name
+    assert window.tabs.tabText(0) == "+7 495 230-22-24 Факс 230-22-24 *"

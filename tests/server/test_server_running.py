@@ -124,7 +124,7 @@ def test_directory_import_redeploys_and_feeds(server: ServerProcess) -> None:
     path.write_text(json.dumps({"employees": [{"id": "e-1", "name": "Анна", "email": "a@example.ru"}],
                                 "departments": [{"id": "d", "name": "Отдел", "members": ["e-1"]}]}))
     code, out, _err = server.admin("import-directory", "--company", tenant.company, str(path))
-    assert code == 0 and "1 employees and 1 departments" in out
+    assert code == 0 and "imported 1 employee and 1 department " in out
     assert tenant.get("/directory").json()["departments"][0]["members"] == ["e-1"]
     assert tenant.get("/directory").headers["etag"] == '"r1"'
     kinds = [(c["kind"], c["id"]) for c in tenant.get("/changes").json()["changes"]]
