@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +19,7 @@ from sqlalchemy import Connection, delete, func, select, update
 
 from pbxdesk.domain.text import TextRule, char_name, is_blank
 from pbxdesk.server.database import Writer
-from pbxdesk.server.tables import media, media_masters, numbers, revisions
+from pbxdesk.server.tables import media, media_masters, numbers, revision_media
 
 MEDIA_NAME = TextRule("audio file name", 255)
 
@@ -58,26 +57,22 @@ def referenced_media(data: Any) -> set[str]:
 
 
 def usage(conn: Connection, company_id: int, media_id: str | None = None) -> dict[str, Usage]:
-    """Media id -> who uses it, for every file of the company's routings (or only ``media_id``). Only the
-    documents that mention it (or any audio) are decoded."""
-    needle = f'%"{media_id}"%' if media_id is not None else '%"audio"%'
+    """Media id -> who uses it, for every file the company's revisions name (or only ``media_id``), read from
+    the index written with each revision (:mod:`pbxdesk.server.revision_rows`)."""
+    rm = revision_media
+    query = (select(rm.c.media_id, rm.c.number, rm.c.revision, numbers.c.revision.label("current"),
+                    numbers.c.company_id.label("owner"))
+             .select_from(rm.outerjoin(numbers, numbers.c.number == rm.c.number))
+             .where(rm.c.company_id == company_id))
+    if media_id is not None:
+        query = query.where(rm.c.media_id == media_id)
     found: dict[str, Usage] = {}
-    current = {row.number: int(row.revision) for row in conn.execute(
-        select(numbers.c.number, numbers.c.revision).where(numbers.c.company_id == company_id))}
-    rows = conn.execute(select(revisions.c.number, revisions.c.revision, revisions.c.document).where(
-        revisions.c.company_id == company_id, revisions.c.document.like(needle)))
-    for row in rows:
-        try:
-            ids = referenced_media(json.loads(row.document))
-        except ValueError:
-            continue
-        is_current = current.get(row.number) == int(row.revision)
-        for mid in ids if media_id is None else ids & {media_id}:
-            entry = found.setdefault(mid, Usage())
-            if is_current:
-                entry.numbers.add(row.number)
-            else:
-                entry.old_revisions.add((row.number, int(row.revision)))
+    for row in conn.execute(query):
+        entry = found.setdefault(row.media_id, Usage())
+        if row.owner == company_id and row.current == row.revision:
+            entry.numbers.add(row.number)
+        else:  # an earlier revision, or one of a number the company no longer has
+            entry.old_revisions.add((row.number, int(row.revision)))
     return found
 
 

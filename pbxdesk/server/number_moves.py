@@ -34,6 +34,7 @@ from pbxdesk.domain.walk import media_ids
 from pbxdesk.server.accounts import AccountError
 from pbxdesk.server.database import Writer, write_transaction
 from pbxdesk.server.problems import ProblemError
+from pbxdesk.server.revision_rows import insert_revision
 from pbxdesk.server.tables import (
     companies,
     deploy_state,
@@ -236,8 +237,8 @@ def move_number(engine: Engine, number: str, to_company: str, default_routing: b
         revision, now = next_revision(conn, number), utcnow()
         conn.execute(update(numbers).where(numbers.c.number == number).values(
             company_id=target, name=str(document.get("name", "")), revision=revision, document=text, updated_at=now))
-        conn.execute(insert(revisions).values(number=number, revision=revision, company_id=target, document=text,
-                                              saved_at=now, author=AUTHOR))
+        insert_revision(conn, number=number, revision=revision, company_id=target, document=document, text=text,
+                        saved_at=now, author=AUTHOR)
         _withdraw(old, number, "moved", int(row.revision))
         returned(conn, target, number)
         for media_id in copied:

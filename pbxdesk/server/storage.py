@@ -15,6 +15,7 @@ from pbxdesk.domain.phone import PhoneNumberError, normalize_number
 from pbxdesk.server import number_moves
 from pbxdesk.server.accounts import AccountError
 from pbxdesk.server.database import Writer, write_transaction
+from pbxdesk.server.revision_rows import insert_revision
 from pbxdesk.server.tables import changes, companies, media, numbers, revisions, utcnow
 
 
@@ -53,9 +54,8 @@ def save_document(writer: Writer, number: str, document: dict[str, Any], author:
     text, now = dump_json(document), utcnow()
     writer.conn.execute(update(numbers).where(numbers.c.number == number).values(
         name=str(document.get("name", "")), revision=revision, document=text, updated_at=now))
-    writer.conn.execute(insert(revisions).values(
-        number=number, revision=revision, company_id=writer.company_id, document=text, saved_at=now,
-        author=author))
+    insert_revision(writer.conn, number=number, revision=revision, company_id=writer.company_id, document=document,
+                    text=text, saved_at=now, author=author)
     writer.add_change("number", number, revision)
     writer.add_deployment("number", number, revision)
     return revision
@@ -93,8 +93,8 @@ def add_numbers(engine: Engine, company_id: int, given: list[str], author: str =
             number_moves.returned(writer.conn, company_id, digits)
             writer.conn.execute(insert(numbers).values(number=digits, company_id=company_id, name=doc["name"],
                                                        revision=revision, document=text, updated_at=now))
-            writer.conn.execute(insert(revisions).values(number=digits, revision=revision, company_id=company_id,
-                                                         document=text, saved_at=now, author=author))
+            insert_revision(writer.conn, number=digits, revision=revision, company_id=company_id, document=doc,
+                            text=text, saved_at=now, author=author)
             writer.add_change("number", digits, revision)
             writer.add_deployment("number", digits, revision)
             docs.append(doc)

@@ -77,6 +77,14 @@ revisions = Table(
     Column("author", String(200), nullable=False),
 )
 
+revision_media = Table(  # the audio files each revision names: who uses a file, without reading the documents
+    "revision_media", metadata,
+    Column("number", String(10), primary_key=True),
+    Column("revision", Integer, primary_key=True, autoincrement=False),
+    Column("media_id", String(64), primary_key=True),
+    Column("company_id", Integer, ForeignKey("companies.id"), nullable=False),
+)
+
 media = Table(
     "media", metadata,
     Column("company_id", Integer, ForeignKey("companies.id"), primary_key=True),
@@ -177,6 +185,7 @@ deploy_reports = Table(
 )
 
 Index("ix_revisions_company", revisions.c.company_id)
+Index("ix_revision_media_company", revision_media.c.company_id, revision_media.c.media_id)
 Index("ix_deploy_state_number", deploy_state.c.number)
 Index("ix_deploy_reports_number", deploy_reports.c.number, deploy_reports.c.revision)
 

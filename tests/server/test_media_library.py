@@ -147,3 +147,47 @@ def test_the_openapi_document_declares_rename_and_remove(tmp_path: Path) -> None
     assert "409" in paths["delete"]["responses"] and "204" in paths["delete"]["responses"]
     name = paths["patch"]["requestBody"]["content"]["application/json"]["schema"]["properties"]["name"]
     assert name["maxLength"] == 255 and name["minLength"] == 1
+
+
+def test_a_migrated_database_lists_the_users_its_revisions_already_had(tmp_path: Path) -> None:
+    """Who uses a file is read from an index written with each revision; a database of the previous version
+    gets that index filled from the revisions it already stores, so nothing it used becomes removable."""
+    import json
+
+    from alembic import command
+    from alembic.config import Config
+
+    from pbxdesk.server import accounts, media_library
+    from pbxdesk.server.database import MIGRATIONS, open_engine, read_connection
+
+    used, old, gone = "a" * 64, "b" * 64, "c" * 64
+    prompt = {"type": "message", "next": None}
+
+    def doc(number: str, audio: str) -> str:
+        return json.dumps({"number": number, "scenarios": {"working": {**prompt, "prompt": {"audio": audio}}}})
+
+    engine = open_engine(tmp_path, migrate=False)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        conn.commit()
+    cid, _token = accounts.create_company(engine, "Старая")
+    with engine.begin() as conn:  # written with the 0003 shape: no index of the audio yet
+        conn.exec_driver_sql("INSERT INTO numbers VALUES ('4950000001', ?, 'n', 2, ?, 'now')",
+                             (cid, doc("4950000001", used)))
+        for number, rev, audio in (("4950000001", 1, old), ("4950000001", 2, used), ("4950000002", 1, gone)):
+            conn.exec_driver_sql("INSERT INTO revisions VALUES (?, ?, ?, ?, 'now', 'admin')",
+                                 (number, rev, cid, doc(number, audio)))  # 4950000002: removed, history kept
+        conn.exec_driver_sql("INSERT INTO revisions VALUES ('4950000003', 1, ?, '{\"name\": \"audio\"}', 'now', 'a')",
+                             (cid,))  # the word in a text, no file
+    engine.dispose()
+    engine = open_engine(tmp_path)
+    try:
+        with read_connection(engine) as conn:
+            found = {mid: (sorted(u.numbers), sorted(u.old_revisions))
+                     for mid, u in media_library.usage(conn, cid).items()}
+    finally:
+        engine.dispose()
+    assert found == {used: (["4950000001"], []), old: ([], [("4950000001", 1)]), gone: ([], [("4950000002", 1)])}

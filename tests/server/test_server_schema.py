@@ -20,7 +20,7 @@ def _check(engine) -> None:  # type: ignore[no-untyped-def]
         diff = [d for d in compare_metadata(context, metadata)
                 if not (d[0] == "remove_table" and d[1].name == VERSION_TABLE)]
         version = conn.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").scalar()
-    assert diff == [] and version == "0003"
+    assert diff == [] and version == "0004"
 
 
 def test_migrations_match_the_tables_on_sqlite(tmp_path: Path) -> None:
