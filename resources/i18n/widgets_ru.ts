@@ -12,72 +12,117 @@
 <context>
     <name>MediaPickerDialog</name>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="139"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="164"/>
         <source>Audio file {0}…</source>
         <translation>Аудиофайл {0}…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="144"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="169"/>
         <source>not used</source>
         <translation>не используется</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="186"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="188"/>
+        <source>Rename the greeting</source>
+        <translation>Переименование приветствия</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="188"/>
+        <source>New name:</source>
+        <translation>Новое имя:</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="190"/>
+        <source>Renaming…</source>
+        <translation>Переименование…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="197"/>
+        <source>Remove “%1” from the company&apos;s greetings? Numbers no longer play it; the server refuses while a routing or an earlier revision uses it.</source>
+        <translation>Удалить «%1» из приветствий компании? Номера больше не будут его проигрывать; сервер откажет, пока его использует маршрутизация или её прежняя версия.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="199"/>
+        <source>Remove the greeting</source>
+        <translation>Удаление приветствия</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="201"/>
+        <source>Removing…</source>
+        <translation>Удаление…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="249"/>
         <source>The company&apos;s greetings</source>
         <translation>Приветствия компании</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="187"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="250"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="187"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="250"/>
         <source>Duration</source>
         <translation>Длительность</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="187"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="250"/>
         <source>Used by numbers</source>
         <translation>Используют номера</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="188"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="251"/>
         <source>Choose</source>
         <translation>Выбрать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="189"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="252"/>
         <source>Reading the company&apos;s greetings from the server…</source>
         <translation>Читаем приветствия компании с сервера…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="190"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="253"/>
         <source>The company has no greetings on the server yet.</source>
         <translation>На сервере пока нет приветствий компании.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="192"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="255"/>
         <source>Choose a greeting; Listen plays it.</source>
         <translation>Выберите приветствие; «Прослушать» проиграет его.</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="198"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="258"/>
+        <source>Rename…</source>
+        <translation>Переименовать…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="259"/>
+        <source>Remove…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="265"/>
         <source>Preparing…</source>
         <translation>Подготовка…</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="198"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="265"/>
         <source>Stop</source>
         <translation>Стоп</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="198"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="265"/>
         <source>Listen</source>
         <translation>Прослушать</translation>
     </message>
     <message>
-        <location filename="../../pbxdesk/widgets/media_picker.py" line="211"/>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="274"/>
+        <source>This greeting is the one chosen where you opened this list.</source>
+        <translation>Это приветствие выбрано там, откуда открыт этот список.</translation>
+    </message>
+    <message>
+        <location filename="../../pbxdesk/widgets/media_picker.py" line="283"/>
         <source>en</source>
         <comment>language code of this translation</comment>
         <translation>ru</translation>
