@@ -27,10 +27,17 @@ class DirectoryMarks(QObject):
         super().__init__(sync_ui)
         self.sync_ui = sync_ui
         self.counts: dict[str, int] = {}
+        self._waiting = False
         sync_ui.window.numbersShown.connect(self.refresh)
 
     def refresh(self) -> None:
-        self.sync_ui.window.worker.submit(_counts, self._loaded)
+        worker = self.sync_ui.window.worker
+        if not worker.store_open:  # a fast start: the counts come once the store is open (the first screen
+            if not self._waiting:  # is read without it, and this read must not open it sooner)
+                self._waiting = True
+                worker.storeOpened.connect(self.refresh)
+            return
+        worker.submit(_counts, self._loaded)
 
     def _loaded(self, result: Any, error: BaseException | None) -> None:
         if error is not None:

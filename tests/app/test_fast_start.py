@@ -99,3 +99,34 @@ def test_the_window_at_a_fast_start_opens_a_number_and_keeps_an_edit_made_at_onc
     window.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     context.close()
+
+
+def test_the_list_marks_wait_for_the_store_and_do_not_open_it_before_the_first_screen(
+        tmp_path, spec_example, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The marks of numbers with directory problems are read from the real store: at a fast start they come
+    once it is open, and asking for them does not open it before "Right now" is shown for every number."""
+    from pbxdesk.app.main_window import MainWindow
+    from pbxdesk.app.startup import open_profile
+    from pbxdesk.desktop import i18n
+
+    monkeypatch.setenv("PBXDESK_TOKEN", "token-of-the-test")
+    profile = _profile(tmp_path, spec_example)
+    with Store.open(profile) as store:
+        store.set_number_problems({NUMBERS[0]: (1, 0), NUMBERS[1]: (1, 2), NUMBERS[2]: (1, 0)})
+    context = open_profile(str(profile), store_later=True)
+    i18n.set_language("ru")
+    window = MainWindow(context=context)
+    store_open_when_shown: list[bool] = []
+    try:
+        qtbot.addWidget(window)
+        window.nowShown.connect(lambda: store_open_when_shown.append(window.worker.store_open))
+        window.show()
+        wait_until(lambda: bool(store_open_when_shown))
+        assert store_open_when_shown[0] is False  # the first screen was read without the store
+        wait_until(lambda: window.sync_ui.directory_marks.counts == {NUMBERS[1]: 2})  # then the marks came
+        assert window.worker.store_open
+    finally:
+        window.worker.wait_idle()
+    window.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    context.close()
