@@ -10,6 +10,6 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
   echo "pbxdesk: no display found; starting the app on a virtual screen (Xvfb)."
   echo "pbxdesk: a screenshot of the main window will be saved to $shot"
   export PBXDESK_SCREENSHOT="$shot"
-  exec xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/pbxdesk "$@"
+  exec xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/pbxdesk "$@"
 fi
 exec .venv/bin/pbxdesk "$@"
