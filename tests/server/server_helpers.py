@@ -202,3 +202,21 @@ class Tenant:
             if time.monotonic() > deadline:
                 raise AssertionError(f"{number} still not deployed after {timeout} s: {status}")
             time.sleep(0.05)
+
+
+def engine_at_revision(data: Path, revision: str) -> Any:
+    """A SQLite engine on ``data`` whose database was migrated only up to ``revision``: a database made by an
+    earlier version, to write rows in its shape before the current migrations run."""
+    from alembic import command
+    from alembic.config import Config
+
+    from pbxdesk.server.database import MIGRATIONS, open_engine
+
+    engine = open_engine(data, migrate=False)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        conn.commit()
+    return engine

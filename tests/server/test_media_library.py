@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from server_helpers import ServerProcess, Tenant
+from server_helpers import ServerProcess, Tenant, engine_at_revision
 
 from pbxdesk.server.app import create_app
 from pbxdesk.server.context import ServerConfig
@@ -154,11 +154,8 @@ def test_a_migrated_database_lists_the_users_its_revisions_already_had(tmp_path:
     gets that index filled from the revisions it already stores, so nothing it used becomes removable."""
     import json
 
-    from alembic import command
-    from alembic.config import Config
-
     from pbxdesk.server import accounts, media_library
-    from pbxdesk.server.database import MIGRATIONS, open_engine, read_connection
+    from pbxdesk.server.database import open_engine, read_connection
 
     used, old, gone = "a" * 64, "b" * 64, "c" * 64
     prompt = {"type": "message", "next": None}
@@ -166,13 +163,7 @@ def test_a_migrated_database_lists_the_users_its_revisions_already_had(tmp_path:
     def doc(number: str, audio: str) -> str:
         return json.dumps({"number": number, "scenarios": {"working": {**prompt, "prompt": {"audio": audio}}}})
 
-    engine = open_engine(tmp_path, migrate=False)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
-        conn.commit()
+    engine = engine_at_revision(tmp_path, "0003")
     cid, _token = accounts.create_company(engine, "Старая")
     with engine.begin() as conn:  # written with the 0003 shape: no index of the audio yet
         conn.exec_driver_sql("INSERT INTO numbers VALUES ('4950000001', ?, 'n', 2, ?, 'now')",

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from server_helpers import ServerProcess, unique_number
+from server_helpers import ServerProcess, engine_at_revision, unique_number
 
 DIRECTORY = {
     "employees": [{"id": "e-101", "name": "Анна Петрова", "extension": "101", "email": "anna@example.ru"}],
@@ -142,20 +142,11 @@ def test_move_number_refuses_what_the_new_company_cannot_use(server: ServerProce
 
 def test_history_outlives_numbers_in_a_migrated_database(tmp_path: Path) -> None:
     """A database made by the previous migration head keeps its revisions through the upgrade and can remove."""
-    from alembic import command
-    from alembic.config import Config
-
     from pbxdesk.server import accounts, storage
-    from pbxdesk.server.database import MIGRATIONS, open_engine
+    from pbxdesk.server.database import open_engine
     from pbxdesk.server.number_moves import remove_number
 
-    engine = open_engine(tmp_path, migrate=False)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.connect() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0002")
-        conn.commit()
+    engine = engine_at_revision(tmp_path, "0002")
     cid, _token = accounts.create_company(engine, "Старая")
     # written with the 0002 shape (no deleted column in the feed yet)
     with engine.begin() as conn:
