@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from pbxdesk.audio.media import is_media_id
 
@@ -32,26 +31,6 @@ def _words(kind: str) -> str:
         return QCoreApplication.translate("MediaCatalog", "The server cannot be reached: the company's greetings "
                                                           "cannot be listed now.")
     return QCoreApplication.translate("MediaCatalog", "The company's greetings could not be read.")
-
-
-class _Read(QRunnable):
-    def __init__(self, catalog: MediaCatalog) -> None:
-        super().__init__()
-        self.catalog = catalog
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self.catalog._read()
-
-
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], None]) -> None:
-        super().__init__()
-        self.fn = fn
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self.fn()
 
 
 class MediaCatalog(QObject):
@@ -70,15 +49,15 @@ class MediaCatalog(QObject):
 
     def refresh(self) -> None:
         """Read the list again (answered by ``listed`` or ``failed``)."""
-        self._pool.start(_Read(self))
+        self._pool.start(self._read)
 
     def rename(self, media_id: str, name: str) -> None:
         """Give the file a new name on the server (answered by ``changed`` or ``refused``, then ``listed``)."""
-        self._pool.start(_Task(lambda: self._change("rename", media_id, name)))
+        self._pool.start(lambda: self._change("rename", media_id, name))
 
     def remove(self, media_id: str, name: str) -> None:
         """Remove the file from the company's library (refused by the server while a routing uses it)."""
-        self._pool.start(_Task(lambda: self._change("remove", media_id, name)))
+        self._pool.start(lambda: self._change("remove", media_id, name))
 
     def shutdown(self) -> None:
         self._pool.clear()

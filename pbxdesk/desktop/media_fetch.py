@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from pbxdesk.audio.media import is_media_id
 from pbxdesk.desktop.media_catalog import MediaCatalog
@@ -37,16 +37,6 @@ def problem_words(kind: str) -> str:
     if kind == NOT_ON_SERVER:
         return QCoreApplication.translate("MediaFetcher", "The server has no such audio file.")
     return QCoreApplication.translate("MediaFetcher", "The audio file could not be downloaded.")
-
-
-class _Download(QRunnable):
-    def __init__(self, fetcher: MediaFetcher, mid: str) -> None:
-        super().__init__()
-        self.fetcher, self.mid = fetcher, mid
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self.fetcher._download(self.mid)
 
 
 class MediaFetcher(QObject):
@@ -94,13 +84,13 @@ class MediaFetcher(QObject):
                 continue
             self._state[mid] = FETCHING
             self._problems.pop(mid, None)
-            self._pool.start(_Download(self, mid))
+            self._pool.start(lambda mid=mid: self._download(mid))
 
     def learn_names(self) -> None:
         """Read the names the company's files were uploaded with (once a run, again after a failure)."""
         if not self._named:
             self._named = True
-            self._pool.start(_Task(self._read_names))
+            self._pool.start(self._read_names)
 
     def retry(self) -> None:
         """Try the failed downloads again (the server was reached again)."""
@@ -193,12 +183,3 @@ class MediaFetcher(QObject):
         elif kind == "names":
             self.namesChanged.emit()
 
-
-class _Task(QRunnable):
-    def __init__(self, fn: Any) -> None:
-        super().__init__()
-        self.fn = fn
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self.fn()
