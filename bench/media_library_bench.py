@@ -16,7 +16,6 @@ import argparse
 import json
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -24,12 +23,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench_company import bench_company
 from sqlalchemy import Connection, select, update
 
-from pbxdesk.domain.document import load_directory
-from pbxdesk.server import accounts, media_library, storage
-from pbxdesk.server.app import build_context
-from pbxdesk.server.context import ServerConfig
+from pbxdesk.server import media_library
 from pbxdesk.server.database import read_connection, write_transaction
 from pbxdesk.server.revision_rows import insert_revision
 from pbxdesk.server.tables import numbers, revisions
@@ -66,18 +63,11 @@ def main() -> int:
     parser.add_argument("--revisions", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    example = json.loads((ROOT / "tests" / "data" / "spec_example.json").read_text(encoding="utf-8"))
-    directory = load_directory((ROOT / "tests" / "data" / "directory.json").read_bytes())
-    with tempfile.TemporaryDirectory() as tmp:
-        ctx = build_context(ServerConfig(Path(tmp)))
-        engine = ctx.engine
-        cid, _token = accounts.create_company(engine, "Bench")
-        storage.set_directory(engine, cid, directory)
-        wanted = [f"49{i:08d}" for i in range(args.numbers)]
-        storage.add_numbers(engine, cid, wanted)
+    with bench_company(args.numbers) as company:
+        engine, cid = company.engine, company.company_id
         with write_transaction(engine, cid) as writer:
-            for number in wanted:
-                doc = {**example, "number": number}
+            for number in company.numbers:
+                doc = {**company.example, "number": number}
                 text = json.dumps(doc, ensure_ascii=False)
                 writer.conn.execute(update(numbers).where(numbers.c.number == number).values(
                     document=text, revision=args.revisions))
@@ -91,7 +81,6 @@ def main() -> int:
             assert found_before == found_now, "the index and the documents disagree"
             before.append(t_before)
             now.append(t_now)
-        engine.dispose()
     b, n = statistics.median(before), statistics.median(now)
     users = sum(len(u[0]) + len(u[1]) for u in found_now.values())
     print(f"{args.numbers} numbers x {args.revisions} revisions ({users} uses of audio), median of {args.rounds} rounds")

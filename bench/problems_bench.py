@@ -16,7 +16,6 @@ import argparse
 import json
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,12 +26,10 @@ from pbxdesk.app.process_env import prepare_environment
 
 prepare_environment()
 
+from bench_company import bench_company
 from sqlalchemy import update
 
-from pbxdesk.domain.document import load_directory
-from pbxdesk.server import accounts, number_problems, storage
-from pbxdesk.server.app import build_context
-from pbxdesk.server.context import ServerConfig
+from pbxdesk.server import number_problems, storage
 from pbxdesk.server.database import read_connection
 from pbxdesk.server.tables import numbers, revisions
 
@@ -54,18 +51,11 @@ def main() -> int:
     parser.add_argument("--numbers", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
-    example = json.loads((ROOT / "tests" / "data" / "spec_example.json").read_text(encoding="utf-8"))
-    directory = load_directory((ROOT / "tests" / "data" / "directory.json").read_bytes())
-    with tempfile.TemporaryDirectory() as tmp:
-        ctx = build_context(ServerConfig(Path(tmp)))
-        engine = ctx.engine
-        cid, _token = accounts.create_company(engine, "Bench")
-        storage.set_directory(engine, cid, directory)
-        wanted = [f"49{i:08d}" for i in range(args.numbers)]
-        storage.add_numbers(engine, cid, wanted)
+    with bench_company(args.numbers) as company:
+        engine, cid, directory = company.engine, company.company_id, company.directory
         with engine.begin() as conn:
-            for number in wanted:
-                text = json.dumps({**example, "number": number}, ensure_ascii=False)
+            for number in company.numbers:
+                text = json.dumps({**company.example, "number": number}, ensure_ascii=False)
                 conn.execute(update(numbers).where(numbers.c.number == number).values(document=text))
                 conn.execute(update(revisions).where(revisions.c.number == number).values(document=text))
         base, cold, warm = [], [], []
@@ -74,7 +64,6 @@ def main() -> int:
             storage.set_directory(engine, cid, directory)  # an import: a new directory revision
             cold.append(listing(engine, cid, True))
             warm.append(listing(engine, cid, True))
-        engine.dispose()
     b, c, w = (statistics.median(x) for x in (base, cold, warm))
     print(f"{args.numbers} numbers, median of {args.rounds} rounds")
     print(f"list alone (baseline):              {b * 1000:8.1f} ms")
